@@ -1,0 +1,43 @@
+import { defineManifest } from '@crxjs/vite-plugin';
+import pkg from './package.json' with { type: 'json' };
+
+export type Target = 'chrome' | 'firefox';
+
+/**
+ * One manifest for both stores. Chrome/Edge run the background as an MV3
+ * service worker; Firefox MV3 runs it as an event page (`background.scripts`).
+ * Permissions are the least the features need; `test/unit/manifest.test.ts`
+ * pins them so that adding one is a deliberate act.
+ */
+export function manifestFor(target: Target) {
+  return defineManifest({
+    manifest_version: 3,
+    name: '__MSG_extName__',
+    short_name: 'Follow-Through',
+    description: '__MSG_extDescription__',
+    version: pkg.version,
+    default_locale: 'en',
+    icons: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png', 128: 'icons/icon-128.png' },
+    action: {
+      default_title: '__MSG_extName__',
+      default_popup: 'src/popup/index.html',
+      default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
+    },
+    background:
+      target === 'firefox'
+        ? { scripts: ['src/background/index.ts'], type: 'module' }
+        : { service_worker: 'src/background/index.ts', type: 'module' },
+    permissions: ['storage', 'alarms', 'notifications'],
+    ...(target === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'follow-through@follow-through.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '116' }),
+  });
+}

@@ -1,0 +1,75 @@
+import { digestNotification, singleNotification } from '../core/notification-text';
+import type { Reminder } from '../core/reminder';
+import type { ReminderStore } from '../storage/reminder-store';
+import type { Clock, I18nPort, Logger, NotificationOptions, NotificationsPort } from './ports';
+
+export const DIGEST_ID = 'digest';
+const PREFIX = 'r:';
+
+export const notificationIdOf = (reminderId: string) => `${PREFIX}${reminderId}`;
+export const reminderIdOf = (notificationId: string) =>
+  notificationId.startsWith(PREFIX) ? notificationId.slice(PREFIX.length) : undefined;
+
+export interface AnnouncerDeps {
+  store: ReminderStore;
+  notifications: NotificationsPort;
+  i18n: I18nPort;
+  clock: Clock;
+  iconUrl: string;
+  log: Logger;
+}
+
+/**
+ * Shows due reminders: one notification for one, a digest for several (a
+ * browser that was closed over a long weekend must not open with a storm).
+ * Notification ids derive from reminder ids, so re-announcing after a
+ * crash between "shown" and "marked shown" replaces, never duplicates.
+ */
+export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, log }: AnnouncerDeps) {
+  const dateFormat = () => new Intl.DateTimeFormat(i18n.locale(), { dateStyle: 'medium' });
+
+  async function show(id: string, options: NotificationOptions): Promise<void> {
+    try {
+      await notifications.create(id, options);
+    } catch (error) {
+      // Firefox rejects `buttons`; the click on the body still opens the thread.
+      if (!options.buttons) throw error;
+      log.warn('Notification buttons unsupported, showing without them', error);
+      const { buttons: _ignored, ...plain } = options;
+      await notifications.create(id, plain);
+    }
+  }
+
+  return {
+    async announce(reminders: readonly Reminder[]): Promise<void> {
+      if (reminders.length === 0) return;
+      if (reminders.length === 1) {
+        const r = reminders[0]!;
+        const fmt = dateFormat();
+        await show(notificationIdOf(r.id), {
+          ...singleNotification(r, i18n.t, (ms) => fmt.format(ms)),
+          iconUrl,
+          buttons: [{ title: i18n.t('actionOpenThread') }, { title: i18n.t('actionSnooze') }],
+        });
+      } else {
+        // The digest replaces single notifications of the same reminders.
+        await Promise.all(reminders.map((r) => notifications.clear(notificationIdOf(r.id)).catch(() => false)));
+        await show(DIGEST_ID, {
+          ...digestNotification(reminders, i18n.t),
+          iconUrl,
+          buttons: [{ title: i18n.t('actionOpenChecklist') }],
+        });
+      }
+      await store.markAnnounced(
+        reminders.map((r) => r.id),
+        clock.now(),
+      );
+    },
+
+    async withdraw(reminderId: string): Promise<void> {
+      await notifications.clear(notificationIdOf(reminderId)).catch(() => false);
+    },
+  };
+}
+
+export type Announcer = ReturnType<typeof createAnnouncer>;

@@ -1,0 +1,129 @@
+import { createReminder, threadKeyOf, type Reminder } from '../core/reminder';
+import type { DuePreview, ResponseMap } from '../core/protocol/messages';
+import type { RequestOf, RequestType } from '../core/protocol/schemas';
+import { resolveCustom, resolvePreset, type DueResolution } from '../core/schedule/presets';
+import { parseDue } from '../core/schedule/natural';
+import { formatDue } from '../core/schedule/format';
+import { groupIntoSections, SECTION_IDS } from '../core/sections';
+import type { Settings } from '../core/settings';
+import type { ReminderEvent } from '../core/transitions';
+import type { ReminderStore } from '../storage/reminder-store';
+import type { Announcer } from './announcer';
+import type { Clock, I18nPort } from './ports';
+import type { Reconcile } from './reconciler';
+
+export class UnparseableDueError extends Error {
+  readonly code = 'unparseable';
+}
+
+export interface HandlerDeps {
+  store: ReminderStore;
+  settings: { get(): Promise<Settings> };
+  clock: Clock;
+  announcer: Announcer;
+  reconcile: Reconcile;
+  i18n: I18nPort;
+}
+
+export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
+
+type Due = RequestOf<'reminder.create'>['due'];
+
+function resolveDue(due: Due, now: number, settings: Settings): DueResolution {
+  return 'preset' in due ? resolvePreset(due.preset, now, settings.schedule) : resolveCustom(due.at, now);
+}
+
+/** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
+export function createHandlers({ store, settings, clock, announcer, reconcile, i18n }: HandlerDeps): Handlers {
+  async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder }> {
+    const reminder = await store.apply(id, event, clock.now(), { cause: 'user' });
+    if (reminder.status !== 'notified') await announcer.withdraw(id);
+    await reconcile('user');
+    return { reminder };
+  }
+
+  async function dueAt(due: Due): Promise<number> {
+    return resolveDue(due, clock.now(), await settings.get()).at;
+  }
+
+  return {
+    async 'reminder.create'(p) {
+      const now = clock.now();
+      const at = await dueAt(p.due);
+      const reminder = createReminder(
+        { id: p.id, account: p.account, thread: p.thread, sentAt: p.sentAt, dueAt: at, kind: p.kind ?? 'no-reply' },
+        now,
+      );
+      const result = await store.create(reminder, now);
+      await reconcile('user');
+      return result;
+    },
+
+    async 'reminder.updateDue'(p) {
+      return transition(p.id, { type: 'reschedule', dueAt: await dueAt(p.due) });
+    },
+
+    async 'reminder.snooze'(p) {
+      const s = await settings.get();
+      const until = resolveDue(p.due ?? { preset: s.snoozePreset }, clock.now(), s).at;
+      return transition(p.id, { type: 'snooze', until });
+    },
+
+    'reminder.done': (p) => transition(p.id, { type: 'done' }),
+    'reminder.reopen': (p) => transition(p.id, { type: 'reopen' }),
+    'reminder.cancel': (p) => transition(p.id, { type: 'cancel' }),
+
+    async 'reminder.delete'(p) {
+      const reminder = await store.delete(p.id);
+      await announcer.withdraw(p.id);
+      await reconcile('user');
+      return { reminder };
+    },
+
+    async 'reminder.list'(p) {
+      const now = clock.now();
+      const { schedule } = await settings.get();
+      const all = groupIntoSections(await store.all(), now, schedule.timeZone);
+      const wanted = p.sections ?? SECTION_IDS;
+      const sections = Object.fromEntries(wanted.map((id) => [id, all[id]]));
+      const counts = Object.fromEntries(SECTION_IDS.map((id) => [id, all[id].length])) as ResponseMap['reminder.list']['counts'];
+      return { sections, counts, now };
+    },
+
+    async 'reminder.getByThread'(p) {
+      const key = threadKeyOf({ provider: 'gmail', subject: '', recipients: [], ...pickIds(p) });
+      const matches = await store.byThread(p.account, key);
+      // Prefer the live one; else the most recently touched.
+      matches.sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
+      return { reminder: matches[0] ?? null };
+    },
+
+    async 'due.preview'(p): Promise<DuePreview> {
+      const now = clock.now();
+      const s = await settings.get();
+      let res: DueResolution;
+      if ('preset' in p) res = resolvePreset(p.preset, now, s.schedule);
+      else {
+        const parsed = parseDue(p.text, now, s.schedule, p.lang ?? (i18n.locale().startsWith('de') ? 'de' : 'en'));
+        if (!parsed.ok) throw new UnparseableDueError(i18n.t(`dueError_${parsed.reason}`) || parsed.reason);
+        res = parsed;
+      }
+      return { at: res.at, moved: res.moved, exactTime: res.exactTime, label: formatDue(res.at, now, s.schedule.timeZone, i18n.locale()) };
+    },
+
+    async 'settings.get'() {
+      return { settings: await settings.get() };
+    },
+  };
+}
+
+function pickIds(p: RequestOf<'reminder.getByThread'>) {
+  return {
+    ...(p.threadId ? { threadId: p.threadId } : {}),
+    ...(p.permThreadId ? { permThreadId: p.permThreadId } : {}),
+    ...(p.messageId ? { messageId: p.messageId } : {}),
+  };
+}
+
+const RANK: Record<Reminder['status'], number> = { notified: 0, pending: 1, snoozed: 1, replied: 2, done: 3, cancelled: 4 };
+const rank = (r: Reminder) => RANK[r.status];

@@ -1,0 +1,31 @@
+import { browser, type Runtime } from '../platform/browser';
+import { realBackgroundPorts } from '../platform/background-ports';
+import { createBackground } from './services';
+import { NEXT_DUE_ALARM, RETRY_ALARM } from './reconciler';
+
+/*
+ * Background entry (Chrome service worker / Firefox event page). The worker
+ * can be killed at any moment, so every listener is registered synchronously
+ * here and every piece of state lives in IndexedDB or storage.
+ */
+const bg = createBackground(realBackgroundPorts());
+
+const reconcile = (cause: string) =>
+  bg.reconcile(cause).catch((error) => console.error('[follow-through] reconcile failed', error));
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => bg.route(message, sender));
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === NEXT_DUE_ALARM || alarm.name === RETRY_ALARM) return reconcile('alarm');
+  return undefined;
+});
+
+browser.runtime.onInstalled.addListener(() => void reconcile('installed'));
+browser.runtime.onStartup.addListener(() => void reconcile('startup'));
+
+browser.notifications.onClicked.addListener((id) => void bg.notificationActions.onClicked(id));
+// Firefox has no notification buttons; the event may be missing there.
+browser.notifications.onButtonClicked?.addListener((id, index) => void bg.notificationActions.onButtonClicked(id, index));
+
+// Any wake-up (a message, an alarm, a restart after being killed) first catches up with the database.
+void reconcile('wake');

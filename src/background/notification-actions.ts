@@ -1,0 +1,40 @@
+import { threadUrl } from '../core/gmail-links';
+import type { ReminderStore } from '../storage/reminder-store';
+import { DIGEST_ID, reminderIdOf } from './announcer';
+import type { Handlers } from './handlers';
+import type { Logger, NotificationsPort, TabsPort } from './ports';
+
+export interface NotificationActionDeps {
+  store: ReminderStore;
+  handlers: Pick<Handlers, 'reminder.snooze'>;
+  notifications: NotificationsPort;
+  tabs: TabsPort;
+  /** The checklist page, opened from a digest. */
+  checklistUrl: string;
+  log: Logger;
+}
+
+/** What a click on a notification or one of its buttons does. */
+export function createNotificationActions({ store, handlers, notifications, tabs, checklistUrl, log }: NotificationActionDeps) {
+  async function openThread(reminderId: string): Promise<void> {
+    const reminder = await store.get(reminderId);
+    await tabs.open(reminder ? threadUrl(reminder) : checklistUrl);
+  }
+
+  async function run(notificationId: string, button: number | undefined): Promise<void> {
+    const reminderId = reminderIdOf(notificationId);
+    if (notificationId === DIGEST_ID) await tabs.open(checklistUrl);
+    else if (reminderId && button === 1) await handlers['reminder.snooze']({ id: reminderId });
+    else if (reminderId) await openThread(reminderId);
+    else return;
+    await notifications.clear(notificationId).catch(() => false);
+  }
+
+  const guarded = (notificationId: string, button?: number) =>
+    run(notificationId, button).catch((error) => log.error(`Notification action failed for ${notificationId}`, error));
+
+  return {
+    onClicked: (notificationId: string) => guarded(notificationId),
+    onButtonClicked: (notificationId: string, buttonIndex: number) => guarded(notificationId, buttonIndex),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The narrow slices of browser APIs the background services use. Entry
+ * points build them from the real `browser` object (src/platform); unit
+ * tests hand in small fakes, so no test patches globals.
+ */
+
+export interface Clock {
+  now(): number;
+}
+
+export interface AlarmsPort {
+  create(name: string, info: { when: number }): void | Promise<void>;
+  clear(name: string): Promise<boolean>;
+}
+
+export interface NotificationOptions {
+  title: string;
+  message: string;
+  contextMessage?: string;
+  iconUrl: string;
+  buttons?: { title: string }[];
+  requireInteraction?: boolean;
+}
+
+export interface NotificationsPort {
+  create(id: string, options: NotificationOptions): Promise<string>;
+  clear(id: string): Promise<boolean>;
+}
+
+export interface BadgePort {
+  setCount(count: number): Promise<void>;
+}
+
+export interface TabsPort {
+  open(url: string): Promise<void>;
+}
+
+export interface I18nPort {
+  t(key: string, substitutions?: string[]): string;
+  /** BCP 47 tag of the browser UI, for dates in notifications. */
+  locale(): string;
+}
+
+/** Runs `fn` exclusively across every copy of the background (Web Locks where available). */
+export type WithLock = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+
+export interface Logger {
+  warn(message: string, detail?: unknown): void;
+  error(message: string, detail?: unknown): void;
+}

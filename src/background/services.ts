@@ -1,0 +1,44 @@
+import { openReminderDb, type ReminderDB } from '../storage/open-db';
+import { reminderStore } from '../storage/reminder-store';
+import { createAnnouncer } from './announcer';
+import { createHandlers } from './handlers';
+import { createNotificationActions } from './notification-actions';
+import type { AlarmsPort, BadgePort, Clock, I18nPort, Logger, NotificationsPort, TabsPort, WithLock } from './ports';
+import { createReconciler } from './reconciler';
+import { createRouter } from './router';
+import { settingsStore, type StorageAreaPort } from './settings-store';
+
+export interface BackgroundPorts {
+  indexedDB: IDBFactory;
+  storage: StorageAreaPort;
+  alarms: AlarmsPort;
+  notifications: NotificationsPort;
+  badge: BadgePort;
+  tabs: TabsPort;
+  i18n: I18nPort;
+  clock: Clock;
+  withLock: WithLock;
+  log: Logger;
+  systemTimeZone(): string;
+  extensionId: string;
+  extensionOrigin: string;
+  iconUrl: string;
+  checklistUrl: string;
+}
+
+/**
+ * Builds the background's services from its ports. Pure wiring: the entry
+ * point passes real browser APIs, tests pass fakes and a fake IndexedDB.
+ */
+export function createBackground(ports: BackgroundPorts, db: Promise<ReminderDB> = openReminderDb(ports.indexedDB)) {
+  const store = reminderStore(db);
+  const settings = settingsStore(ports.storage, ports.systemTimeZone, (m) => ports.log.warn(m));
+  const announcer = createAnnouncer({ store, ...ports });
+  const reconcile = createReconciler({ store, announcer, ...ports });
+  const handlers = createHandlers({ store, settings, announcer, reconcile, ...ports });
+  const route = createRouter({ handlers, ...ports });
+  const notificationActions = createNotificationActions({ store, handlers, ...ports });
+  return { store, settings, reconcile, handlers, route, notificationActions };
+}
+
+export type Background = ReturnType<typeof createBackground>;

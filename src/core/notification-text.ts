@@ -1,0 +1,51 @@
+import type { Address, Reminder } from './reminder';
+
+/** `i18n.getMessage`-shaped translator, injected so this stays pure. */
+export type Translate = (key: string, substitutions?: string[]) => string;
+
+export interface NotificationText {
+  title: string;
+  message: string;
+  contextMessage?: string;
+}
+
+const DIGEST_LINES = 5;
+const MAX_FIELD = 200;
+
+/** "Bob", "Bob and Ann", "Bob, Ann +3" — names when known, addresses otherwise. */
+export function describeRecipients(recipients: readonly Address[], t: Translate): string {
+  const names = recipients.map((a) => clean(a.name) || a.email);
+  if (names.length === 0) return t('recipientsNone');
+  if (names.length === 1) return names[0]!;
+  if (names.length === 2) return t('recipientsTwo', [names[0]!, names[1]!]);
+  return t('recipientsMany', [names[0]!, names[1]!, String(names.length - 2)]);
+}
+
+export function subjectOf(r: Reminder, t: Translate): string {
+  return clip(clean(r.thread.subject)) || t('noSubject');
+}
+
+export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string): NotificationText {
+  return {
+    title: clip(t('notifTitle', [describeRecipients(r.thread.recipients, t)])),
+    message: subjectOf(r, t),
+    contextMessage: t('notifContext', [formatDate(r.sentAt), r.account]),
+  };
+}
+
+export function digestNotification(reminders: readonly Reminder[], t: Translate): NotificationText {
+  const lines = reminders
+    .slice(0, DIGEST_LINES)
+    .map((r) => `${describeRecipients(r.thread.recipients, t)} — ${subjectOf(r, t)}`);
+  if (reminders.length > DIGEST_LINES) lines.push(t('digestMore', [String(reminders.length - DIGEST_LINES)]));
+  return { title: t('digestTitle', [String(reminders.length)]), message: lines.join('\n') };
+}
+
+/** Mail text is untrusted: drop control and bidi-override characters that could spoof the line. */
+function clean(s: string | undefined): string {
+  return (s ?? '').replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function clip(s: string): string {
+  return s.length > MAX_FIELD ? `${s.slice(0, MAX_FIELD - 1)}…` : s;
+}

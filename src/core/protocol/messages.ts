@@ -1,0 +1,76 @@
+import * as v from 'valibot';
+import type { Reminder } from '../reminder';
+import type { Sections } from '../sections';
+import type { Settings } from '../settings';
+import { isRequestType, REQUEST_SCHEMAS, type RequestInput, type RequestOf, type RequestType } from './schemas';
+
+/** What each request answers with. */
+export interface ResponseMap {
+  'reminder.create': { reminder: Reminder; outcome: 'created' | 'existing' | 'replaced' };
+  'reminder.updateDue': { reminder: Reminder };
+  'reminder.snooze': { reminder: Reminder };
+  'reminder.done': { reminder: Reminder };
+  'reminder.reopen': { reminder: Reminder };
+  'reminder.cancel': { reminder: Reminder };
+  'reminder.delete': { reminder: Reminder };
+  'reminder.list': { sections: Partial<Sections>; counts: Record<keyof Sections, number>; now: number };
+  'reminder.getByThread': { reminder: Reminder | null };
+  'due.preview': DuePreview;
+  'settings.get': { settings: Settings };
+}
+
+export interface DuePreview {
+  at: number;
+  /** Shifted into working hours; the UI says so. */
+  moved: boolean;
+  exactTime: boolean;
+  /** Short local form, e.g. "Thu, Dec 3, 09:00", to show back before use. */
+  label: string;
+}
+
+export type ErrorCode =
+  | 'invalid-request'
+  | 'unknown-type'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'illegal-transition'
+  | 'unparseable'
+  | 'internal';
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Reply<K extends RequestType> = { ok: true; data: ResponseMap[K] } | { ok: false; error: ProtocolError };
+
+/** The wire form of a request. `v` lets a future protocol change be recognised. */
+export interface Envelope<K extends RequestType = RequestType> {
+  v: 1;
+  type: K;
+  payload: RequestInput<K>;
+}
+
+export type ParsedRequest = { [K in RequestType]: { type: K; payload: RequestOf<K> } }[RequestType];
+
+/** Validates anything that arrived over the wire. Never throws. */
+export function parseEnvelope(raw: unknown): { ok: true; request: ParsedRequest } | { ok: false; error: ProtocolError } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, error: { code: 'invalid-request', message: 'A message must be an object' } };
+  }
+  const { v: version, type, payload } = raw as Record<string, unknown>;
+  if (version !== 1) return { ok: false, error: { code: 'invalid-request', message: 'Unsupported protocol version' } };
+  if (!isRequestType(type)) {
+    return { ok: false, error: { code: 'unknown-type', message: `Unknown message type ${JSON.stringify(String(type)).slice(0, 80)}` } };
+  }
+  const result = v.safeParse(REQUEST_SCHEMAS[type], payload);
+  if (!result.success) {
+    return { ok: false, error: { code: 'invalid-request', message: `${type}: ${v.summarize(result.issues)}` } };
+  }
+  return { ok: true, request: { type, payload: result.output } as ParsedRequest };
+}
+
+export function envelope<K extends RequestType>(type: K, payload: RequestInput<K>): Envelope<K> {
+  return { v: 1, type, payload };
+}

@@ -1,0 +1,89 @@
+import * as v from 'valibot';
+import { PRESET_IDS } from '../schedule/presets';
+import { SECTION_IDS } from '../sections';
+
+/**
+ * Schemas of every request crossing a context boundary. Requests are strict
+ * objects: an unknown key is as suspicious as a missing one. Limits are
+ * generous for real mail and stop a hostile page from filling the database.
+ */
+
+const time = v.pipe(v.number(), v.finite(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[\w-]+$/, 'Invalid id'));
+const address = v.pipe(
+  v.string(),
+  v.trim(),
+  v.maxLength(320),
+  v.regex(/^[^\s@<>]+@[^\s@<>]+$/, 'Not an e-mail address'),
+  v.toLowerCase(),
+);
+
+export const AddressSchema = v.strictObject({
+  email: address,
+  name: v.optional(v.pipe(v.string(), v.maxLength(320))),
+});
+
+export const ThreadSchema = v.pipe(
+  v.strictObject({
+    provider: v.literal('gmail'),
+    threadId: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/i, 'Invalid Gmail thread id'))),
+    permThreadId: v.optional(v.pipe(v.string(), v.regex(/^thread-f:\d{1,20}$/, 'Invalid Gmail perm thread id'))),
+    messageId: v.optional(v.pipe(v.string(), v.maxLength(998), v.regex(/^<[^<>\s]+>$/, 'Invalid Message-ID'))),
+    subject: v.pipe(v.string(), v.maxLength(2000)),
+    recipients: v.pipe(v.array(AddressSchema), v.maxLength(500)),
+  }),
+  v.check(
+    (t) => Boolean(t.threadId || t.permThreadId || t.messageId),
+    'A thread needs a thread id, a perm id or a Message-ID',
+  ),
+);
+
+export const PresetSchema = v.picklist(PRESET_IDS);
+
+/** How the caller says when: a preset resolved by the background, or an exact time it already showed. */
+export const DueSchema = v.union([v.strictObject({ preset: PresetSchema }), v.strictObject({ at: time })]);
+
+const empty = v.strictObject({});
+
+export const REQUEST_SCHEMAS = {
+  'reminder.create': v.strictObject({
+    id,
+    account: address,
+    thread: ThreadSchema,
+    sentAt: time,
+    due: DueSchema,
+    kind: v.optional(v.picklist(['no-reply', 'always', 'owed-reply'])),
+  }),
+  'reminder.updateDue': v.strictObject({ id, due: DueSchema }),
+  'reminder.snooze': v.strictObject({ id, due: v.optional(DueSchema) }),
+  'reminder.done': v.strictObject({ id }),
+  'reminder.reopen': v.strictObject({ id }),
+  'reminder.cancel': v.strictObject({ id }),
+  'reminder.delete': v.strictObject({ id }),
+  'reminder.list': v.strictObject({ sections: v.optional(v.array(v.picklist(SECTION_IDS))) }),
+  'reminder.getByThread': v.pipe(
+    v.strictObject({
+      account: address,
+      threadId: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/i))),
+      permThreadId: v.optional(v.pipe(v.string(), v.regex(/^thread-f:\d{1,20}$/))),
+      messageId: v.optional(v.pipe(v.string(), v.maxLength(998))),
+    }),
+    v.check((q) => Boolean(q.threadId || q.permThreadId || q.messageId), 'Give a thread id, perm id or Message-ID'),
+  ),
+  'due.preview': v.union([
+    v.strictObject({ preset: PresetSchema }),
+    v.strictObject({ text: v.pipe(v.string(), v.maxLength(200)), lang: v.optional(v.picklist(['en', 'de'])) }),
+  ]),
+  'settings.get': empty,
+} as const;
+
+export type RequestType = keyof typeof REQUEST_SCHEMAS;
+export type RequestOf<K extends RequestType> = v.InferOutput<(typeof REQUEST_SCHEMAS)[K]>;
+/** What a caller passes in (before trimming/lower-casing by the schema). */
+export type RequestInput<K extends RequestType> = v.InferInput<(typeof REQUEST_SCHEMAS)[K]>;
+
+export const REQUEST_TYPES = Object.keys(REQUEST_SCHEMAS) as RequestType[];
+
+export function isRequestType(x: unknown): x is RequestType {
+  return typeof x === 'string' && Object.hasOwn(REQUEST_SCHEMAS, x);
+}

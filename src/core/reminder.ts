@@ -1,0 +1,129 @@
+/**
+ * The reminder model. Pure data: every field is JSON-serialisable so the
+ * same object goes into IndexedDB, across runtime messages and into a backup.
+ */
+
+export type Provider = 'gmail';
+
+/** What the user is waiting for. Only `no-reply` is produced today. */
+export type ReminderKind = 'no-reply' | 'always' | 'owed-reply';
+
+export type ReminderStatus =
+  | 'pending' // waiting for its due time
+  | 'notified' // due time reached and announced; waits for the user
+  | 'snoozed' // the user pushed a notified reminder to a later time
+  | 'replied' // resolved by a reply (or another verdict, see `resolution`)
+  | 'done' // checked off by the user
+  | 'cancelled'; // withdrawn by the user (e.g. disarmed after the fact)
+
+/** Statuses whose `dueAt` still matters: an alarm must wake us for them. */
+export const WAITING_STATUSES = ['pending', 'snoozed'] as const satisfies readonly ReminderStatus[];
+export type WaitingStatus = (typeof WAITING_STATUSES)[number];
+
+export function isWaiting(status: ReminderStatus): status is WaitingStatus {
+  return (WAITING_STATUSES as readonly ReminderStatus[]).includes(status);
+}
+
+export interface Address {
+  email: string;
+  name?: string;
+}
+
+/** Everything we know that identifies the mail thread the reminder is about. */
+export interface ThreadIdentity {
+  provider: Provider;
+  /** Gmail's legacy hex thread id (e.g. `15f1123136926bff`), the URL form. */
+  threadId?: string;
+  /** Gmail's server perm id, `thread-f:<decimal>`. */
+  permThreadId?: string;
+  /** RFC 822 Message-ID of the tracked message, `<…@mail.gmail.com>`. */
+  messageId?: string;
+  subject: string;
+  recipients: Address[];
+}
+
+export interface Transition {
+  from: ReminderStatus | null;
+  to: ReminderStatus;
+  at: number;
+  /** Why it happened, e.g. `alarm`, `user`, `reply`, `startup`. */
+  cause: string;
+}
+
+/** How a reminder left the waiting states other than by the user. */
+export interface Resolution {
+  kind: 'reply';
+  by?: Address;
+  at?: number;
+  explanation?: string;
+}
+
+export interface Reminder {
+  id: string;
+  /** The Gmail account's own address, lower-cased. */
+  account: string;
+  thread: ThreadIdentity;
+  /** Key for the account+thread index: the best thread id we have. */
+  threadKey: string;
+  kind: ReminderKind;
+  status: ReminderStatus;
+  sentAt: number;
+  dueAt: number;
+  createdAt: number;
+  updatedAt: number;
+  /** Bumped on every write: the compare-and-set token. */
+  rev: number;
+  /** When the notification for the current `notified` state was shown. */
+  announcedAt?: number;
+  resolution?: Resolution;
+  history: Transition[];
+}
+
+/**
+ * The one key used to find a reminder by thread. Prefer the hex id (what
+ * Gmail shows in URLs), derive it from the perm id when only that is known,
+ * and fall back to the Message-ID for a thread whose ids we never saw.
+ */
+export function threadKeyOf(thread: ThreadIdentity): string {
+  if (thread.threadId) return `${thread.provider}:${thread.threadId.toLowerCase()}`;
+  const hex = permIdToHex(thread.permThreadId);
+  if (hex) return `${thread.provider}:${hex}`;
+  if (thread.messageId) return `${thread.provider}:msg:${thread.messageId}`;
+  throw new Error('A thread needs a thread id, a perm id or a Message-ID');
+}
+
+/** `thread-f:1581064946762017791` → `15f1123136926bff`; undefined when it does not parse. */
+export function permIdToHex(permId: string | undefined): string | undefined {
+  const m = /^thread-f:(\d{1,20})$/.exec(permId ?? '');
+  if (!m?.[1]) return undefined;
+  const n = BigInt(m[1]);
+  if (n <= 0n || n >= 1n << 64n) return undefined;
+  return n.toString(16);
+}
+
+export interface NewReminderInput {
+  id: string;
+  account: string;
+  thread: ThreadIdentity;
+  kind?: ReminderKind;
+  sentAt: number;
+  dueAt: number;
+}
+
+export function createReminder(input: NewReminderInput, now: number): Reminder {
+  if (!Number.isFinite(input.dueAt)) throw new Error('dueAt must be a finite time');
+  return {
+    id: input.id,
+    account: input.account.trim().toLowerCase(),
+    thread: input.thread,
+    threadKey: threadKeyOf(input.thread),
+    kind: input.kind ?? 'no-reply',
+    status: 'pending',
+    sentAt: input.sentAt,
+    dueAt: input.dueAt,
+    createdAt: now,
+    updatedAt: now,
+    rev: 1,
+    history: [{ from: null, to: 'pending', at: now, cause: 'created' }],
+  };
+}

@@ -1,0 +1,52 @@
+import type { Reminder } from './reminder';
+import { zonedParts } from './time/zoned';
+
+/** The popup's checklist sections, in display order. */
+export const SECTION_IDS = ['overdue', 'today', 'upcoming', 'replied', 'done'] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export type Sections = Record<SectionId, Reminder[]>;
+
+/** How many resolved reminders the "recent" sections keep. */
+export const RECENT_LIMIT = 50;
+
+export function sectionOf(r: Reminder, now: number, timeZone: string): SectionId | undefined {
+  switch (r.status) {
+    case 'notified':
+      return 'overdue';
+    case 'pending':
+    case 'snoozed':
+      if (r.dueAt <= now) return 'overdue';
+      return sameLocalDay(r.dueAt, now, timeZone) ? 'today' : 'upcoming';
+    case 'replied':
+      return 'replied';
+    case 'done':
+      return 'done';
+    case 'cancelled':
+      return undefined;
+  }
+}
+
+/**
+ * Groups reminders into sections: waiting ones by due time (soonest first),
+ * resolved ones by last change (newest first, capped).
+ */
+export function groupIntoSections(reminders: readonly Reminder[], now: number, timeZone: string): Sections {
+  const sections: Sections = { overdue: [], today: [], upcoming: [], replied: [], done: [] };
+  for (const r of reminders) {
+    const id = sectionOf(r, now, timeZone);
+    if (id) sections[id].push(r);
+  }
+  for (const id of ['overdue', 'today', 'upcoming'] as const) sections[id].sort((a, b) => a.dueAt - b.dueAt);
+  for (const id of ['replied', 'done'] as const) {
+    sections[id].sort((a, b) => b.updatedAt - a.updatedAt);
+    sections[id].length = Math.min(sections[id].length, RECENT_LIMIT);
+  }
+  return sections;
+}
+
+function sameLocalDay(a: number, b: number, timeZone: string): boolean {
+  const x = zonedParts(a, timeZone);
+  const y = zonedParts(b, timeZone);
+  return x.year === y.year && x.month === y.month && x.day === y.day;
+}

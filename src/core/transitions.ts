@@ -1,0 +1,96 @@
+import type { Reminder, ReminderStatus, Resolution } from './reminder';
+
+/**
+ * Everything that can happen to a reminder. Each event maps to exactly one
+ * target status; `TRANSITIONS` lists the statuses it may start from.
+ */
+export type ReminderEvent =
+  | { type: 'fire'; cause?: string } // its due time came
+  | { type: 'snooze'; until: number }
+  | { type: 'reschedule'; dueAt: number } // user changed the due time
+  | { type: 'reply'; resolution: Resolution }
+  | { type: 'reopen' } // "that wasn't a real reply" / undo of done
+  | { type: 'done' }
+  | { type: 'cancel' };
+
+export type ReminderEventType = ReminderEvent['type'];
+
+const ANY: readonly ReminderStatus[] = ['pending', 'notified', 'snoozed', 'replied', 'done', 'cancelled'];
+
+export const TRANSITIONS: Record<ReminderEventType, { from: readonly ReminderStatus[]; to: ReminderStatus }> = {
+  fire: { from: ['pending', 'snoozed'], to: 'notified' },
+  snooze: { from: ['notified', 'snoozed', 'pending'], to: 'snoozed' },
+  reschedule: { from: ['pending', 'notified', 'snoozed'], to: 'pending' },
+  reply: { from: ['pending', 'notified', 'snoozed'], to: 'replied' },
+  reopen: { from: ['replied', 'done'], to: 'pending' },
+  done: { from: ANY.filter((s) => s !== 'done' && s !== 'cancelled'), to: 'done' },
+  cancel: { from: ANY.filter((s) => s !== 'cancelled'), to: 'cancelled' },
+};
+
+export class IllegalTransitionError extends Error {
+  readonly code = 'illegal-transition';
+  constructor(
+    readonly from: ReminderStatus,
+    readonly event: ReminderEventType,
+  ) {
+    super(`Cannot ${event} a reminder that is ${from}`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+export function canApply(status: ReminderStatus, event: ReminderEventType): boolean {
+  return TRANSITIONS[event].from.includes(status);
+}
+
+/**
+ * Returns the reminder after `event`, never mutating the input. Throws
+ * IllegalTransitionError instead of silently ignoring a wrong move, so a
+ * caller racing another wake-up learns it lost.
+ */
+export function applyEvent(reminder: Reminder, event: ReminderEvent, now: number, cause = 'user'): Reminder {
+  const rule = TRANSITIONS[event.type];
+  if (!rule.from.includes(reminder.status)) throw new IllegalTransitionError(reminder.status, event.type);
+
+  const next: Reminder = {
+    ...reminder,
+    status: rule.to,
+    updatedAt: now,
+    rev: reminder.rev + 1,
+    history: [...reminder.history, { from: reminder.status, to: rule.to, at: now, cause }],
+  };
+  delete next.announcedAt;
+
+  switch (event.type) {
+    case 'fire':
+      next.history[next.history.length - 1]!.cause = event.cause ?? cause;
+      break;
+    case 'snooze':
+      assertTime(event.until, 'until');
+      next.dueAt = event.until;
+      break;
+    case 'reschedule':
+      assertTime(event.dueAt, 'dueAt');
+      next.dueAt = event.dueAt;
+      break;
+    case 'reply':
+      next.resolution = event.resolution;
+      break;
+    case 'reopen':
+      delete next.resolution;
+      break;
+    case 'done':
+    case 'cancel':
+      break;
+  }
+  return next;
+}
+
+/** Marks the notification of a `notified` reminder as shown (not a status change). */
+export function markAnnounced(reminder: Reminder, now: number): Reminder {
+  if (reminder.status !== 'notified') throw new IllegalTransitionError(reminder.status, 'fire');
+  return { ...reminder, announcedAt: now, updatedAt: now, rev: reminder.rev + 1 };
+}
+
+function assertTime(value: number, name: string): void {
+  if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite time`);
+}

@@ -1,0 +1,53 @@
+import { browser, type Notifications } from './browser';
+import type { BackgroundPorts } from '../background/services';
+import type { NotificationOptions, WithLock } from '../background/ports';
+
+const BADGE_COLOR = '#d93025';
+
+/** Web Locks serialise the background's critical sections even if two copies ever run. */
+const withLock: WithLock = (name, fn) =>
+  typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request(name, fn) : fn();
+
+/** Real browser APIs in the shape the background services expect. */
+export function realBackgroundPorts(): BackgroundPorts {
+  const log = {
+    warn: (message: string, detail?: unknown) => console.warn(`[follow-through] ${message}`, detail ?? ''),
+    error: (message: string, detail?: unknown) => console.error(`[follow-through] ${message}`, detail ?? ''),
+  };
+  return {
+    indexedDB: globalThis.indexedDB,
+    storage: browser.storage.local,
+    alarms: {
+      create: (name, info) => browser.alarms.create(name, info),
+      clear: (name) => browser.alarms.clear(name),
+    },
+    notifications: {
+      create: (id, options: NotificationOptions) =>
+        browser.notifications.create(id, { type: 'basic', ...options } as Notifications.CreateNotificationOptions),
+      clear: (id) => browser.notifications.clear(id),
+    },
+    badge: {
+      async setCount(count) {
+        await browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
+        await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+      },
+    },
+    tabs: {
+      async open(url) {
+        await browser.tabs.create({ url });
+      },
+    },
+    i18n: {
+      t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
+      locale: () => browser.i18n.getUILanguage(),
+    },
+    clock: { now: () => Date.now() },
+    withLock,
+    log,
+    systemTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL(''),
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    checklistUrl: browser.runtime.getURL('src/popup/index.html'),
+  };
+}

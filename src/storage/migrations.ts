@@ -1,0 +1,37 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { FollowThroughDB } from './schema';
+
+type UpgradeTx = IDBPTransaction<FollowThroughDB, StoreNames<FollowThroughDB>[], 'versionchange'>;
+
+/**
+ * `MIGRATIONS[n]` upgrades a database from version n to n + 1; the database
+ * version is therefore `MIGRATIONS.length`. Never edit a shipped migration:
+ * append a new one (and a test that starts from a fixture of the version
+ * before it).
+ */
+export type Migration = (db: IDBPDatabase<FollowThroughDB>, tx: UpgradeTx) => void;
+
+export const MIGRATIONS: readonly Migration[] = [
+  // v0 → v1: the reminders store and the indexes the product queries by.
+  (db) => {
+    const reminders = db.createObjectStore('reminders', { keyPath: 'id' });
+    reminders.createIndex('by-status-due', ['status', 'dueAt']);
+    reminders.createIndex('by-account-thread', ['account', 'threadKey']);
+    reminders.createIndex('by-updated', 'updatedAt');
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+export function runMigrations(
+  db: IDBPDatabase<FollowThroughDB>,
+  tx: UpgradeTx,
+  oldVersion: number,
+  newVersion: number,
+): void {
+  for (let v = oldVersion; v < newVersion; v++) {
+    const migrate = MIGRATIONS[v];
+    if (!migrate) throw new Error(`No migration from database version ${v}`);
+    migrate(db, tx);
+  }
+}

@@ -1,0 +1,27 @@
+import { wrap, type IDBPDatabase } from 'idb';
+import { DB_NAME, type FollowThroughDB } from './schema';
+import { DB_VERSION, runMigrations } from './migrations';
+
+export type ReminderDB = IDBPDatabase<FollowThroughDB>;
+
+/**
+ * Opens (and migrates) the database through the given factory, so tests
+ * hand in a fresh fake-indexeddb factory instead of patching globals.
+ * Same flow as idb's openDB, with the factory as a parameter.
+ */
+export function openReminderDb(
+  factory: IDBFactory,
+  { name = DB_NAME, version = DB_VERSION }: { name?: string; version?: number } = {},
+): Promise<ReminderDB> {
+  const request = factory.open(name, version);
+  request.addEventListener('upgradeneeded', (event) => {
+    const db = wrap(request.result) as ReminderDB;
+    const tx = wrap(request.transaction!) as unknown as Parameters<typeof runMigrations>[1];
+    runMigrations(db, tx, event.oldVersion, event.newVersion ?? version);
+  });
+  return (wrap(request) as unknown as Promise<ReminderDB>).then((db) => {
+    // Another context (a newer build after an update) wants to migrate: step aside.
+    db.addEventListener('versionchange', () => db.close());
+    return db;
+  });
+}

@@ -1,0 +1,176 @@
+import { isWaiting, WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
+import { applyEvent, markAnnounced, type ReminderEvent } from '../core/transitions';
+import type { ReminderDB } from './open-db';
+
+export class ReminderNotFoundError extends Error {
+  readonly code = 'not-found';
+  constructor(readonly id: string) {
+    super(`No reminder with id ${id}`);
+    this.name = 'ReminderNotFoundError';
+  }
+}
+
+export class StaleRevisionError extends Error {
+  readonly code = 'conflict';
+  constructor(
+    readonly id: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`Reminder ${id} changed meanwhile (revision ${actual}, expected ${expected})`);
+    this.name = 'StaleRevisionError';
+  }
+}
+
+export type CreateOutcome = 'created' | 'existing' | 'replaced';
+
+const byStatus = (status: ReminderStatus, upTo = Infinity) =>
+  IDBKeyRange.bound([status, -Infinity], [status, upTo]);
+
+/**
+ * Every read-modify-write runs inside one readwrite transaction. IndexedDB
+ * serialises readwrite transactions on a store, so the status check inside
+ * the transaction is a compare-and-set: of two racing wake-ups only one sees
+ * a reminder still waiting and moves it.
+ */
+export function reminderStore(connection: ReminderDB | Promise<ReminderDB>) {
+  // Awaiting the connection first, then opening the transaction, keeps the
+  // transaction from auto-committing across a non-IndexedDB await.
+  const ready = Promise.resolve(connection);
+  return {
+    get: async (id: string) => (await ready).get('reminders', id),
+
+    all: async () => (await ready).getAll('reminders'),
+
+    byStatus: async (status: ReminderStatus) => (await ready).getAllFromIndex('reminders', 'by-status-due', byStatus(status)),
+
+    countByStatus: async (status: ReminderStatus) => (await ready).countFromIndex('reminders', 'by-status-due', byStatus(status)),
+
+    byThread: async (account: string, threadKey: string) =>
+      (await ready).getAllFromIndex('reminders', 'by-account-thread', [account, threadKey]),
+
+    /**
+     * Idempotent create: the caller picks the id, so a retry after a killed
+     * worker returns the first result instead of a second reminder. A thread
+     * has at most one waiting reminder per account: a new one replaces the
+     * due time of the existing one.
+     */
+    async create(reminder: Reminder, now: number): Promise<{ reminder: Reminder; outcome: CreateOutcome }> {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      const store = tx.store;
+      const same = await store.get(reminder.id);
+      if (same) {
+        await tx.done;
+        return { reminder: same, outcome: 'existing' };
+      }
+      const siblings = await store.index('by-account-thread').getAll([reminder.account, reminder.threadKey]);
+      const active = siblings.find((r) => isWaiting(r.status) || r.status === 'notified');
+      if (active) {
+        const updated = applyEvent(active, { type: 'reschedule', dueAt: reminder.dueAt }, now);
+        updated.thread = { ...active.thread, ...reminder.thread };
+        await store.put(updated);
+        await tx.done;
+        return { reminder: updated, outcome: 'replaced' };
+      }
+      await store.add(reminder);
+      await tx.done;
+      return { reminder, outcome: 'created' };
+    },
+
+    /** Applies `event` atomically; with `expectedRev`, only if nobody wrote in between. */
+    async apply(id: string, event: ReminderEvent, now: number, opts: { expectedRev?: number; cause?: string } = {}) {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      const current = await tx.store.get(id);
+      if (!current) throw new ReminderNotFoundError(id);
+      if (opts.expectedRev !== undefined && opts.expectedRev !== current.rev) {
+        throw new StaleRevisionError(id, opts.expectedRev, current.rev);
+      }
+      const next = applyEvent(current, event, now, opts.cause);
+      await tx.store.put(next);
+      await tx.done;
+      return next;
+    },
+
+    async delete(id: string): Promise<Reminder> {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      const current = await tx.store.get(id);
+      if (!current) throw new ReminderNotFoundError(id);
+      await tx.store.delete(id);
+      await tx.done;
+      return current;
+    },
+
+    /** The earliest due time among waiting reminders, or undefined when none wait. */
+    async nextDueAt(): Promise<number | undefined> {
+      const db = await ready;
+      const tx = db.transaction('reminders');
+      const index = tx.store.index('by-status-due');
+      let earliest: number | undefined;
+      for (const status of WAITING_STATUSES) {
+        const cursor = await index.openCursor(byStatus(status));
+        const due = cursor?.value.dueAt;
+        if (due !== undefined && (earliest === undefined || due < earliest)) earliest = due;
+      }
+      await tx.done;
+      return earliest;
+    },
+
+    /**
+     * Moves every waiting reminder due at `now` to `notified` in one
+     * transaction and returns exactly those it moved: a concurrent caller
+     * finds nothing left to move.
+     */
+    async fireDue(now: number, cause: string): Promise<Reminder[]> {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      const index = tx.store.index('by-status-due');
+      const fired: Reminder[] = [];
+      for (const status of WAITING_STATUSES) {
+        for (const reminder of await index.getAll(byStatus(status, now))) {
+          const next = applyEvent(reminder, { type: 'fire', cause }, now, cause);
+          await tx.store.put(next);
+          fired.push(next);
+        }
+      }
+      await tx.done;
+      return fired;
+    },
+
+    /** Notified reminders whose notification was not (yet) shown, e.g. the worker died in between. */
+    async unannounced(): Promise<Reminder[]> {
+      const db = await ready;
+      const notified = await db.getAllFromIndex('reminders', 'by-status-due', byStatus('notified'));
+      return notified.filter((r) => r.announcedAt === undefined);
+    },
+
+    async markAnnounced(ids: readonly string[], now: number): Promise<void> {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      for (const id of ids) {
+        const current = await tx.store.get(id);
+        // Acted on meanwhile (snoozed, done…): nothing to mark.
+        if (current?.status === 'notified' && current.announcedAt === undefined) {
+          await tx.store.put(markAnnounced(current, now));
+        }
+      }
+      await tx.done;
+    },
+
+    /** Most recently changed first, e.g. for "Replied (recent)". */
+    async recentlyUpdated(limit: number): Promise<Reminder[]> {
+      const db = await ready;
+      const out: Reminder[] = [];
+      let cursor = await db.transaction('reminders').store.index('by-updated').openCursor(null, 'prev');
+      while (cursor && out.length < limit) {
+        out.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      return out;
+    },
+  };
+}
+
+export type ReminderStore = ReturnType<typeof reminderStore>;

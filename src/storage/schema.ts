@@ -1,0 +1,20 @@
+import type { DBSchema } from 'idb';
+import type { Reminder, ReminderStatus } from '../core/reminder';
+
+export const DB_NAME = 'follow-through';
+
+/** The current shape of the database; older shapes live in their migration's test fixture. */
+export interface FollowThroughDB extends DBSchema {
+  reminders: {
+    key: string;
+    value: Reminder;
+    indexes: {
+      /** "What is due": waiting reminders ordered by due time. */
+      'by-status-due': [ReminderStatus, number];
+      /** "Is there a reminder for this thread" from the content script. */
+      'by-account-thread': [string, string];
+      /** Recent changes, for the popup's Replied/Done sections and sync. */
+      'by-updated': number;
+    };
+  };
+}
