@@ -33,7 +33,8 @@ export function manifestFor(target: Target) {
           browser_specific_settings: {
             gecko: {
               id: 'follow-through@follow-through.app',
-              strict_min_version: '128.0',
+              // 140 introduced data_collection_permissions (142 on Android).
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -10,6 +10,8 @@ import { settingsStore, type StorageAreaPort } from './settings-store';
 
 export interface BackgroundPorts {
   indexedDB: IDBFactory;
+  /** The IDBKeyRange belonging to `indexedDB`. */
+  IDBKeyRange: typeof IDBKeyRange;
   storage: StorageAreaPort;
   alarms: AlarmsPort;
   notifications: NotificationsPort;
@@ -31,7 +33,7 @@ export interface BackgroundPorts {
  * point passes real browser APIs, tests pass fakes and a fake IndexedDB.
  */
 export function createBackground(ports: BackgroundPorts, db: Promise<ReminderDB> = openReminderDb(ports.indexedDB)) {
-  const store = reminderStore(db);
+  const store = reminderStore(db, ports.IDBKeyRange);
   const settings = settingsStore(ports.storage, ports.systemTimeZone, (m) => ports.log.warn(m));
   const announcer = createAnnouncer({ store, ...ports });
   const reconcile = createReconciler({ store, announcer, ...ports });

@@ -16,6 +16,7 @@ export function realBackgroundPorts(): BackgroundPorts {
   };
   return {
     indexedDB: globalThis.indexedDB,
+    IDBKeyRange: globalThis.IDBKeyRange,
     storage: browser.storage.local,
     alarms: {
       create: (name, info) => browser.alarms.create(name, info),

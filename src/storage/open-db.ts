@@ -14,14 +14,29 @@ export function openReminderDb(
   { name = DB_NAME, version = DB_VERSION }: { name?: string; version?: number } = {},
 ): Promise<ReminderDB> {
   const request = factory.open(name, version);
+  let migrationError: unknown;
   request.addEventListener('upgradeneeded', (event) => {
     const db = wrap(request.result) as ReminderDB;
     const tx = wrap(request.transaction!) as unknown as Parameters<typeof runMigrations>[1];
-    runMigrations(db, tx, event.oldVersion, event.newVersion ?? version);
+    // A failed migration is reported through the open request below, not as a stray rejection.
+    tx.done.catch(() => undefined);
+    try {
+      runMigrations(db, tx, event.oldVersion, event.newVersion ?? version);
+    } catch (error) {
+      // Abort the whole upgrade: the database stays at its old version, untouched.
+      migrationError = error;
+      request.transaction?.abort();
+    }
   });
-  return (wrap(request) as unknown as Promise<ReminderDB>).then((db) => {
-    // Another context (a newer build after an update) wants to migrate: step aside.
-    db.addEventListener('versionchange', () => db.close());
-    return db;
-  });
+  return (wrap(request) as unknown as Promise<ReminderDB>).then(
+    (db) => {
+      // Another context (a newer build after an update) wants to migrate: step aside.
+      db.addEventListener('versionchange', () => db.close());
+      return db;
+    },
+    (error: unknown) => {
+      // The request only says "AbortError"; the migration's own error says why.
+      throw migrationError ?? error;
+    },
+  );
 }

@@ -24,19 +24,22 @@ export class StaleRevisionError extends Error {
 
 export type CreateOutcome = 'created' | 'existing' | 'replaced';
 
-const byStatus = (status: ReminderStatus, upTo = Infinity) =>
-  IDBKeyRange.bound([status, -Infinity], [status, upTo]);
-
 /**
  * Every read-modify-write runs inside one readwrite transaction. IndexedDB
  * serialises readwrite transactions on a store, so the status check inside
  * the transaction is a compare-and-set: of two racing wake-ups only one sees
  * a reminder still waiting and moves it.
  */
-export function reminderStore(connection: ReminderDB | Promise<ReminderDB>) {
+export function reminderStore(
+  connection: ReminderDB | Promise<ReminderDB>,
+  // The IDBKeyRange of the same IndexedDB implementation as the connection
+  // (a fake one in tests: Node has no global).
+  keyRange: typeof IDBKeyRange = globalThis.IDBKeyRange,
+) {
   // Awaiting the connection first, then opening the transaction, keeps the
   // transaction from auto-committing across a non-IndexedDB await.
   const ready = Promise.resolve(connection);
+  const byStatus = (status: ReminderStatus, upTo = Infinity) => keyRange.bound([status, -Infinity], [status, upTo]);
   return {
     get: async (id: string) => (await ready).get('reminders', id),
 

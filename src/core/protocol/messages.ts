@@ -54,6 +54,8 @@ export interface Envelope<K extends RequestType = RequestType> {
 
 export type ParsedRequest = { [K in RequestType]: { type: K; payload: RequestOf<K> } }[RequestType];
 
+const MAX_ERROR_MESSAGE = 1000;
+
 /** Validates anything that arrived over the wire. Never throws. */
 export function parseEnvelope(raw: unknown): { ok: true; request: ParsedRequest } | { ok: false; error: ProtocolError } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -62,11 +64,16 @@ export function parseEnvelope(raw: unknown): { ok: true; request: ParsedRequest 
   const { v: version, type, payload } = raw as Record<string, unknown>;
   if (version !== 1) return { ok: false, error: { code: 'invalid-request', message: 'Unsupported protocol version' } };
   if (!isRequestType(type)) {
-    return { ok: false, error: { code: 'unknown-type', message: `Unknown message type ${JSON.stringify(String(type)).slice(0, 80)}` } };
+    // String() would throw for e.g. a null-prototype object; only a string is echoed, and clipped.
+    const shown = typeof type === 'string' ? JSON.stringify(type.slice(0, 80)) : `(${type === null ? 'null' : typeof type})`;
+    return { ok: false, error: { code: 'unknown-type', message: `Unknown message type ${shown}` } };
   }
   const result = v.safeParse(REQUEST_SCHEMAS[type], payload);
   if (!result.success) {
-    return { ok: false, error: { code: 'invalid-request', message: `${type}: ${v.summarize(result.issues)}` } };
+    // Issues echo the offending value ("… but received "<whole string>""): keep the answer bounded.
+    const summary = v.summarize(result.issues);
+    const clipped = summary.length > MAX_ERROR_MESSAGE ? `${summary.slice(0, MAX_ERROR_MESSAGE)}…` : summary;
+    return { ok: false, error: { code: 'invalid-request', message: `${type}: ${clipped}` } };
   }
   return { ok: true, request: { type, payload: result.output } as ParsedRequest };
 }

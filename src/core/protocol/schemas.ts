@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { permIdToHex } from '../reminder';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
 
@@ -18,6 +19,14 @@ const address = v.pipe(
   v.toLowerCase(),
 );
 
+const threadIdField = v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/i, 'Invalid Gmail thread id'));
+// `thread-f:<decimal>` that threadKeyOf can use: a regex alone would let 0 and ≥ 2^64 through.
+const permThreadIdField = v.pipe(
+  v.string(),
+  v.check((s) => permIdToHex(s) !== undefined, 'Invalid Gmail perm thread id'),
+);
+const messageIdField = v.pipe(v.string(), v.maxLength(998), v.regex(/^<[^<>\s]+>$/, 'Invalid Message-ID'));
+
 export const AddressSchema = v.strictObject({
   email: address,
   name: v.optional(v.pipe(v.string(), v.maxLength(320))),
@@ -26,9 +35,9 @@ export const AddressSchema = v.strictObject({
 export const ThreadSchema = v.pipe(
   v.strictObject({
     provider: v.literal('gmail'),
-    threadId: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/i, 'Invalid Gmail thread id'))),
-    permThreadId: v.optional(v.pipe(v.string(), v.regex(/^thread-f:\d{1,20}$/, 'Invalid Gmail perm thread id'))),
-    messageId: v.optional(v.pipe(v.string(), v.maxLength(998), v.regex(/^<[^<>\s]+>$/, 'Invalid Message-ID'))),
+    threadId: v.optional(threadIdField),
+    permThreadId: v.optional(permThreadIdField),
+    messageId: v.optional(messageIdField),
     subject: v.pipe(v.string(), v.maxLength(2000)),
     recipients: v.pipe(v.array(AddressSchema), v.maxLength(500)),
   }),
@@ -64,9 +73,9 @@ export const REQUEST_SCHEMAS = {
   'reminder.getByThread': v.pipe(
     v.strictObject({
       account: address,
-      threadId: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/i))),
-      permThreadId: v.optional(v.pipe(v.string(), v.regex(/^thread-f:\d{1,20}$/))),
-      messageId: v.optional(v.pipe(v.string(), v.maxLength(998))),
+      threadId: v.optional(threadIdField),
+      permThreadId: v.optional(permThreadIdField),
+      messageId: v.optional(messageIdField),
     }),
     v.check((q) => Boolean(q.threadId || q.permThreadId || q.messageId), 'Give a thread id, perm id or Message-ID'),
   ),

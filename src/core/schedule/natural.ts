@@ -51,18 +51,19 @@ function tokens(text: string): string[] {
 }
 
 /**
- * Rule for partial matches: chrono happily finds "sat" in "I sat down" or a
+ * Rule for partial matches: chrono happily finds "sat" in "I sat down", or a
  * bare "14:00" in "Friday 14:00" when parsing with the wrong language. A
  * match is accepted only when (a) the text outside it holds no digits (an
  * unparsed number probably belonged to the date, e.g. "24.12." in
  * "24.12. 10 Uhr"), and (b) the match has more words than the leftover has
- * non-filler words.
+ * non-filler words. Returns the number of such leftover words (lower is a
+ * better reading), or undefined when the match is rejected.
  */
-function coversMeaningfulWords(text: string, result: ParsedResult): boolean {
+function unexplainedWords(text: string, result: ParsedResult): number | undefined {
   const leftover = text.slice(0, result.index) + ' ' + text.slice(result.index + result.text.length);
-  if (/\p{N}/u.test(leftover)) return false;
-  const meaningful = tokens(leftover).filter((t) => !FILLER.has(t));
-  return meaningful.length < tokens(result.text).length;
+  if (/\p{N}/u.test(leftover)) return undefined;
+  const meaningful = tokens(leftover).filter((t) => !FILLER.has(t)).length;
+  return meaningful < tokens(result.text).length ? meaningful : undefined;
 }
 
 /** A process-local Date whose local fields read as the user's wall clock at `now`. */
@@ -118,7 +119,13 @@ function resolveResult(r: ParsedResult, ref: Date, now: number, prefs: ScheduleP
   return { at: fitted.at, moved: fitted.moved, exactTime: false };
 }
 
-function parseIn(lang: DueLang, text: string, ref: Date): ParsedResult | undefined {
+interface Reading {
+  result: ParsedResult;
+  lang: DueLang;
+  unexplained: number;
+}
+
+function readIn(lang: DueLang, text: string, ref: Date): Reading | undefined {
   const attempt = (t: string) => PARSERS[lang].parse(t, ref, { forwardDate: true })[0];
   let result = attempt(text);
   let source = text;
@@ -127,13 +134,16 @@ function parseIn(lang: DueLang, text: string, ref: Date): ParsedResult | undefin
     source = text.replace(/ae/g, 'ä').replace(/oe/g, 'ö').replace(/ue/g, 'ü').replace(/Ae/g, 'Ä').replace(/Oe/g, 'Ö').replace(/Ue/g, 'Ü');
     result = attempt(source);
   }
-  return result && coversMeaningfulWords(source, result) ? result : undefined;
+  if (!result) return undefined;
+  const unexplained = unexplainedWords(source, result);
+  return unexplained === undefined ? undefined : { result, lang, unexplained };
 }
 
 /**
- * Parse a due time typed by the user. `lang` is the UI language and is tried
- * first; the other language is the fallback, so a German user typing
- * "tomorrow 3pm" still succeeds.
+ * Parse a due time typed by the user. `lang` is the UI language: both
+ * languages are tried and the reading that leaves fewer words unexplained
+ * wins, with `lang` winning ties. So "tomorrow 3pm" works for a German user
+ * without chrono-de's partial "3pm" (today!) taking precedence.
  */
 export function parseDue(text: string, now: number, prefs: SchedulePrefs, lang: DueLang = 'en'): ParseDueResult {
   // NFC: macOS input may deliver "ü" decomposed, which chrono's patterns miss.
@@ -141,13 +151,15 @@ export function parseDue(text: string, now: number, prefs: SchedulePrefs, lang: 
   if (input === '') return { ok: false, reason: 'empty' };
 
   const ref = standInReference(now, prefs.timeZone);
-  let sawPast = false;
-  for (const candidate of lang === 'de' ? (['de', 'en'] as const) : (['en', 'de'] as const)) {
-    const result = parseIn(candidate, input, ref);
-    if (!result) continue;
-    const due = resolveResult(result, ref, now, prefs);
-    if (due.at > now) return { ok: true, ...due, matched: result.text, lang: candidate };
-    sawPast = true;
-  }
-  return { ok: false, reason: sawPast ? 'past' : 'unrecognised' };
+  const order: DueLang[] = lang === 'de' ? ['de', 'en'] : ['en', 'de'];
+  const readings = order
+    .map((l) => readIn(l, input, ref))
+    .filter((r): r is Reading => r !== undefined)
+    .sort((a, b) => a.unexplained - b.unexplained); // stable: ties keep `order`
+  const best = readings[0];
+  if (!best) return { ok: false, reason: 'unrecognised' };
+
+  const due = resolveResult(best.result, ref, now, prefs);
+  if (due.at <= now) return { ok: false, reason: 'past' };
+  return { ok: true, ...due, matched: best.result.text, lang: best.lang };
 }

@@ -1,0 +1,177 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { IDBPDatabase } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, MIGRATIONS, runMigrations } from '../../../src/storage/migrations';
+import { openReminderDb, type ReminderDB } from '../../../src/storage/open-db';
+import { reminderStore } from '../../../src/storage/reminder-store';
+import { reminder, T0 } from './fixtures';
+
+const NAME = 'migrations-test';
+
+/** Records per object store, in the shape a build of that version wrote them. */
+type Fixture = Record<string, readonly unknown[]>;
+
+/**
+ * Leaves a database at `version` in `factory`, as a build of that version
+ * would have: the first `version` migrations, then the fixture records.
+ * Version 0 is "no database" (a fresh install), so it takes no records.
+ *
+ * A test for migration N → N+1 is: `databaseAtVersion(factory, N, fixture)`,
+ * then `openReminderDb(factory, { name: NAME, version: N + 1 })`, then check
+ * the new shape and what became of the fixture.
+ */
+async function databaseAtVersion(factory: IDBFactory, version: number, fixture: Fixture = {}): Promise<void> {
+  if (version === 0) {
+    if (Object.keys(fixture).length > 0) throw new Error('Version 0 has no database to seed');
+    return;
+  }
+  const db = await openReminderDb(factory, { name: NAME, version });
+  // Untyped on purpose: an old version's stores and records need not match today's schema.
+  const untyped = db as unknown as IDBPDatabase;
+  const stores = Object.keys(fixture);
+  if (stores.length > 0) {
+    const tx = untyped.transaction(stores, 'readwrite');
+    for (const [store, records] of Object.entries(fixture)) {
+      for (const record of records) await tx.objectStore(store).put(record);
+    }
+    await tx.done;
+  }
+  db.close();
+}
+
+/** The shape of a database: stores with key paths and indexes, for comparing against expectations. */
+function shapeOf(db: ReminderDB) {
+  const raw = db as unknown as IDBPDatabase;
+  const names = [...raw.objectStoreNames];
+  if (names.length === 0) return {};
+  const tx = raw.transaction(names);
+  return Object.fromEntries(
+    names.map((name) => {
+      const store = tx.objectStore(name);
+      const indexes = Object.fromEntries(
+        [...store.indexNames].map((i) => {
+          const index = store.index(i);
+          return [i, { keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry }];
+        }),
+      );
+      return [name, { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes }];
+    }),
+  );
+}
+
+const V1_SHAPE = {
+  reminders: {
+    keyPath: 'id',
+    autoIncrement: false,
+    indexes: {
+      'by-status-due': { keyPath: ['status', 'dueAt'], unique: false, multiEntry: false },
+      'by-account-thread': { keyPath: ['account', 'threadKey'], unique: false, multiEntry: false },
+      'by-updated': { keyPath: 'updatedAt', unique: false, multiEntry: false },
+    },
+  },
+};
+
+describe('migrations', () => {
+  it('has one migration per version', () => {
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  describe('v0 → v1', () => {
+    it('creates the reminders store and its three indexes on an empty database', async () => {
+      const factory = new IDBFactory();
+      await databaseAtVersion(factory, 0);
+
+      const db = await openReminderDb(factory, { name: NAME, version: 1 });
+      expect(db.version).toBe(1);
+      expect(shapeOf(db)).toEqual(V1_SHAPE);
+      db.close();
+    });
+
+    it('keeps data written at v1 across closing and reopening', async () => {
+      const factory = new IDBFactory();
+      const r = reminder({ id: 'kept', n: 7, dueAt: T0 + 1000 });
+      const first = await openReminderDb(factory, { name: NAME, version: 1 });
+      await reminderStore(first, IDBKeyRange).create(r, T0);
+      first.close();
+
+      const again = await openReminderDb(factory, { name: NAME, version: 1 });
+      const store = reminderStore(again, IDBKeyRange);
+      expect(await store.get('kept')).toEqual(r);
+      // The indexes were filled too, not just the primary store.
+      expect((await store.byThread(r.account, r.threadKey)).map((x) => x.id)).toEqual(['kept']);
+      expect(await store.nextDueAt()).toBe(T0 + 1000);
+      expect(shapeOf(again)).toEqual(V1_SHAPE);
+      again.close();
+    });
+  });
+
+  it.each(Array.from({ length: DB_VERSION }, (_, v) => v))(
+    'upgrades a database of version %i to the current version',
+    async (from) => {
+      const factory = new IDBFactory();
+      await databaseAtVersion(factory, from);
+      const db = await openReminderDb(factory, { name: NAME });
+      expect(db.version).toBe(DB_VERSION);
+      expect(Object.keys(shapeOf(db))).toContain('reminders');
+      db.close();
+    },
+  );
+
+  describe('failures', () => {
+    it('runMigrations throws when a step has no migration', () => {
+      const dummy = {} as never;
+      expect(() => runMigrations(dummy, dummy, DB_VERSION, DB_VERSION + 1)).toThrow(
+        `No migration from database version ${DB_VERSION}`,
+      );
+    });
+
+    it('opening at a version without a migration rejects with that error and leaves the database as it was', async () => {
+      const factory = new IDBFactory();
+      const r = reminder({ id: 'survivor' });
+      const db = await openReminderDb(factory, { name: NAME });
+      await reminderStore(db, IDBKeyRange).create(r, T0);
+      db.close();
+
+      await expect(openReminderDb(factory, { name: NAME, version: DB_VERSION + 1 })).rejects.toThrow(
+        `No migration from database version ${DB_VERSION}`,
+      );
+
+      const again = await openReminderDb(factory, { name: NAME });
+      expect(again.version).toBe(DB_VERSION);
+      expect(await reminderStore(again, IDBKeyRange).get('survivor')).toEqual(r);
+      again.close();
+    });
+
+    it('a failed migration on a fresh install leaves no half-built database', async () => {
+      const factory = new IDBFactory();
+      await expect(openReminderDb(factory, { name: NAME, version: DB_VERSION + 1 })).rejects.toThrow(/No migration/);
+      const dbs = await factory.databases();
+      expect(dbs.find((d) => d.name === NAME)?.version ?? 0).toBe(0);
+    });
+
+    it('opening with a lower version than the stored one fails with VersionError and keeps the newer database', async () => {
+      const factory = new IDBFactory();
+      // A newer build (or a downgrade of the extension) left a database one version ahead.
+      await new Promise<void>((resolve, reject) => {
+        const request = factory.open(NAME, DB_VERSION + 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('from-the-future');
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      });
+
+      const error = await openReminderDb(factory, { name: NAME }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).name).toBe('VersionError');
+      expect((error as Error).message).toMatch(/lower version/);
+
+      const dbs = await factory.databases();
+      expect(dbs.find((d) => d.name === NAME)?.version).toBe(DB_VERSION + 1);
+    });
+  });
+});
