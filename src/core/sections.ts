@@ -1,5 +1,5 @@
 import type { Reminder } from './reminder';
-import { zonedParts } from './time/zoned';
+import { addLocalDays, zonedParts, zonedToInstant } from './time/zoned';
 
 /** The popup's checklist sections, in display order. */
 export const SECTION_IDS = ['overdue', 'today', 'upcoming', 'replied', 'done'] as const;
@@ -11,13 +11,17 @@ export type Sections = Record<SectionId, Reminder[]>;
 export const RECENT_LIMIT = 50;
 
 export function sectionOf(r: Reminder, now: number, timeZone: string): SectionId | undefined {
+  return sectionWithin(r, now, endOfLocalDay(now, timeZone));
+}
+
+function sectionWithin(r: Reminder, now: number, endOfToday: number): SectionId | undefined {
   switch (r.status) {
     case 'notified':
       return 'overdue';
     case 'pending':
     case 'snoozed':
       if (r.dueAt <= now) return 'overdue';
-      return sameLocalDay(r.dueAt, now, timeZone) ? 'today' : 'upcoming';
+      return r.dueAt < endOfToday ? 'today' : 'upcoming';
     case 'replied':
       return 'replied';
     case 'done':
@@ -33,8 +37,10 @@ export function sectionOf(r: Reminder, now: number, timeZone: string): SectionId
  */
 export function groupIntoSections(reminders: readonly Reminder[], now: number, timeZone: string): Sections {
   const sections: Sections = { overdue: [], today: [], upcoming: [], replied: [], done: [] };
+  // One zone lookup for the whole list: thousands of rows must stay cheap.
+  const endOfToday = endOfLocalDay(now, timeZone);
   for (const r of reminders) {
-    const id = sectionOf(r, now, timeZone);
+    const id = sectionWithin(r, now, endOfToday);
     if (id) sections[id].push(r);
   }
   for (const id of ['overdue', 'today', 'upcoming'] as const) sections[id].sort((a, b) => a.dueAt - b.dueAt);
@@ -45,8 +51,8 @@ export function groupIntoSections(reminders: readonly Reminder[], now: number, t
   return sections;
 }
 
-function sameLocalDay(a: number, b: number, timeZone: string): boolean {
-  const x = zonedParts(a, timeZone);
-  const y = zonedParts(b, timeZone);
-  return x.year === y.year && x.month === y.month && x.day === y.day;
+/** The instant the user's next local day begins (DST-safe: midnight by the wall clock). */
+function endOfLocalDay(now: number, timeZone: string): number {
+  const today = zonedParts(now, timeZone);
+  return zonedToInstant(addLocalDays({ ...today, hour: 0, minute: 0 }, 1), timeZone);
 }

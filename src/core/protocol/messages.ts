@@ -54,7 +54,9 @@ export interface Envelope<K extends RequestType = RequestType> {
 
 export type ParsedRequest = { [K in RequestType]: { type: K; payload: RequestOf<K> } }[RequestType];
 
+const MAX_ISSUE = 200;
 const MAX_ERROR_MESSAGE = 1000;
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 /** Validates anything that arrived over the wire. Never throws. */
 export function parseEnvelope(raw: unknown): { ok: true; request: ParsedRequest } | { ok: false; error: ProtocolError } {
@@ -70,10 +72,10 @@ export function parseEnvelope(raw: unknown): { ok: true; request: ParsedRequest 
   }
   const result = v.safeParse(REQUEST_SCHEMAS[type], payload);
   if (!result.success) {
-    // Issues echo the offending value ("… but received "<whole string>""): keep the answer bounded.
-    const summary = v.summarize(result.issues);
-    const clipped = summary.length > MAX_ERROR_MESSAGE ? `${summary.slice(0, MAX_ERROR_MESSAGE)}…` : summary;
-    return { ok: false, error: { code: 'invalid-request', message: `${type}: ${clipped}` } };
+    // Issues echo the offending value ("… but received "<whole string>""): keep each one, and the answer, bounded.
+    const [first, ...rest] = result.issues;
+    const summary = v.summarize([first, ...rest].map((issue) => ({ ...issue, message: clip(issue.message, MAX_ISSUE) })) as typeof result.issues);
+    return { ok: false, error: { code: 'invalid-request', message: `${type}: ${clip(summary, MAX_ERROR_MESSAGE)}` } };
   }
   return { ok: true, request: { type, payload: result.output } as ParsedRequest };
 }

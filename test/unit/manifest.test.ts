@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { manifestFor } from '../../manifest.config';
+
+/** Adding a permission must be a deliberate change to this list. */
+const ALLOWED_PERMISSIONS = ['storage', 'alarms', 'notifications'];
+
+const locale = (lang: string) =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+
+describe('manifest', () => {
+  for (const target of ['chrome', 'firefox'] as const) {
+    const m = manifestFor(target) as chrome.runtime.ManifestV3 & Record<string, unknown>;
+
+    it(`${target}: least privilege`, () => {
+      expect(m.manifest_version).toBe(3);
+      expect(m.permissions).toEqual(ALLOWED_PERMISSIONS);
+      expect(m.host_permissions ?? []).toEqual([]);
+      expect(m).not.toHaveProperty('externally_connectable');
+      expect(m).not.toHaveProperty('content_security_policy');
+      expect(JSON.stringify(m)).not.toContain('<all_urls>');
+    });
+
+    it(`${target}: version comes from package.json`, () => {
+      const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+      expect(m.version).toBe(pkg.version);
+    });
+  }
+
+  it('chrome runs a service worker, firefox an event page with a gecko id and no data collection', () => {
+    const chromeM = manifestFor('chrome') as Record<string, any>;
+    const firefoxM = manifestFor('firefox') as Record<string, any>;
+    expect(chromeM.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
+    expect(firefoxM.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
+    expect(firefoxM.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(firefoxM.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('every __MSG_ key and every key English has is translated into German', () => {
+    const en = locale('en');
+    const de = locale('de');
+    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+    const used = JSON.stringify(manifestFor('chrome')).match(/__MSG_(\w+)__/g) ?? [];
+    expect(used.length).toBeGreaterThan(0);
+    for (const ref of used) expect(en).toHaveProperty(ref.slice(6, -2));
+    for (const [key, { message }] of Object.entries(de)) expect(message.trim(), key).not.toBe('');
+  });
+});
