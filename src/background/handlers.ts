@@ -4,6 +4,7 @@ import type { RequestOf, RequestType } from '../core/protocol/schemas';
 import { resolveCustom, resolvePreset, type DueResolution } from '../core/schedule/presets';
 import { parseDue } from '../core/schedule/natural';
 import { formatDue } from '../core/schedule/format';
+import { zonedToInstant } from '../core/time/zoned';
 import { groupIntoSections, SECTION_IDS } from '../core/sections';
 import type { Settings } from '../core/settings';
 import type { ReminderEvent } from '../core/transitions';
@@ -30,7 +31,18 @@ export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<
 type Due = RequestOf<'reminder.create'>['due'];
 
 function resolveDue(due: Due, now: number, settings: Settings): DueResolution {
-  return 'preset' in due ? resolvePreset(due.preset, now, settings.schedule) : resolveCustom(due.at, now);
+  if ('preset' in due) return resolvePreset(due.preset, now, settings.schedule);
+  if ('local' in due) return resolveCustom(localToInstant(due.local, settings.schedule.timeZone), now);
+  return resolveCustom(due.at, now);
+}
+
+/** `2026-12-03T09:00` read as a wall clock in the user's zone (not the process zone). */
+function localToInstant(local: string, timeZone: string): number {
+  const [date = '', time = ''] = local.split('T');
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  if (new Date(Date.UTC(year!, month! - 1, day!)).getUTCDate() !== day) throw new RangeError(`No such date: ${date}`);
+  return zonedToInstant({ year: year!, month: month!, day: day!, hour: hour!, minute: minute! }, timeZone);
 }
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
@@ -55,6 +67,8 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
         now,
       );
       const result = await store.create(reminder, now);
+      // A replaced reminder is waiting again: its notification (if it had one) is stale.
+      if (result.outcome === 'replaced') await announcer.withdraw(result.reminder.id);
       await reconcile('user');
       return result;
     },
@@ -102,7 +116,7 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
       const now = clock.now();
       const s = await settings.get();
       let res: DueResolution;
-      if ('preset' in p) res = resolvePreset(p.preset, now, s.schedule);
+      if (!('text' in p)) res = resolveDue(p, now, s);
       else {
         const parsed = parseDue(p.text, now, s.schedule, p.lang ?? (i18n.locale().startsWith('de') ? 'de' : 'en'));
         if (!parsed.ok) throw new UnparseableDueError(i18n.t(`dueError_${parsed.reason}`) || parsed.reason);

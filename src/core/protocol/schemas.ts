@@ -49,8 +49,21 @@ export const ThreadSchema = v.pipe(
 
 export const PresetSchema = v.picklist(PRESET_IDS);
 
-/** How the caller says when: a preset resolved by the background, or an exact time it already showed. */
-export const DueSchema = v.union([v.strictObject({ preset: PresetSchema }), v.strictObject({ at: time })]);
+/** A wall-clock time in the user's zone, as `<input type=datetime-local>` gives it. */
+export const LocalDateTimeSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/, 'Expected YYYY-MM-DDTHH:mm'),
+);
+
+/**
+ * How the caller says when: a preset or a local date-time, resolved by the
+ * background in the user's zone, or an exact instant it already showed.
+ */
+export const DueSchema = v.union([
+  v.strictObject({ preset: PresetSchema }),
+  v.strictObject({ at: time }),
+  v.strictObject({ local: LocalDateTimeSchema }),
+]);
 
 const empty = v.strictObject({});
 
@@ -81,6 +94,7 @@ export const REQUEST_SCHEMAS = {
   ),
   'due.preview': v.union([
     v.strictObject({ preset: PresetSchema }),
+    v.strictObject({ local: LocalDateTimeSchema }),
     v.strictObject({ text: v.pipe(v.string(), v.maxLength(200)), lang: v.optional(v.picklist(['en', 'de'])) }),
   ]),
   'settings.get': empty,
