@@ -8,7 +8,15 @@ import { manifestFor, type Target } from './manifest.config.ts';
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [
+      preact(),
+      crx({
+        manifest: manifestFor(target),
+        browser: target,
+        // The page-world hook must be one self-contained script (no loader, no chunk imports).
+        contentScripts: { standaloneFiles: ['src/content/main-world/index.ts'] },
+      }),
+    ],
     build: {
       outDir: target === 'firefox' ? 'dist-firefox' : 'dist',
       emptyOutDir: true,

@@ -1,4 +1,4 @@
-import { createReminder, threadKeyOf, type Reminder } from '../core/reminder';
+import { createReminder, threadKeysOf, type Reminder } from '../core/reminder';
 import type { DuePreview, ResponseMap } from '../core/protocol/messages';
 import type { RequestOf, RequestType } from '../core/protocol/schemas';
 import { resolveCustom, resolvePreset, type DueResolution } from '../core/schedule/presets';
@@ -105,8 +105,9 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
     },
 
     async 'reminder.getByThread'(p) {
-      const key = threadKeyOf({ provider: 'gmail', subject: '', recipients: [], ...pickIds(p) });
-      const matches = await store.byThread(p.account, key);
+      const keys = threadKeysOf({ provider: 'gmail', ...pickIds(p) });
+      const found = await Promise.all(keys.map((key) => store.byThread(p.account, key)));
+      const matches = [...new Map(found.flat().map((r) => [r.id, r])).values()];
       // Prefer the live one; else the most recently touched.
       matches.sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
       return { reminder: matches[0] ?? null };

@@ -8,7 +8,9 @@ export interface StorageAreaPort {
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-const minute = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60));
+/** A minute of the day, 0…1439; a window's end may also be 1440 (midnight at the end of the day). */
+const minute = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60 - 1));
+const endMinute = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60));
 const SettingsSchema = v.object({
   version: v.literal(1),
   schedule: v.object({
@@ -18,7 +20,7 @@ const SettingsSchema = v.object({
       enabled: v.boolean(),
       days: v.array(v.picklist([0, 1, 2, 3, 4, 5, 6] as const)),
       start: minute,
-      end: minute,
+      end: endMinute,
     }),
   }),
   defaultPreset: v.picklist(PRESET_IDS),

@@ -8,7 +8,7 @@ const GMAIL = 'https://mail.google.com/mail/';
  */
 export function threadUrl(r: Pick<Reminder, 'account' | 'thread'>): string {
   const base = `${GMAIL}?authuser=${encodeURIComponent(r.account)}`;
-  const hex = r.thread.threadId?.toLowerCase() ?? permIdToHex(r.thread.permThreadId);
+  const hex = r.thread.threadId?.toLowerCase() || permIdToHex(r.thread.permThreadId);
   if (hex) return `${base}#all/${hex}`;
   if (r.thread.messageId) return `${base}#search/${encodeURIComponent(`rfc822msgid:${r.thread.messageId}`)}`;
   return `${base}#inbox`;

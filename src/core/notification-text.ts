@@ -14,7 +14,7 @@ const MAX_FIELD = 200;
 
 /** "Bob", "Bob and Ann", "Bob, Ann +3" — names when known, addresses otherwise. */
 export function describeRecipients(recipients: readonly Address[], t: Translate): string {
-  const names = recipients.map((a) => clean(a.name) || a.email);
+  const names = recipients.map((a) => clean(a.name) || clean(a.email));
   if (names.length === 0) return t('recipientsNone');
   if (names.length === 1) return names[0]!;
   if (names.length === 2) return t('recipientsTwo', [names[0]!, names[1]!]);
@@ -41,11 +41,22 @@ export function digestNotification(reminders: readonly Reminder[], t: Translate)
   return { title: t('digestTitle', [String(reminders.length)]), message: lines.join('\n') };
 }
 
-/** Mail text is untrusted: drop control and bidi-override characters that could spoof the line. */
+/**
+ * Mail text is untrusted: drop control characters (C0, DEL, C1 — NEL is not
+ * `\s` in JS) and every Unicode bidi control (marks, embeddings, overrides,
+ * isolates) that could spoof the line.
+ */
 function clean(s: string | undefined): string {
-  return (s ?? '').replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  return (s ?? '')
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function clip(s: string): string {
-  return s.length > MAX_FIELD ? `${s.slice(0, MAX_FIELD - 1)}…` : s;
+  if (s.length <= MAX_FIELD) return s;
+  let end = MAX_FIELD - 1;
+  // Do not leave half of a surrogate pair (an emoji) before the ellipsis.
+  if (/[\ud800-\udbff]/.test(s.charAt(end - 1))) end -= 1;
+  return `${s.slice(0, end)}…`;
 }

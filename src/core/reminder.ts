@@ -85,11 +85,29 @@ export interface Reminder {
  * and fall back to the Message-ID for a thread whose ids we never saw.
  */
 export function threadKeyOf(thread: ThreadIdentity): string {
-  if (thread.threadId) return `${thread.provider}:${thread.threadId.toLowerCase()}`;
-  const hex = permIdToHex(thread.permThreadId);
-  if (hex) return `${thread.provider}:${hex}`;
-  if (thread.messageId) return `${thread.provider}:msg:${thread.messageId}`;
-  throw new Error('A thread needs a thread id, a perm id or a Message-ID');
+  const [best] = threadKeysOf(thread);
+  if (!best) throw new Error('A thread needs a thread id, a perm id or a Message-ID');
+  return best;
+}
+
+/**
+ * Every key the thread may have been stored under, best first: a reminder
+ * saved when only the Message-ID was known must still be found once the
+ * thread id is known, and vice versa.
+ */
+export function threadKeysOf(thread: Partial<Pick<ThreadIdentity, 'threadId' | 'permThreadId' | 'messageId'>> & { provider: Provider }): string[] {
+  const keys: string[] = [];
+  const hex = normalHex(thread.threadId) ?? permIdToHex(thread.permThreadId);
+  if (hex) keys.push(`${thread.provider}:${hex}`);
+  if (thread.messageId) keys.push(`${thread.provider}:msg:${thread.messageId}`);
+  return keys;
+}
+
+/** `00abc` and `ABC` name the same thread as `abc`. */
+function normalHex(hex: string | undefined): string | undefined {
+  if (!hex || !/^[0-9a-f]{1,16}$/i.test(hex)) return undefined;
+  const n = BigInt(`0x${hex}`);
+  return n > 0n ? n.toString(16) : undefined;
 }
 
 /** `thread-f:1581064946762017791` → `15f1123136926bff`; undefined when it does not parse. */

@@ -7,7 +7,9 @@ export type ReminderDB = IDBPDatabase<FollowThroughDB>;
 /**
  * Opens (and migrates) the database through the given factory, so tests
  * hand in a fresh fake-indexeddb factory instead of patching globals.
- * Same flow as idb's openDB, with the factory as a parameter.
+ * Same flow as idb's openDB, with the factory as a parameter. (idb itself
+ * still recognises IndexedDB objects by the global interface classes,
+ * `IDBRequest` & co.; see test/unit/storage/idb-env.ts.)
  */
 export function openReminderDb(
   factory: IDBFactory,

@@ -1,4 +1,4 @@
-import { isWaiting, WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
+import { isWaiting, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
 import { applyEvent, markAnnounced, type ReminderEvent } from '../core/transitions';
 import type { ReminderDB } from './open-db';
 
@@ -67,11 +67,16 @@ export function reminderStore(
         await tx.done;
         return { reminder: same, outcome: 'existing' };
       }
-      const siblings = await store.index('by-account-thread').getAll([reminder.account, reminder.threadKey]);
+      const byThread = store.index('by-account-thread');
+      const siblings: Reminder[] = [];
+      for (const key of threadKeysOf(reminder.thread)) siblings.push(...(await byThread.getAll([reminder.account, key])));
       const active = siblings.find((r) => isWaiting(r.status) || r.status === 'notified');
       if (active) {
         const updated = applyEvent(active, { type: 'reschedule', dueAt: reminder.dueAt }, now);
+        // The newer send may know more (a thread id where only a Message-ID was known).
         updated.thread = { ...active.thread, ...reminder.thread };
+        updated.threadKey = threadKeyOf(updated.thread);
+        updated.sentAt = Math.max(active.sentAt, reminder.sentAt);
         await store.put(updated);
         await tx.done;
         return { reminder: updated, outcome: 'replaced' };

@@ -21,9 +21,15 @@ export function createClient(send: Send) {
     if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
       throw new RequestFailedError({ code: 'internal', message: `No answer to ${type}` });
     }
-    if (!reply.ok) throw new RequestFailedError(reply.error);
-    return reply.data;
+    if (reply.ok === true && 'data' in reply) return reply.data;
+    if (reply.ok === false && isProtocolError(reply.error)) throw new RequestFailedError(reply.error);
+    // Anything else (e.g. `{ ok: false }` from some other listener) must not pass as data or crash on `.message`.
+    throw new RequestFailedError({ code: 'internal', message: `Malformed answer to ${type}` });
   };
 }
 
 export type Client = ReturnType<typeof createClient>;
+
+function isProtocolError(x: unknown): x is ProtocolError {
+  return typeof x === 'object' && x !== null && typeof (x as ProtocolError).code === 'string' && typeof (x as ProtocolError).message === 'string';
+}

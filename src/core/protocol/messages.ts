@@ -73,8 +73,8 @@ export function parseEnvelope(raw: unknown): { ok: true; request: ParsedRequest 
   const result = v.safeParse(REQUEST_SCHEMAS[type], payload);
   if (!result.success) {
     // Issues echo the offending value ("… but received "<whole string>""): keep each one, and the answer, bounded.
-    const [first, ...rest] = result.issues;
-    const summary = v.summarize([first, ...rest].map((issue) => ({ ...issue, message: clip(issue.message, MAX_ISSUE) })) as typeof result.issues);
+    const issues = result.issues.map((issue) => ({ ...issue, message: clip(issue.message, MAX_ISSUE) }));
+    const summary = v.summarize(issues as typeof result.issues);
     return { ok: false, error: { code: 'invalid-request', message: `${type}: ${clip(summary, MAX_ERROR_MESSAGE)}` } };
   }
   return { ok: true, request: { type, payload: result.output } as ParsedRequest };

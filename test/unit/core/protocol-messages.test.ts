@@ -33,10 +33,12 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
     create({ thread: thread({ threadId: 'ABCDEF0123456789', subject: '' }) }),
     create({ sentAt: 0, due: { at: 0 }, id: 'A_b-9' }),
     create({ sentAt: 8.64e15, due: { preset: 'in-2-weeks' } }),
+    create({ due: { local: '2025-03-12T09:00' } }),
   ] as RequestInput<'reminder.create'>[],
   'reminder.updateDue': [
     { id: 'r-1', due: { at: T0 } },
     { id: 'r-1', due: { preset: 'next-week' } },
+    { id: 'r-1', due: { local: '2024-02-29T23:59' } },
   ],
   'reminder.snooze': [{ id: 'r-1' }, { id: 'r-1', due: { preset: 'in-1-week' } }, { id: 'r-1', due: { at: T0 } }],
   'reminder.done': [{ id: 'r-1' }],
@@ -49,7 +51,7 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
     { account: 'me@example.com', permThreadId: PERM },
     { account: 'me@example.com', messageId: MSGID },
   ],
-  'due.preview': [{ preset: 'in-2-days' }, { text: 'next monday 9am' }, { text: 'morgen', lang: 'de' }, { text: '', lang: 'en' }],
+  'due.preview': [{ preset: 'in-2-days' }, { local: '2025-12-31T00:00' }, { text: 'next monday 9am' }, { text: 'morgen', lang: 'de' }, { text: '', lang: 'en' }],
   'settings.get': [{}],
 };
 
@@ -197,7 +199,7 @@ const PAYLOAD_ERRORS: [RequestType, string, unknown, ...(string | RegExp)[]][] =
   // The payload itself.
   ['reminder.done', 'no payload', undefined, 'Object'],
   ['reminder.done', 'null payload', null, 'Object'],
-  ['reminder.done', 'array payload', [{ id: 'a' }], 'Object'],
+  ['reminder.done', 'array payload', [{ id: 'a' }], 'id'],
   ['reminder.done', 'string payload', 'a', 'Object'],
   ['settings.get', 'no payload', undefined],
   ['reminder.list', 'no payload', undefined],
@@ -275,6 +277,12 @@ const PAYLOAD_ERRORS: [RequestType, string, unknown, ...(string | RegExp)[]][] =
   ['reminder.create', 'preset in the wrong case', create({ due: { preset: 'Tomorrow' } }), 'due'],
   ['reminder.create', 'huge preset', create({ due: { preset: huge(100_000) } }), 'due'],
   ['reminder.updateDue', 'no due', { id: 'a' }, 'due'],
+  ...(['2025-03-12 09:00', '2025-03-12T9:00', '2025-13-01T09:00', '2025-03-32T09:00', '2025-03-12T24:00', '2025-03-12T09:00:00', '2025-03-12T09:00Z', '', 1741770000000] as const).map(
+    (local): [RequestType, string, unknown, string] => ['reminder.updateDue', `due.local ${JSON.stringify(local)}`, { id: 'a', due: { local } }, 'due'],
+  ),
+  ['reminder.create', 'due with both local and at', create({ due: { local: '2025-03-12T09:00', at: T0 } }), 'due'],
+  ['due.preview', 'bad local', { local: '12.03.2025 09:00' }],
+  ['due.preview', 'both local and text', { local: '2025-03-12T09:00', text: 'tomorrow' }],
   ['reminder.snooze', 'unknown preset', { id: 'a', due: { preset: 'later' } }, 'due'],
   ['reminder.snooze', 'due null', { id: 'a', due: null }, 'due'],
   ['reminder.create', 'unknown kind', create({ kind: 'sometimes' }), 'kind'],
