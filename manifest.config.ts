@@ -28,20 +28,6 @@ export function manifestFor(target: Target) {
         ? { scripts: ['src/background/index.ts'], type: 'module' }
         : { service_worker: 'src/background/index.ts', type: 'module' },
     permissions: ['storage', 'alarms', 'notifications'],
-    content_scripts: [
-      {
-        // Page world: observes Gmail's own send traffic (XHR/fetch) to learn the sent thread's ids.
-        matches: ['https://mail.google.com/*'],
-        js: ['src/content/main-world/index.ts'],
-        run_at: 'document_start',
-        world: 'MAIN',
-      },
-      {
-        matches: ['https://mail.google.com/*'],
-        js: ['src/content/index.ts'],
-        run_at: 'document_idle',
-      },
-    ],
     commands: {
       'arm-reminder': {
         suggested_key: { default: 'Alt+Shift+R' },
