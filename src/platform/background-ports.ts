@@ -5,8 +5,14 @@ import type { NotificationOptions, WithLock } from '../background/ports';
 const BADGE_COLOR = '#d93025';
 
 /** Web Locks serialise the background's critical sections even if two copies ever run. */
-const withLock: WithLock = (name, fn) =>
-  typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request(name, fn) : fn();
+const chains = new Map<string, Promise<unknown>>();
+const withLock: WithLock = (name, fn) => {
+  if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(name, fn);
+  // Without Web Locks, at least serialise within this copy of the background.
+  const run = (chains.get(name) ?? Promise.resolve()).then(fn, fn);
+  chains.set(name, run.catch(() => undefined));
+  return run;
+};
 
 /** Real browser APIs in the shape the background services expect. */
 export function realBackgroundPorts(): BackgroundPorts {

@@ -15,7 +15,13 @@ export function openReminderDb(
   factory: IDBFactory,
   { name = DB_NAME, version = DB_VERSION }: { name?: string; version?: number } = {},
 ): Promise<ReminderDB> {
-  const request = factory.open(name, version);
+  let request: IDBOpenDBRequest;
+  try {
+    request = factory.open(name, version);
+  } catch (error) {
+    // A rejected promise, not a throw: the caller registers its listeners first.
+    return Promise.reject(error);
+  }
   let migrationError: unknown;
   request.addEventListener('upgradeneeded', (event) => {
     const db = wrap(request.result) as ReminderDB;

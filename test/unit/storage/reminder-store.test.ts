@@ -62,6 +62,20 @@ describe('reminderStore.create', () => {
     },
   );
 
+  it('concurrent creates (a retry racing the original, or two ids on one thread) leave one record', async () => {
+    const { store } = await freshStore();
+    const r = reminder({ id: 'a', n: 2 });
+    const sameId = await Promise.all([store.create(r, T0), store.create(r, T0)]);
+    expect(sameId.map((x) => x.outcome)).toEqual(['created', 'existing']);
+
+    const other = reminder({ id: 'b', n: 2, dueAt: T0 + 2 * DAY });
+    const third = reminder({ id: 'c', n: 2, dueAt: T0 + 3 * DAY });
+    const sameThread = await Promise.all([store.create(other, T0 + 1), store.create(third, T0 + 2)]);
+    expect(sameThread.map((x) => x.outcome)).toEqual(['replaced', 'replaced']);
+    expect(await store.all()).toEqual([sameThread[1]!.reminder]);
+    expect(sameThread[1]!.reminder).toMatchObject({ id: 'a', dueAt: T0 + 3 * DAY, rev: 3 });
+  });
+
   it('creates a second reminder when the thread only has a finished one, or the other account has it', async () => {
     const { store } = await freshStore();
     await put(store, reminder({ id: 'done-one', n: 9 }));

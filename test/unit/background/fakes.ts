@@ -1,0 +1,224 @@
+/**
+ * Small hand-written fakes of the background's ports. Each records what was
+ * done to it so tests can assert on effects; none patches a global.
+ */
+import '../storage/idb-env';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type {
+  AlarmsPort,
+  BadgePort,
+  Clock,
+  I18nPort,
+  Logger,
+  NotificationOptions,
+  NotificationsPort,
+  TabsPort,
+  WithLock,
+} from '../../../src/background/ports';
+import { createBackground, type BackgroundPorts } from '../../../src/background/services';
+import type { StorageAreaPort } from '../../../src/background/settings-store';
+import type { SenderInfo } from '../../../src/core/protocol/sender';
+import { defaultSettings, type Settings } from '../../../src/core/settings';
+
+export { DAY, HOUR, reminder, T0, thread } from '../storage/fixtures';
+export const MIN = 60_000;
+
+export class FakeClock implements Clock {
+  constructor(public time: number) {}
+  now(): number {
+    return this.time;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export class FakeAlarms implements AlarmsPort {
+  /** Alarms currently set: name → when. */
+  readonly active = new Map<string, number>();
+  readonly calls: ({ op: 'create'; name: string; when: number } | { op: 'clear'; name: string })[] = [];
+
+  create(name: string, info: { when: number }): void {
+    this.calls.push({ op: 'create', name, when: info.when });
+    this.active.set(name, info.when);
+  }
+
+  async clear(name: string): Promise<boolean> {
+    this.calls.push({ op: 'clear', name });
+    return this.active.delete(name);
+  }
+}
+
+export class FakeNotifications implements NotificationsPort {
+  /** Notifications currently on screen. */
+  readonly shown = new Map<string, NotificationOptions>();
+  /** Every successful create, in order. */
+  readonly created: { id: string; options: NotificationOptions }[] = [];
+  readonly cleared: string[] = [];
+  /** When set, every create fails with it (e.g. the OS refuses notifications). */
+  failWith: Error | undefined;
+  /** Firefox: `buttons` is not a supported property and create rejects. */
+  rejectButtons = false;
+
+  async create(id: string, options: NotificationOptions): Promise<string> {
+    if (this.failWith) throw this.failWith;
+    if (this.rejectButtons && 'buttons' in options) {
+      throw new Error('Type error for parameter options (Property "buttons" is unsupported by Firefox) for notifications.create.');
+    }
+    this.created.push({ id, options });
+    this.shown.set(id, options);
+    return id;
+  }
+
+  async clear(id: string): Promise<boolean> {
+    this.cleared.push(id);
+    return this.shown.delete(id);
+  }
+}
+
+export class FakeBadge implements BadgePort {
+  readonly counts: number[] = [];
+  get count(): number | undefined {
+    return this.counts.at(-1);
+  }
+  async setCount(count: number): Promise<void> {
+    this.counts.push(count);
+  }
+}
+
+export class FakeTabs implements TabsPort {
+  readonly opened: string[] = [];
+  failWith: Error | undefined;
+  async open(url: string): Promise<void> {
+    if (this.failWith) throw this.failWith;
+    this.opened.push(url);
+  }
+}
+
+/** Returns `key|sub1|sub2`, so tests see which message and which substitutions were used. */
+export const fakeI18n: I18nPort = {
+  t: (key, substitutions) => [key, ...(substitutions ?? [])].join('|'),
+  locale: () => 'en-US',
+};
+
+export class FakeLog implements Logger {
+  readonly warnings: { message: string; detail?: unknown }[] = [];
+  readonly errors: { message: string; detail?: unknown }[] = [];
+  warn(message: string, detail?: unknown): void {
+    this.warnings.push({ message, detail });
+  }
+  error(message: string, detail?: unknown): void {
+    this.errors.push({ message, detail });
+  }
+}
+
+export class FakeStorageArea implements StorageAreaPort {
+  constructor(readonly data: Record<string, unknown> = {}) {}
+  async get(key: string): Promise<Record<string, unknown>> {
+    // Structured clone, as the real storage hands out copies.
+    return key in this.data ? { [key]: structuredClone(this.data[key]) } : {};
+  }
+  async set(items: Record<string, unknown>): Promise<void> {
+    Object.assign(this.data, structuredClone(items));
+  }
+}
+
+/**
+ * A lock that really serialises: calls with the same name run one after
+ * another on a promise chain. `maxConcurrent` shows whether it ever overlapped.
+ */
+export function serialLock(): { withLock: WithLock; readonly maxConcurrent: number } {
+  const tails = new Map<string, Promise<unknown>>();
+  let running = 0;
+  let maxConcurrent = 0;
+  const withLock: WithLock = (name, fn) => {
+    const run = (tails.get(name) ?? Promise.resolve()).then(async () => {
+      running++;
+      maxConcurrent = Math.max(maxConcurrent, running);
+      try {
+        return await fn();
+      } finally {
+        running--;
+      }
+    });
+    tails.set(
+      name,
+      run.catch(() => undefined),
+    );
+    return run;
+  };
+  return {
+    withLock,
+    get maxConcurrent() {
+      return maxConcurrent;
+    },
+  };
+}
+
+export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+export const CHECKLIST_URL = `${EXTENSION_ORIGIN}src/popup/index.html`;
+export const ICON_URL = `${EXTENSION_ORIGIN}icons/icon-128.png`;
+
+/** Where the user lives in the tests; deliberately not the system zone below. */
+export const USER_ZONE = 'America/New_York';
+export const SYSTEM_ZONE = 'UTC';
+
+export const POPUP: SenderInfo = { id: EXTENSION_ID, url: CHECKLIST_URL };
+export const GMAIL_TAB: SenderInfo = {
+  id: EXTENSION_ID,
+  url: 'https://mail.google.com/mail/u/0/#inbox',
+  tab: { url: 'https://mail.google.com/mail/u/0/#inbox' },
+};
+
+export function userSettings(over: Partial<Settings> = {}): Settings {
+  return { ...defaultSettings(USER_ZONE), ...over };
+}
+
+export interface Fakes {
+  clock: FakeClock;
+  alarms: FakeAlarms;
+  notifications: FakeNotifications;
+  badge: FakeBadge;
+  tabs: FakeTabs;
+  storage: FakeStorageArea;
+  log: FakeLog;
+  lock: ReturnType<typeof serialLock>;
+}
+
+/**
+ * The background wired from fakes and a fresh fake IndexedDB, as the entry
+ * point wires it from real browser APIs. Settings are stored in USER_ZONE
+ * unless `settings: null` asks for an empty storage.
+ */
+export function fakeBackground({ now = Date.parse('2025-03-10T12:00:00Z'), settings = userSettings() }: { now?: number; settings?: Settings | null } = {}) {
+  const fakes: Fakes = {
+    clock: new FakeClock(now),
+    alarms: new FakeAlarms(),
+    notifications: new FakeNotifications(),
+    badge: new FakeBadge(),
+    tabs: new FakeTabs(),
+    storage: new FakeStorageArea(settings ? { settings } : {}),
+    log: new FakeLog(),
+    lock: serialLock(),
+  };
+  const ports: BackgroundPorts = {
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+    storage: fakes.storage,
+    alarms: fakes.alarms,
+    notifications: fakes.notifications,
+    badge: fakes.badge,
+    tabs: fakes.tabs,
+    i18n: fakeI18n,
+    clock: fakes.clock,
+    withLock: fakes.lock.withLock,
+    log: fakes.log,
+    systemTimeZone: () => SYSTEM_ZONE,
+    extensionId: EXTENSION_ID,
+    extensionOrigin: EXTENSION_ORIGIN,
+    iconUrl: ICON_URL,
+    checklistUrl: CHECKLIST_URL,
+  };
+  return { ...fakes, ports, bg: createBackground(ports) };
+}
