@@ -10,6 +10,7 @@ import type { Settings } from '../core/settings';
 import type { ReminderEvent } from '../core/transitions';
 import type { ReminderStore } from '../storage/reminder-store';
 import type { Announcer } from './announcer';
+import type { IntegrationStore } from './integration-store';
 import type { Clock, I18nPort } from './ports';
 import type { Reconcile } from './reconciler';
 
@@ -24,6 +25,7 @@ export interface HandlerDeps {
   announcer: Announcer;
   reconcile: Reconcile;
   i18n: I18nPort;
+  integration: IntegrationStore;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
@@ -46,7 +48,7 @@ function localToInstant(local: string, timeZone: string): number {
 }
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, settings, clock, announcer, reconcile, i18n }: HandlerDeps): Handlers {
+export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration }: HandlerDeps): Handlers {
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder }> {
     const reminder = await store.apply(id, event, clock.now(), { cause: 'user' });
     if (reminder.status !== 'notified') await announcer.withdraw(id);
@@ -128,6 +130,15 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
 
     async 'settings.get'() {
       return { settings: await settings.get() };
+    },
+
+    async 'integration.report'(p) {
+      await integration.record({ checks: p.checks, notes: p.notes }, p.account, clock.now());
+      return { stored: true };
+    },
+
+    async 'integration.get'() {
+      return { reports: await integration.all() };
     },
   };
 }

@@ -6,6 +6,7 @@ import { createNotificationActions } from './notification-actions';
 import type { AlarmsPort, BadgePort, Clock, I18nPort, Logger, NotificationsPort, TabsPort, WithLock } from './ports';
 import { createReconciler } from './reconciler';
 import { createRouter } from './router';
+import { integrationStore } from './integration-store';
 import { settingsStore, type StorageAreaPort } from './settings-store';
 
 export interface BackgroundPorts {
@@ -37,7 +38,8 @@ export function createBackground(ports: BackgroundPorts, db: Promise<ReminderDB>
   const settings = settingsStore(ports.storage, ports.systemTimeZone, (m) => ports.log.warn(m));
   const announcer = createAnnouncer({ store, ...ports });
   const reconcile = createReconciler({ store, announcer, ...ports });
-  const handlers = createHandlers({ store, settings, announcer, reconcile, ...ports });
+  const integration = integrationStore(ports.storage);
+  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, ...ports });
   const route = createRouter({ handlers, ...ports });
   const notificationActions = createNotificationActions({ store, handlers, ...ports });
   return { store, settings, reconcile, handlers, route, notificationActions };

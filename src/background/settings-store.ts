@@ -25,6 +25,8 @@ const SettingsSchema = v.object({
   }),
   defaultPreset: v.picklist(PRESET_IDS),
   snoozePreset: v.picklist(PRESET_IDS),
+  // Added after v1 shipped: absent in older stored settings, so it defaults rather than invalidating them.
+  armNewComposes: v.optional(v.boolean(), false),
 });
 
 const KEY = 'settings';

@@ -28,6 +28,8 @@ export interface Settings {
   /** Preset id used when the user gives no time (and for "Snooze" buttons). */
   defaultPreset: PresetId;
   snoozePreset: PresetId;
+  /** Every new compose starts armed with `defaultPreset` (the user can disarm it). */
+  armNewComposes: boolean;
 }
 
 export function defaultSettings(timeZone: string): Settings {
@@ -40,5 +42,6 @@ export function defaultSettings(timeZone: string): Settings {
     },
     defaultPreset: 'in-3-days',
     snoozePreset: 'tomorrow',
+    armNewComposes: false,
   };
 }

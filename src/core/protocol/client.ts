@@ -1,4 +1,5 @@
-import { envelope, type ProtocolError, type Reply, type ResponseMap } from './messages';
+import { envelope } from './envelope';
+import type { ProtocolError, Reply, ResponseMap } from './messages';
 import type { RequestInput, RequestType } from './schemas';
 
 export class RequestFailedError extends Error {

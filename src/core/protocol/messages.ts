@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Reminder } from '../reminder';
 import type { Sections } from '../sections';
+import type { StoredIntegration } from '../integration';
 import type { Settings } from '../settings';
 import { isRequestType, REQUEST_SCHEMAS, type RequestInput, type RequestOf, type RequestType } from './schemas';
 
@@ -17,6 +18,8 @@ export interface ResponseMap {
   'reminder.getByThread': { reminder: Reminder | null };
   'due.preview': DuePreview;
   'settings.get': { settings: Settings };
+  'integration.report': { stored: true };
+  'integration.get': { reports: StoredIntegration[] };
 }
 
 export interface DuePreview {
@@ -78,8 +81,4 @@ export function parseEnvelope(raw: unknown): { ok: true; request: ParsedRequest 
     return { ok: false, error: { code: 'invalid-request', message: `${type}: ${clip(summary, MAX_ERROR_MESSAGE)}` } };
   }
   return { ok: true, request: { type, payload: result.output } as ParsedRequest };
-}
-
-export function envelope<K extends RequestType>(type: K, payload: RequestInput<K>): Envelope<K> {
-  return { v: 1, type, payload };
 }

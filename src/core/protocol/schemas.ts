@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { permIdToHex } from '../reminder';
+import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
 
@@ -67,6 +68,8 @@ export const DueSchema = v.union([
 
 const empty = v.strictObject({});
 
+const checkState = v.picklist(['ok', 'missing', 'unknown']);
+
 export const REQUEST_SCHEMAS = {
   'reminder.create': v.strictObject({
     id,
@@ -98,6 +101,12 @@ export const REQUEST_SCHEMAS = {
     v.strictObject({ text: v.pipe(v.string(), v.maxLength(200)), lang: v.optional(v.picklist(['en', 'de'])) }),
   ]),
   'settings.get': empty,
+  'integration.report': v.strictObject({
+    account: v.nullable(address),
+    checks: v.strictObject(Object.fromEntries(INTEGRATION_CHECKS.map((c) => [c, checkState])) as Record<IntegrationCheck, typeof checkState>),
+    notes: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(20)),
+  }),
+  'integration.get': empty,
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

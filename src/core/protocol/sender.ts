@@ -26,6 +26,8 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'reminder.getByThread': ['ui', 'content'],
   'due.preview': ['ui', 'content'],
   'settings.get': ['ui', 'content'],
+  'integration.report': ['content'],
+  'integration.get': ['ui'],
 };
 
 /**

@@ -289,3 +289,32 @@ describe('settings.get', () => {
     expect((await f.bg.handlers['settings.get']({})).settings).toEqual(userSettings({ snoozePreset: 'next-week' }));
   });
 });
+
+describe('integration.report / integration.get', () => {
+  const checks = { composeButton: 'ok', sendHook: 'ok', threadId: 'missing', threadToolbar: 'unknown', account: 'ok' } as const;
+
+  it('keeps the newest report per account, newest first', async () => {
+    const f = fakeBackground({ now: T0 });
+    await f.bg.handlers['integration.report']({ account: 'me@example.com', checks, notes: ['thread heading not found'] });
+    f.clock.advance(MIN);
+    await f.bg.handlers['integration.report']({ account: 'work@example.com', checks, notes: [] });
+    f.clock.advance(MIN);
+    await f.bg.handlers['integration.report']({ account: 'me@example.com', checks: { ...checks, threadId: 'ok' }, notes: [] });
+
+    const { reports } = await f.bg.handlers['integration.get']({});
+    expect(reports).toEqual([
+      { account: 'me@example.com', at: T0 + 2 * MIN, checks: { ...checks, threadId: 'ok' }, notes: [] },
+      { account: 'work@example.com', at: T0 + MIN, checks, notes: [] },
+    ]);
+  });
+
+  it('keeps at most ten accounts and starts afresh from unreadable stored data', async () => {
+    const f = fakeBackground({ now: T0 });
+    f.storage.data.integration = 'garbage';
+    expect((await f.bg.handlers['integration.get']({})).reports).toEqual([]);
+    for (let i = 0; i < 12; i++) await f.bg.handlers['integration.report']({ account: `a${i}@example.com`, checks, notes: [] });
+    const { reports } = await f.bg.handlers['integration.get']({});
+    expect(reports).toHaveLength(10);
+    expect(reports[0]!.account).toBe('a11@example.com');
+  });
+});

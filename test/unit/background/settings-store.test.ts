@@ -33,6 +33,13 @@ describe('settingsStore', () => {
     ['a default time past midnight', { ...userSettings(), schedule: { ...userSettings().schedule, defaultTime: 24 * 60 } }],
   ];
 
+  it('reads settings stored before armNewComposes existed, with it off', async () => {
+    const { armNewComposes: _dropped, ...older } = userSettings({ armNewComposes: true });
+    const { store, problems } = setup(older);
+    expect(await store.get()).toEqual({ ...older, armNewComposes: false });
+    expect(problems).toEqual([]);
+  });
+
   it('accepts working hours that end at midnight', async () => {
     const s = userSettings();
     const stored = { ...s, schedule: { ...s.schedule, workingHours: { ...s.schedule.workingHours, start: 0, end: 24 * 60 } } };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { envelope, parseEnvelope } from '../../../src/core/protocol/messages';
+import { envelope } from '../../../src/core/protocol/envelope';
+import { parseEnvelope } from '../../../src/core/protocol/messages';
 import { REQUEST_TYPES, isRequestType, type RequestInput, type RequestType } from '../../../src/core/protocol/schemas';
 import { T0 } from './fixtures';
 
@@ -22,6 +23,8 @@ const create = (over: Record<string, unknown> = {}) => ({
   due: { preset: 'tomorrow' },
   ...over,
 });
+
+const CHECKS = { composeButton: 'ok', sendHook: 'ok', threadId: 'ok', threadToolbar: 'ok', account: 'ok' } as const;
 
 /** At least one valid payload per request type; several where the schema has alternatives. */
 const VALID: { [K in RequestType]: RequestInput<K>[] } = {
@@ -53,16 +56,34 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   ],
   'due.preview': [{ preset: 'in-2-days' }, { local: '2025-12-31T00:00' }, { text: 'next monday 9am' }, { text: 'morgen', lang: 'de' }, { text: '', lang: 'en' }],
   'settings.get': [{}],
+  'integration.report': [
+    { account: 'me@example.com', checks: CHECKS, notes: [] },
+    { account: null, checks: { ...CHECKS, account: 'missing', sendHook: 'unknown' }, notes: ['send row not found'] },
+  ],
+  'integration.get': [{}],
 };
 
 const validCases = (Object.keys(VALID) as RequestType[]).flatMap((type) =>
   (VALID[type] as unknown[]).map((payload, i) => ({ type, payload, i })),
 );
 
+describe('integration reports', () => {
+  it.each([
+    ['an unknown check', { account: null, checks: { ...CHECKS, extra: 'ok' }, notes: [] }],
+    ['a missing check', { account: null, checks: { ...CHECKS, account: undefined }, notes: [] }],
+    ['a bad state', { account: null, checks: { ...CHECKS, account: 'yes' }, notes: [] }],
+    ['too many notes', { account: null, checks: CHECKS, notes: Array(21).fill('x') }],
+    ['a huge note', { account: null, checks: CHECKS, notes: ['x'.repeat(201)] }],
+    ['a non-address account', { account: 'Inbox', checks: CHECKS, notes: [] }],
+  ])('refuses %s', (_, payload) => {
+    expect(parseEnvelope({ v: 1, type: 'integration.report', payload })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
+
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(11);
+    expect(REQUEST_TYPES).toHaveLength(13);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {

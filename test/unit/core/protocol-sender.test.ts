@@ -69,10 +69,12 @@ describe.each([CHROME, FIREFOX])('classifySender ($name)', (ext) => {
 });
 
 describe('isAllowed', () => {
-  const UI_ONLY: readonly RequestType[] = ['reminder.delete', 'reminder.list'];
+  const UI_ONLY: readonly RequestType[] = ['reminder.delete', 'reminder.list', 'integration.get'];
+  // Only a Gmail tab can know how the integration fares there.
+  const CONTENT_ONLY: readonly RequestType[] = ['integration.report'];
 
-  it.each([...REQUEST_TYPES])('lets the UI send %s', (type) => {
-    expect(isAllowed(type, 'ui')).toBe(true);
+  it.each([...REQUEST_TYPES])('the UI and %s', (type) => {
+    expect(isAllowed(type, 'ui')).toBe(!CONTENT_ONLY.includes(type));
   });
 
   it.each([...REQUEST_TYPES])('content scripts and %s', (type) => {
