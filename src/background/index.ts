@@ -27,5 +27,7 @@ browser.notifications.onClicked.addListener((id) => void bg.notificationActions.
 // Firefox has no notification buttons; the event may be missing there.
 browser.notifications.onButtonClicked?.addListener((id, index) => void bg.notificationActions.onButtonClicked(id, index));
 
+browser.commands.onCommand.addListener((command) => void bg.onCommand(command));
+
 // Any wake-up (a message, an alarm, a restart after being killed) first catches up with the database.
 void reconcile('wake');

@@ -1,6 +1,7 @@
 import { openReminderDb, type ReminderDB } from '../storage/open-db';
 import { reminderStore } from '../storage/reminder-store';
 import { createAnnouncer } from './announcer';
+import { createCommandRelay, type ActiveTabPort } from './commands';
 import { createHandlers } from './handlers';
 import { createNotificationActions } from './notification-actions';
 import type { AlarmsPort, BadgePort, Clock, I18nPort, Logger, NotificationsPort, TabsPort, WithLock } from './ports';
@@ -18,6 +19,7 @@ export interface BackgroundPorts {
   notifications: NotificationsPort;
   badge: BadgePort;
   tabs: TabsPort;
+  activeTab: ActiveTabPort;
   i18n: I18nPort;
   clock: Clock;
   withLock: WithLock;
@@ -42,7 +44,8 @@ export function createBackground(ports: BackgroundPorts, db: Promise<ReminderDB>
   const handlers = createHandlers({ store, settings, announcer, reconcile, integration, ...ports });
   const route = createRouter({ handlers, ...ports });
   const notificationActions = createNotificationActions({ store, handlers, ...ports });
-  return { store, settings, reconcile, handlers, route, notificationActions };
+  const onCommand = createCommandRelay(ports);
+  return { store, settings, reconcile, handlers, route, notificationActions, onCommand };
 }
 
 export type Background = ReturnType<typeof createBackground>;

@@ -44,6 +44,13 @@ export function realBackgroundPorts(): BackgroundPorts {
         await browser.tabs.create({ url });
       },
     },
+    activeTab: {
+      async activeTabId() {
+        const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id;
+      },
+      send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    },
     i18n: {
       t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
       locale: () => browser.i18n.getUILanguage(),

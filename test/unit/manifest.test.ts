@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { manifestFor } from '../../manifest.config';
+import { ARM_COMMAND } from '../../src/core/protocol/content-commands';
 
 /** Adding a permission must be a deliberate change to this list. */
 const ALLOWED_PERMISSIONS = ['storage', 'alarms', 'notifications'];
@@ -34,6 +35,12 @@ describe('manifest', () => {
     expect(firefoxM.background).toEqual({ scripts: ['src/background/index.ts'], type: 'module' });
     expect(firefoxM.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(firefoxM.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+
+  it('declares the keyboard command the background relays to Gmail', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      expect(manifestFor(target).commands).toHaveProperty([ARM_COMMAND, 'suggested_key', 'default']);
+    }
   });
 
   it('every __MSG_ key and every key English has is translated into German', () => {

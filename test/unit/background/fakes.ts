@@ -15,6 +15,7 @@ import type {
   TabsPort,
   WithLock,
 } from '../../../src/background/ports';
+import type { ActiveTabPort } from '../../../src/background/commands';
 import { createBackground, type BackgroundPorts } from '../../../src/background/services';
 import type { StorageAreaPort } from '../../../src/background/settings-store';
 import type { SenderInfo } from '../../../src/core/protocol/sender';
@@ -92,6 +93,21 @@ export class FakeTabs implements TabsPort {
   async open(url: string): Promise<void> {
     if (this.failWith) throw this.failWith;
     this.opened.push(url);
+  }
+}
+
+export class FakeActiveTab implements ActiveTabPort {
+  tabId: number | undefined = 7;
+  readonly sent: { tabId: number; message: unknown }[] = [];
+  /** Set when the active tab has no content script to answer. */
+  failWith: Error | undefined;
+  async activeTabId(): Promise<number | undefined> {
+    return this.tabId;
+  }
+  async send(tabId: number, message: unknown): Promise<unknown> {
+    if (this.failWith) throw this.failWith;
+    this.sent.push({ tabId, message });
+    return undefined;
   }
 }
 
@@ -181,6 +197,7 @@ export interface Fakes {
   notifications: FakeNotifications;
   badge: FakeBadge;
   tabs: FakeTabs;
+  activeTab: FakeActiveTab;
   storage: FakeStorageArea;
   log: FakeLog;
   lock: ReturnType<typeof serialLock>;
@@ -198,6 +215,7 @@ export function fakeBackground({ now = Date.parse('2025-03-10T12:00:00Z'), setti
     notifications: new FakeNotifications(),
     badge: new FakeBadge(),
     tabs: new FakeTabs(),
+    activeTab: new FakeActiveTab(),
     storage: new FakeStorageArea(settings ? { settings } : {}),
     log: new FakeLog(),
     lock: serialLock(),
@@ -210,6 +228,7 @@ export function fakeBackground({ now = Date.parse('2025-03-10T12:00:00Z'), setti
     notifications: fakes.notifications,
     badge: fakes.badge,
     tabs: fakes.tabs,
+    activeTab: fakes.activeTab,
     i18n: fakeI18n,
     clock: fakes.clock,
     withLock: fakes.lock.withLock,
