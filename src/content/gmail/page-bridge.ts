@@ -1,0 +1,99 @@
+/**
+ * Isolated-world receiver of what the page-world hook posts
+ * (`main-world/send-hook.ts`). The page is untrusted: any script in it can
+ * post the same envelopes, so each one is validated exactly and its content
+ * is only ever parsed as data (a forged send can at most suggest a reminder
+ * for a message id, which the caller matches against a send it saw).
+ */
+
+import {
+  BRIDGE_SOURCE,
+  BRIDGE_VERSION,
+  KIND_PAGE_INFO,
+  KIND_SYNC_SEND,
+  looksLikeEmail,
+  MAX_BODY_CHARS,
+  MAX_URL_CHARS,
+  SYNC_SEND_PATH,
+} from '../bridge-protocol';
+import { parseSendResponse, type SentMessage } from './sync-response';
+
+export interface PageBridgeHandlers {
+  onSend(messages: SentMessage[]): void;
+  onAccount(email: string): void;
+}
+
+const SEND_KEYS = ['source', 'kind', 'v', 'url', 'status', 'body'];
+const INFO_KEYS = ['source', 'kind', 'v', 'account'];
+
+/** Own keys are exactly `required`, plus any of `optional`. */
+function hasExactKeys(data: object, required: string[], optional: string[] = []): boolean {
+  const keys = Object.keys(data);
+  if (Object.getOwnPropertySymbols(data).length > 0) return false;
+  let seenRequired = 0;
+  for (const k of keys) {
+    if (required.includes(k)) seenRequired++;
+    else if (!optional.includes(k)) return false;
+  }
+  return seenRequired === required.length;
+}
+
+function isPlainObject(data: unknown): data is Record<string, unknown> {
+  return typeof data === 'object' && data !== null && Object.prototype.toString.call(data) === '[object Object]';
+}
+
+function isSendUrl(url: unknown, origin: string): boolean {
+  if (typeof url !== 'string' || url.length > MAX_URL_CHARS) return false;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  // The hook posts `origin + pathname` only: anything else was not ours.
+  return u.origin === origin && url === origin + u.pathname && SYNC_SEND_PATH.test(u.pathname);
+}
+
+function isText(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_BODY_CHARS;
+}
+
+function safely(call: () => void): void {
+  try {
+    call();
+  } catch {
+    // A failing handler must not break the listener for the next message.
+  }
+}
+
+function handle(data: unknown, origin: string, handlers: PageBridgeHandlers): void {
+  if (!isPlainObject(data) || data.source !== BRIDGE_SOURCE || data.v !== BRIDGE_VERSION) return;
+  if (data.kind === KIND_SYNC_SEND) {
+    if (!hasExactKeys(data, SEND_KEYS, ['request'])) return;
+    if (data.status !== 200 || !isSendUrl(data.url, origin) || !isText(data.body)) return;
+    if ('request' in data && !isText(data.request)) return;
+    const messages = parseSendResponse(data.body, data.request as string | undefined);
+    if (messages.length > 0) safely(() => handlers.onSend(messages));
+  } else if (data.kind === KIND_PAGE_INFO) {
+    if (!hasExactKeys(data, INFO_KEYS) || !looksLikeEmail(data.account)) return;
+    const email = data.account.toLowerCase();
+    safely(() => handlers.onAccount(email));
+  }
+}
+
+/**
+ * Listens to the page-world hook on `win`; returns the unsubscribe.
+ * Only messages posted by `win` itself, from its own origin, count.
+ */
+export function listenToPage(win: Window, handlers: PageBridgeHandlers): () => void {
+  const onMessage = (event: MessageEvent): void => {
+    try {
+      if (event.source !== win || event.origin !== win.location.origin) return;
+      handle(event.data, win.location.origin, handlers);
+    } catch {
+      // ignore silently: the page decides what gets posted, not us
+    }
+  };
+  win.addEventListener('message', onMessage);
+  return () => win.removeEventListener('message', onMessage);
+}
