@@ -28,6 +28,20 @@ export function manifestFor(target: Target) {
         ? { scripts: ['src/background/index.ts'], type: 'module' }
         : { service_worker: 'src/background/index.ts', type: 'module' },
     permissions: ['storage', 'alarms', 'notifications'],
+    content_scripts: [
+      {
+        // Page world, before Gmail's own scripts: sees Gmail's send responses (Chrome 111+, Firefox 128+).
+        matches: ['https://mail.google.com/*'],
+        js: ['src/content/main-world/index.ts'],
+        run_at: 'document_start',
+        world: 'MAIN',
+      },
+      {
+        matches: ['https://mail.google.com/*'],
+        js: ['src/content/index.ts'],
+        run_at: 'document_idle',
+      },
+    ],
     commands: {
       'arm-reminder': {
         suggested_key: { default: 'Alt+Shift+R' },

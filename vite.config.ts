@@ -14,7 +14,7 @@ export default defineConfig(({ mode }) => {
         manifest: manifestFor(target),
         browser: target,
         // The page-world hook must be one self-contained script (no loader, no chunk imports).
-        contentScripts: { standaloneFiles: ['src/content/main-world/index.ts'] },
+        contentScripts: { standaloneFiles: ['src/content/main-world/index.ts', 'src/content/index.ts'] },
       }),
     ],
     build: {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECTION_IDS } from '../../src/core/sections';
+import { PRESET_IDS } from '../../src/core/schedule/presets';
+import { presetKey } from '../../src/content/ui/Picker';
 
 const messages = (lang: string) =>
   JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<
@@ -20,6 +22,7 @@ function sourceFiles(dir: string): string[] {
 const DYNAMIC_KEYS = [
   ...SECTION_IDS.map((id) => `section_${id}`),
   ...['empty', 'unrecognised', 'past'].map((r) => `dueError_${r}`),
+  ...PRESET_IDS.map(presetKey),
 ];
 
 describe('locales', () => {

@@ -1,0 +1,174 @@
+import { h, type VNode } from 'preact';
+import type { Address } from '../../core/reminder';
+import type { PresetId } from '../../core/schedule/presets';
+import { composeParts, inlineReplyContext, readCompose, typedRecipients, type ComposeParts } from '../gmail/compose';
+import { SEND_BUTTON } from '../gmail/selectors';
+import { RemindControl } from '../ui/RemindControl';
+import { mountInShadow, type Mounted } from '../ui/mount';
+import { showToast } from '../ui/toast';
+import type { Armed } from '../ui/types';
+import type { AccountSource } from './account';
+import type { ContentDeps } from './deps';
+import { dueLabel, previewer } from './due-label';
+import type { Health } from './health';
+import { threadIdentityFor, type ThreadContext } from './identity';
+import type { SendTracker } from './send-tracker';
+import { themeOf } from './theme-of';
+import { watchUndo } from './undo-watch';
+
+interface ComposeState {
+  armed: Armed | null;
+  mounted?: Mounted;
+  theme: 'light' | 'dark';
+  lastSendAt: number;
+  defaultPreset: PresetId;
+}
+
+const HOST_ATTR = 'data-follow-through';
+/** One Send can arrive as both a key press and a click. */
+const SAME_SEND_MS = 2_000;
+
+/**
+ * Puts the "Remind me" control beside Send in every compose and turns an
+ * armed send into a stored reminder. State lives per compose root, so when
+ * Gmail re-renders the toolbar the control comes back armed as it was.
+ */
+export function createComposeController(deps: ContentDeps, tracker: SendTracker, accounts: AccountSource, health: Health) {
+  const states = new WeakMap<Element, ComposeState>();
+  const preview = previewer(deps);
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mount takes any component's vnode
+  function render(parts: ComposeParts, state: ComposeState): VNode<any> {
+    return h(RemindControl, {
+      t: deps.t,
+      lang: deps.lang,
+      armed: state.armed,
+      defaultPreset: state.defaultPreset,
+      preview,
+      onArm: (armed: Armed) => setArmed(parts, state, armed),
+      onDisarm: () => setArmed(parts, state, null),
+    });
+  }
+
+  function setArmed(parts: ComposeParts, state: ComposeState, armed: Armed | null) {
+    state.armed = armed;
+    state.mounted?.update(render(parts, state));
+  }
+
+  async function attach(el: Element): Promise<void> {
+    const parts = composeParts(el);
+    if (!parts) return;
+    let state = states.get(parts.root);
+    if (state?.mounted?.host.isConnected && parts.sendRow.contains(state.mounted.host)) return;
+    if (parts.sendRow.querySelector(`[${HOST_ATTR}]`)) return;
+
+    if (!state) {
+      state = { armed: null, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days' };
+      states.set(parts.root, state);
+      listenForSend(parts.root, state);
+    }
+    state.mounted?.unmount();
+    const cell = deps.doc.createElement('td');
+    cell.setAttribute(HOST_ATTR, 'compose');
+    const host = deps.doc.createElement('follow-through-control');
+    cell.append(host);
+    parts.sendCell.after(cell);
+    state.mounted = mountInShadow(host, render(parts, state), state.theme);
+    health.set('composeButton', 'ok');
+
+    const settings = await deps.settings().catch(() => undefined);
+    if (!settings) return;
+    state.defaultPreset = settings.defaultPreset;
+    state.mounted.update(render(parts, state));
+    if (settings.armNewComposes && !state.armed) {
+      const answer = await preview({ preset: settings.defaultPreset });
+      if (answer.ok && !state.armed) setArmed(parts, state, { due: { preset: settings.defaultPreset }, label: answer.preview.label });
+    }
+  }
+
+  function listenForSend(root: Element, state: ComposeState) {
+    // Capture phase on the compose: we see the send before Gmail's handlers can stop it.
+    root.addEventListener('click', (e) => {
+      const target = e.target instanceof Element ? e.target : null;
+      const send = composeParts(root)?.sendButton;
+      if (target && (send?.contains(target) || target.closest(SEND_BUTTON))) onSend(root, state);
+    }, true);
+    root.addEventListener('keydown', (e) => {
+      const k = e as KeyboardEvent;
+      const target = k.target instanceof Element ? k.target : null;
+      const onButton = (k.key === 'Enter' || k.key === ' ') && target && (target === composeParts(root)?.sendButton || target.matches(SEND_BUTTON));
+      if ((k.key === 'Enter' && (k.ctrlKey || k.metaKey)) || onButton) onSend(root, state);
+    }, true);
+  }
+
+  function onSend(root: Element, state: ComposeState) {
+    try {
+      const armed = state.armed;
+      const now = deps.now();
+      if (!armed || now - state.lastSendAt < SAME_SEND_MS) return;
+      const parts = composeParts(root);
+      if (!parts) return;
+      state.lastSendAt = now;
+      const read = readCompose(parts);
+      // Addresses still being typed (no chip yet) are sent too.
+      const snapshot = { ...read, recipients: [...read.recipients, ...typedRecipients(parts)] };
+      const context: ThreadContext | undefined =
+        inlineReplyContext(parts) ?? (snapshot.legacyThreadId ? { threadId: snapshot.legacyThreadId, subject: snapshot.subject } : undefined);
+      void remember(snapshot, context, armed, state.theme, now);
+    } catch (error) {
+      deps.warnOnce('send capture failed', error);
+    }
+  }
+
+  async function remember(
+    snapshot: ReturnType<typeof readCompose>,
+    context: ThreadContext | undefined,
+    armed: Armed,
+    theme: 'light' | 'dark',
+    clickedAt: number,
+  ) {
+    const undo = watchUndo(deps.doc);
+    const sent = await tracker.expect(snapshot);
+    undo.stop();
+    if (!sent && undo.undone) return; // "Undo send": nothing was sent, nothing is stored.
+    health.set('sendHook', sent ? 'ok' : 'missing', sent ? undefined : 'no send response seen');
+    const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
+    const account = accounts.current();
+    health.set('account', account ? 'ok' : 'missing');
+    health.set('threadId', thread ? 'ok' : 'missing', thread ? undefined : 'sent thread not identified');
+    if (!thread || !account) {
+      showToast(deps.doc, deps.t('toastNotSet'), theme);
+      return;
+    }
+    try {
+      const { reminder } = await deps.request('reminder.create', {
+        id: deps.newId(),
+        account,
+        thread,
+        sentAt: sent?.sentAt ?? clickedAt,
+        due: armed.due,
+      });
+      showToast(deps.doc, deps.t('toastSet', [await dueLabel(deps, reminder.dueAt)]), theme);
+    } catch (error) {
+      deps.warnOnce('reminder.create failed', error);
+      showToast(deps.doc, deps.t('toastNotSet'), theme);
+    }
+  }
+
+  return {
+    attach: (el: Element) => void attach(el).catch((error) => deps.warnOnce('compose attach failed', error)),
+    /** The compose holding the focus, or the only open one: the target of the keyboard command. */
+    focused(): { parts: ComposeParts; arm(armed: Armed): void } | undefined {
+      const active = deps.doc.activeElement;
+      const candidates = [...deps.doc.querySelectorAll(`[${HOST_ATTR}=compose]`)]
+        .map((cell) => composeParts(cell))
+        .filter((p): p is ComposeParts => Boolean(p && states.has(p.root)));
+      const parts = candidates.find((p) => active && p.root.contains(active)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+      if (!parts) return undefined;
+      const state = states.get(parts.root)!;
+      return { parts, arm: (armed) => setArmed(parts, state, armed) };
+    },
+  };
+}
+
+export type ComposeController = ReturnType<typeof createComposeController>;

@@ -1,0 +1,83 @@
+import { isContentCommand } from '../../core/protocol/content-commands';
+import { COMPOSE_WATCH_SELECTOR } from '../gmail/compose';
+import { listenToPage } from '../gmail/page-bridge';
+import { MAIN_TOOLBAR, SEND_CELL, THREAD_HEADING, THREAD_HEADING_FALLBACK } from '../gmail/selectors';
+import { createAccountSource } from './account';
+import { watchAdded } from './added-elements';
+import { createComposeController } from './compose-controller';
+import type { ContentDeps } from './deps';
+import { previewer } from './due-label';
+import { createHealth } from './health';
+import { createSendTracker } from './send-tracker';
+import { createThreadController } from './thread-controller';
+import { showToast } from '../ui/toast';
+
+/**
+ * Starts the Gmail integration in one tab: the page-world bridge, one
+ * observer for composes, send rows and thread views, and the keyboard
+ * command. Returns a stop function (tests; Gmail never unloads us).
+ */
+export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (message: unknown) => void) => void): () => void {
+  const accounts = createAccountSource(deps.doc);
+  const health = createHealth(deps.request, () => accounts.current());
+  const tracker = createSendTracker({ now: deps.now });
+  const composes = createComposeController(deps, tracker, accounts, health);
+  const threads = createThreadController(deps, accounts, health);
+
+  const stopBridge = listenToPage(deps.win, {
+    onSend: (messages) => tracker.report(messages),
+    onAccount: (email) => {
+      accounts.setFromPage(email);
+      health.set('account', 'ok');
+    },
+  });
+
+  // Thread views re-render on navigation without new headings at times: a microtask-batched refresh covers both paths.
+  let refreshQueued = false;
+  const queueThreadRefresh = () => {
+    if (refreshQueued) return;
+    refreshQueued = true;
+    queueMicrotask(() => {
+      refreshQueued = false;
+      threads.refresh();
+    });
+  };
+
+  const stopWatching = watchAdded(deps.doc, [
+    { selector: COMPOSE_WATCH_SELECTOR, onFound: (els) => els.forEach(composes.attach) },
+    // Gmail re-renders a send row without replacing the compose: its new Send cell brings the control back.
+    { selector: SEND_CELL, onFound: (els) => els.forEach(composes.attach) },
+    { selector: `${THREAD_HEADING}, ${THREAD_HEADING_FALLBACK}, ${MAIN_TOOLBAR}`, onFound: queueThreadRefresh },
+  ]);
+  deps.win.addEventListener('hashchange', queueThreadRefresh);
+
+  onCommand?.((message) => {
+    if (isContentCommand(message)) void armFromKeyboard();
+  });
+
+  async function armFromKeyboard() {
+    try {
+      const settings = await deps.settings();
+      const due = { preset: settings.defaultPreset };
+      const answer = await previewer(deps)(due);
+      if (!answer.ok) return;
+      const armed = { due, label: answer.preview.label };
+      const compose = composes.focused();
+      if (compose) {
+        compose.arm(armed);
+        showToast(deps.doc, deps.t('toastArmed', [armed.label]), 'light');
+        return;
+      }
+      const thread = threads.current();
+      if (thread && !thread.hasReminder) await thread.create(armed);
+    } catch (error) {
+      deps.warnOnce('keyboard command failed', error);
+    }
+  }
+
+  return () => {
+    stopBridge();
+    stopWatching();
+    deps.win.removeEventListener('hashchange', queueThreadRefresh);
+  };
+}

@@ -1,0 +1,154 @@
+import { h, type VNode } from 'preact';
+import type { Reminder, ThreadIdentity } from '../../core/reminder';
+import type { PresetId } from '../../core/schedule/presets';
+import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
+import { mountInShadow, type Mounted } from '../ui/mount';
+import { showToast } from '../ui/toast';
+import { ThreadControl, type ThreadControlProps } from '../ui/ThreadControl';
+import type { Armed } from '../ui/types';
+import type { AccountSource } from './account';
+import type { ContentDeps } from './deps';
+import { dueLabel, previewer } from './due-label';
+import type { Health } from './health';
+import { themeOf } from './theme-of';
+
+const HOST_ATTR = 'data-follow-through';
+const LIVE = new Set(['pending', 'notified', 'snoozed', 'replied']);
+
+interface Shown {
+  key: string;
+  thread: VisibleThread;
+  mounted: Mounted;
+  reminder: Reminder | null;
+  view: ThreadControlProps['reminder'];
+  defaultPreset: PresetId;
+  theme: 'light' | 'dark';
+}
+
+/**
+ * The thread-view control: add a reminder for mail already sent, or see and
+ * change the one that exists. Re-checked whenever Gmail renders a thread
+ * heading or toolbar (navigation re-renders both).
+ */
+export function createThreadController(deps: ContentDeps, accounts: AccountSource, health: Health) {
+  let shown: Shown | undefined;
+  const preview = previewer(deps);
+
+  const keyOf = (t: VisibleThread) => t.threadId ?? t.permThreadId ?? '';
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mount takes any component's vnode
+  function render(s: Shown): VNode<any> {
+    return h(ThreadControl, {
+      t: deps.t,
+      lang: deps.lang,
+      reminder: s.view,
+      defaultPreset: s.defaultPreset,
+      preview,
+      onCreate: (armed: Armed) => act(s, () => create(s, armed), armed.label),
+      onChange: (armed: Armed) => act(s, () => deps.request('reminder.updateDue', { id: s.reminder!.id, due: armed.due }), armed.label),
+      onSnooze: (armed: Armed) => act(s, () => deps.request('reminder.snooze', { id: s.reminder!.id, due: armed.due }), armed.label),
+      onCancel: () => act(s, () => deps.request('reminder.cancel', { id: s.reminder!.id }), undefined),
+    });
+  }
+
+  function identityOf(thread: VisibleThread, account: string): ThreadIdentity {
+    const messages = threadMessages(deps.doc, thread);
+    const mine = messages.filter((m) => m.from?.email === account);
+    // Who we wait for: the recipients of the user's last message, else everyone else in the thread.
+    const recipients =
+      mine.at(-1)?.recipients ?? messages.flatMap((m) => [...(m.from ? [m.from] : []), ...m.recipients]);
+    const others = [...new Map(recipients.filter((a) => a.email !== account).map((a) => [a.email, a])).values()];
+    return {
+      provider: 'gmail',
+      ...(thread.threadId ? { threadId: thread.threadId } : {}),
+      ...(thread.permThreadId ? { permThreadId: thread.permThreadId } : {}),
+      subject: thread.subject.slice(0, 2000),
+      recipients: others.slice(0, 500),
+    };
+  }
+
+  async function create(s: Shown, armed: Armed) {
+    const account = accounts.current();
+    if (!account) throw new Error('No account');
+    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt: deps.now(), due: armed.due });
+  }
+
+  async function act(s: Shown, run: () => Promise<unknown>, label: string | undefined) {
+    try {
+      await run();
+      if (label) showToast(deps.doc, deps.t('toastSet', [label]), s.theme);
+    } catch (error) {
+      deps.warnOnce('thread action failed', error);
+      showToast(deps.doc, deps.t('toastNotSet'), s.theme);
+    }
+    await load(s);
+  }
+
+  async function load(s: Shown) {
+    const account = accounts.current();
+    if (!account) {
+      health.set('account', 'missing', 'account address not found');
+      s.view = 'error';
+    } else {
+      try {
+        const { reminder } = await deps.request('reminder.getByThread', {
+          account,
+          ...(s.thread.threadId ? { threadId: s.thread.threadId } : {}),
+          ...(s.thread.permThreadId ? { permThreadId: s.thread.permThreadId } : {}),
+        });
+        s.reminder = reminder && LIVE.has(reminder.status) ? reminder : null;
+        s.view = s.reminder ? { status: s.reminder.status, dueAt: s.reminder.dueAt, dueLabel: await dueLabel(deps, s.reminder.dueAt) } : null;
+        s.defaultPreset = (await deps.settings()).defaultPreset;
+      } catch (error) {
+        deps.warnOnce('reminder lookup failed', error);
+        s.view = 'error';
+      }
+    }
+    if (shown === s) s.mounted.update(render(s));
+  }
+
+  function refresh(): void {
+    try {
+      const thread = visibleThread(deps.doc);
+      if (!thread) return;
+      const key = keyOf(thread);
+      health.set('threadId', key ? 'ok' : 'missing', key ? undefined : 'thread heading has no id');
+      if (!key) return;
+      const toolbar = threadToolbar(deps.doc, thread);
+      health.set('threadToolbar', toolbar ? 'ok' : 'missing', toolbar ? undefined : 'thread toolbar not found');
+      if (!toolbar) return;
+      if (shown?.key === key && shown.mounted.host.isConnected && toolbar.contains(shown.mounted.host)) return;
+      const existing = toolbar.querySelector(`[${HOST_ATTR}=thread]`);
+      if (existing && shown?.key === key) return;
+      existing?.remove();
+
+      shown?.mounted.unmount();
+      const wrap = deps.doc.createElement('div');
+      wrap.setAttribute(HOST_ATTR, 'thread');
+      wrap.style.display = 'inline-block';
+      wrap.style.verticalAlign = 'middle';
+      const host = deps.doc.createElement('follow-through-control');
+      wrap.append(host);
+      toolbar.append(wrap);
+      const theme = themeOf(deps.win, toolbar);
+      const s: Shown = { key, thread, reminder: null, view: 'loading', defaultPreset: 'in-3-days', theme, mounted: undefined as unknown as Mounted };
+      s.mounted = mountInShadow(host, render(s), theme);
+      shown = s;
+      void load(s);
+    } catch (error) {
+      deps.warnOnce('thread control failed', error);
+    }
+  }
+
+  return {
+    refresh,
+    /** For the keyboard command: add a reminder with the default time to the open thread if it has none. */
+    current(): { hasReminder: boolean; create(armed: Armed): Promise<void> } | undefined {
+      const s = shown;
+      if (!s || !s.mounted.host.isConnected) return undefined;
+      return { hasReminder: Boolean(s.reminder), create: (armed) => act(s, () => create(s, armed), armed.label) };
+    },
+  };
+}
+
+export type ThreadController = ReturnType<typeof createThreadController>;

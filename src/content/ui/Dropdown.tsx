@@ -1,0 +1,162 @@
+import type { ComponentChildren, RefObject } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+
+const FOCUSABLE = 'button:not([disabled]),input:not([disabled])';
+
+export const focusFirst = (el: Element | null | undefined) => el?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+
+/** Keeps a label (mail data, other scripts) from reordering the text around it. */
+export const isolate = (s: string) => `\u2068${s}\u2069`;
+
+export function ClockIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+      <circle cx="12" cy="13" r="8" />
+      <path d="M12 9v4l2.5 2.5M5 3 2 6m17-3 3 3" />
+    </svg>
+  );
+}
+
+/** Close the popup; `focusButton` returns focus to the button that opened it. */
+export type Close = (focusButton?: boolean) => void;
+
+// Gmail reads keys and clicks on its own ancestors (shortcuts, jsaction): what happens in our UI stays there.
+const stop = (e: Event) => {
+  if (!(e as KeyboardEvent).ctrlKey && !(e as KeyboardEvent).metaKey) e.stopPropagation();
+};
+
+export interface DropdownProps {
+  /** Visible button text. */
+  text: string;
+  /** Tooltip of the button and name of the popup. */
+  label: string;
+  armed?: boolean;
+  children(close: Close): ComponentChildren;
+}
+
+/** A pill button that opens a popup placed over the page, so Gmail's compose window cannot clip it. */
+export function Dropdown({ text, label, armed, children }: DropdownProps) {
+  const [open, setOpen] = useState(false);
+  const wrap = useRef<HTMLSpanElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const close: Close = (focusButton) => {
+    setOpen(false);
+    if (focusButton) button.current?.focus();
+  };
+  return (
+    <span
+      class="wrap"
+      ref={wrap}
+      onKeyDown={stop}
+      onKeyUp={stop}
+      onKeyPress={stop}
+      onClick={stop}
+      onMouseDown={stop}
+      onFocusOut={(e) => {
+        const to = e.relatedTarget as Node | null;
+        if (to && !wrap.current?.contains(to)) setOpen(false);
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        class={armed ? 'btn armed' : 'btn'}
+        title={label}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        <ClockIcon />
+        <span>{text}</span>
+      </button>
+      {open && (
+        <Popup anchor={button} wrap={wrap} label={label} close={close}>
+          {children(close)}
+        </Popup>
+      )}
+    </span>
+  );
+}
+
+interface PopupProps {
+  anchor: RefObject<HTMLElement>;
+  wrap: RefObject<HTMLElement>;
+  label: string;
+  close: Close;
+  children: ComponentChildren;
+}
+
+function Popup({ anchor, wrap, label, close, children }: PopupProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current!;
+    const doc = el.ownerDocument;
+    const win = doc.defaultView!;
+    // Fixed to the viewport from the button's rect; in the top layer where the browser has one.
+    const place = () => {
+      const r = anchor.current!.getBoundingClientRect();
+      const s = el.style;
+      s.maxHeight = '';
+      const height = el.offsetHeight;
+      const below = win.innerHeight - r.bottom;
+      const up = below < height + 8 && r.top > below;
+      s.left = `${Math.max(8, Math.min(r.left, win.innerWidth - el.offsetWidth - 8))}px`;
+      s.top = up ? '' : `${r.bottom + 4}px`;
+      s.bottom = up ? `${win.innerHeight - r.top + 4}px` : '';
+      s.maxHeight = `${Math.max(120, (up ? r.top : below) - 12)}px`;
+      el.dataset.side = up ? 'top' : 'bottom';
+    };
+    if (typeof el.showPopover === 'function') {
+      el.popover = 'manual';
+      try {
+        el.showPopover();
+      } catch {
+        // Not in a document that can show it: position: fixed still applies.
+      }
+    }
+    place();
+    focusFirst(el);
+    const outside = (e: Event) => {
+      if (!e.composedPath().includes(wrap.current!)) close();
+    };
+    doc.addEventListener('mousedown', outside, true);
+    win.addEventListener('resize', place);
+    win.addEventListener('scroll', place, true);
+    return () => {
+      doc.removeEventListener('mousedown', outside, true);
+      win.removeEventListener('resize', place);
+      win.removeEventListener('scroll', place, true);
+    };
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLInputElement;
+    const { key } = e;
+    if (key === 'Escape') {
+      e.preventDefault();
+      close(true);
+      return;
+    }
+    const arrow = key === 'ArrowDown' || key === 'ArrowUp';
+    // A date-time field uses the arrows itself; text fields need Home and End.
+    if ((arrow && target.type !== 'datetime-local') || (!arrow && (key === 'Home' || key === 'End') && target.tagName !== 'INPUT')) {
+      e.preventDefault();
+      const items = [...ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const n = items.length;
+      const i = items.indexOf(target);
+      items[key === 'Home' ? 0 : key === 'End' ? n - 1 : (i + (key === 'ArrowDown' ? 1 : n - 1)) % n]?.focus();
+    }
+  };
+
+  return (
+    <div ref={ref} class="menu" role="dialog" aria-label={label} onKeyDown={onKeyDown}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { PresetId } from '../../core/schedule/presets';
+import { Dropdown, isolate } from './Dropdown';
+import { Picker } from './Picker';
+import type { Armed, PreviewInput, PreviewResult, Translate } from './types';
+
+export interface RemindControlProps {
+  t: Translate;
+  lang: 'en' | 'de';
+  armed: Armed | null;
+  defaultPreset: PresetId;
+  preview(input: PreviewInput): Promise<PreviewResult>;
+  onArm(armed: Armed): void;
+  onDisarm(): void;
+}
+
+/** "Remind me if no reply", beside Gmail's Send button. */
+export function RemindControl({ t, lang, armed, defaultPreset, preview, onArm, onDisarm }: RemindControlProps) {
+  return (
+    <Dropdown text={armed ? t('armedButton', [isolate(armed.label)]) : t('remindButton')} label={t('remindLabel')} armed={!!armed}>
+      {(close) => (
+        <>
+          <Picker
+            t={t}
+            lang={lang}
+            defaultPreset={defaultPreset}
+            preview={preview}
+            onPick={(a) => {
+              close(true);
+              onArm(a);
+            }}
+          />
+          {armed && (
+            <>
+              <hr />
+              <button
+                type="button"
+                class="item"
+                onClick={() => {
+                  close(true);
+                  onDisarm();
+                }}
+              >
+                {t('removeReminder')}
+              </button>
+            </>
+          )}
+        </>
+      )}
+    </Dropdown>
+  );
+}

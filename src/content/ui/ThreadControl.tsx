@@ -1,0 +1,99 @@
+import type { JSX } from 'preact';
+import { useState } from 'preact/hooks';
+import type { PresetId } from '../../core/schedule/presets';
+import { ClockIcon, Dropdown, isolate, type Close } from './Dropdown';
+import { Picker } from './Picker';
+import type { Armed, PreviewInput, PreviewResult, Translate } from './types';
+
+export interface ThreadControlProps {
+  t: Translate;
+  lang: 'en' | 'de';
+  reminder: { status: string; dueAt: number; dueLabel: string } | null | 'loading' | 'error';
+  defaultPreset: PresetId;
+  preview(input: PreviewInput): Promise<PreviewResult>;
+  onCreate(armed: Armed): void;
+  onChange(armed: Armed): void;
+  onSnooze(armed: Armed): void;
+  onCancel(): void;
+}
+
+/** Statuses with a due time still ahead; a replied, done or cancelled reminder can be replaced by a new one. */
+const ACTIVE = ['pending', 'notified', 'snoozed'];
+
+/** The reminder of the open thread, in Gmail's thread toolbar. */
+export function ThreadControl(props: ThreadControlProps) {
+  const { t, reminder } = props;
+  if (reminder === 'loading' || reminder === 'error') {
+    return (
+      <span class="wrap">
+        <button type="button" class="btn" disabled aria-busy={reminder === 'loading'}>
+          <ClockIcon />
+          <span>{reminder === 'loading' ? t('threadLoading') : t('threadError')}</span>
+        </button>
+      </span>
+    );
+  }
+  const picker = (onPick: (a: Armed) => void, close: Close, presetsOnly?: boolean) => (
+    <Picker
+      t={t}
+      lang={props.lang}
+      defaultPreset={props.defaultPreset}
+      preview={props.preview}
+      presetsOnly={presetsOnly}
+      onPick={(a) => {
+        close(true);
+        onPick(a);
+      }}
+    />
+  );
+  if (!reminder || !ACTIVE.includes(reminder.status)) {
+    return (
+      <Dropdown text={t('remindButton')} label={t('remindLabel')}>
+        {(close) => picker(props.onCreate, close)}
+      </Dropdown>
+    );
+  }
+  return (
+    <Dropdown text={t('threadButton', [isolate(reminder.dueLabel)])} label={t('threadMenuLabel')} armed>
+      {(close) => <Existing {...props} close={close} picker={picker} />}
+    </Dropdown>
+  );
+}
+
+type ExistingProps = ThreadControlProps & {
+  close: Close;
+  picker(onPick: (a: Armed) => void, close: Close, presetsOnly?: boolean): JSX.Element;
+};
+
+function Existing({ t, close, picker, onChange, onSnooze, onCancel }: ExistingProps) {
+  const [view, setView] = useState<'menu' | 'change' | 'snooze'>('menu');
+  if (view === 'change') return picker(onChange, close);
+  if (view === 'snooze') {
+    return (
+      <>
+        <p class="head">{t('threadSnoozeUntil')}</p>
+        {picker(onSnooze, close, true)}
+      </>
+    );
+  }
+  return (
+    <>
+      <button type="button" class="item" onClick={() => setView('change')}>
+        {t('threadChange')}
+      </button>
+      <button type="button" class="item" onClick={() => setView('snooze')}>
+        {t('threadSnooze')}
+      </button>
+      <button
+        type="button"
+        class="item"
+        onClick={() => {
+          close(true);
+          onCancel();
+        }}
+      >
+        {t('removeReminder')}
+      </button>
+    </>
+  );
+}

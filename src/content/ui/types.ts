@@ -1,0 +1,20 @@
+import type { DuePreview } from '../../core/protocol/messages';
+import type { PresetId } from '../../core/schedule/presets';
+
+/** `browser.i18n.getMessage` in the extension, a fake in tests. */
+export type Translate = (key: string, substitutions?: string[]) => string;
+
+/** How the user said when; the background resolves it (see DueSchema). */
+export type DueChoice = { preset: PresetId } | { at: number } | { local: string };
+
+/** What `due.preview` accepts. */
+export type PreviewInput = { preset: PresetId } | { local: string } | { text: string; lang?: 'en' | 'de' };
+
+export type PreviewResult = { ok: true; preview: DuePreview } | { ok: false; message: string };
+
+/** A due time the user picked, with the label they were shown for it. */
+export interface Armed {
+  due: DueChoice;
+  /** e.g. "Thu 09:00", from the preview. */
+  label: string;
+}

@@ -1,0 +1,104 @@
+/**
+ * A routed, offline stand-in for mail.google.com: real Gmail markup from
+ * test/fixtures/gmail/dom inside a page shell, plus a small script that
+ * behaves like Gmail where the extension watches it — Send posts the real
+ * sync-2022 request to `/sync/u/0/i/s`, the route answers with the captured
+ * response, and the compose goes away with a "Message sent" toast.
+ */
+import { readFileSync } from 'node:fs';
+import type { MailRouteHandler } from './harness';
+
+const DOM = new URL('../fixtures/gmail/dom/', import.meta.url);
+const SYNC = new URL('../fixtures/gmail/sync-2022/', import.meta.url);
+
+export const domFixture = (name: string) => readFileSync(new URL(name, DOM), 'utf8');
+export const syncSample = (name: string) => readFileSync(new URL(`2022-09-09-${name}.json`, SYNC), 'utf8');
+
+export interface GmailPageSpec {
+  account: string;
+  /** Markup of the page's body (fixture HTML). */
+  body: string;
+  /** JS run after the body exists, before the fake Gmail wiring: sets inputs the way Gmail's code would. */
+  setup?: string;
+  /** The sync-2022 request sent when Send is clicked. */
+  syncRequest?: string;
+}
+
+const FAKE_GMAIL = String.raw`
+(() => {
+  const sendSelector = '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
+  let undone = false;
+  window.__sends = 0;
+  function toast() {
+    const t = document.createElement('div');
+    t.className = 'b8 UC';
+    t.setAttribute('role', 'alert');
+    const vh = document.createElement('div');
+    vh.className = 'vh';
+    vh.append('Message sent. ');
+    const undo = document.createElement('span');
+    undo.id = 'link_undo';
+    undo.setAttribute('role', 'link');
+    undo.textContent = 'Undo';
+    undo.addEventListener('click', () => (undone = true));
+    vh.append(undo);
+    t.append(vh);
+    document.body.append(t);
+  }
+  function send(compose) {
+    const request = document.getElementById('sync-request')?.textContent;
+    toast();
+    compose.closest('[data-compose-window]')?.remove() ?? compose.remove();
+    // Gmail holds the request back during the undo window.
+    setTimeout(() => {
+      if (undone || !request) return;
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', '/sync/u/0/i/s?hl=en&c=' + Date.now());
+      xhr.setRequestHeader('content-type', 'application/json');
+      xhr.onload = () => (window.__sends += 1);
+      xhr.send(request);
+    }, window.__undoDelay ?? 50);
+  }
+  document.addEventListener('click', (e) => {
+    const button = e.target instanceof Element && e.target.closest(sendSelector);
+    if (button) send(button.closest('.M9') ?? button.closest('[role=dialog]'));
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target instanceof Element) {
+      const compose = e.target.closest('.M9') ?? e.target.closest('[role=dialog]');
+      if (compose) send(compose);
+    }
+  });
+})();
+`;
+
+export function gmailPage(spec: GmailPageSpec): string {
+  const json = (spec.syncRequest ?? '').replace(/</g, '\\u003c');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Inbox (3) - ${spec.account} - Gmail</title>
+<script>var GLOBALS = [];GLOBALS[10] = ${JSON.stringify(spec.account)};</script></head>
+<body>${spec.body}
+<script type="application/json" id="sync-request">${json}</script>
+<script>${spec.setup ?? ''}</script>
+<script>${FAKE_GMAIL}</script>
+</body></html>`;
+}
+
+/** Serves `pages` by path (query ignored) and answers the send endpoint with `syncResponse`. */
+export function gmailRoutes(pages: Record<string, string>, syncResponse?: string, seen: string[] = []): MailRouteHandler {
+  return async (route, request) => {
+    const url = new URL(request.url());
+    seen.push(`${request.method()} ${url.pathname}`);
+    if (request.method() === 'POST' && /^\/sync\/u\/\d+\/i\/s$/.test(url.pathname) && syncResponse) {
+      return route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: syncResponse });
+    }
+    const page = pages[url.pathname];
+    if (page) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page });
+    return route.fulfill({ status: 404, body: '' });
+  };
+}
+
+/** The inside of a fixture's <body> (fixtures may be whole documents or fragments). */
+export function bodyOf(html: string): string {
+  const m = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html);
+  return m ? m[1]! : html;
+}
