@@ -1,66 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launch, openExtensionPage, readReminders, removeProfileDir, sendOk, sleep, waitFor, type Launched } from './harness';
-import { bodyOf, domFixture, gmailPage, gmailRoutes, syncSample } from './gmail-pages';
+import { openExtensionPage, readReminders, sleep, waitFor } from './harness';
+import { bodyOf, domFixture, gmailPage, syncSample } from './gmail-pages';
+import { closeAll, control, gmailWith, newCompose, previewOf, remindButton, SEND, storedReminders } from './gmail-session';
 
-const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
-const SEND = '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
-
-let open: Launched[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((l) => l.close().catch(() => undefined)));
-  open.forEach((l) => removeProfileDir(l.profileDir));
-  open = [];
-});
-
-async function gmailWith(html: string, syncResponse?: string) {
-  const seen: string[] = [];
-  const l = await launch({ mail: gmailRoutes({ '/mail/u/0/': html }, syncResponse, seen) });
-  open.push(l);
-  const page = await l.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(INBOX);
-  return { l, page, seen, errors };
-}
-
-/** A new-message compose window: the real 2020 dialog, filled in the way Gmail's code fills it for the cvOnSend capture. */
-const newCompose = () =>
-  gmailPage({
-    account: 'test@gmail.com',
-    body: `<div class="AD" data-compose-window>${domFixture('compose-dialog.html')}</div>`,
-    setup: `
-      const form = document.querySelector('form');
-      form.querySelector('input[name=subjectbox]').value = 'subject_111';
-      form.querySelector('input[name=draft]').value = '#msg-a:r8190137112111191537';
-      form.querySelector('input[name=rt]').value = '#thread-a:r263523620390330024';
-      const to = document.createElement('input');
-      to.type = 'hidden'; to.name = 'to'; to.value = 'Test Test <test+1@gmail.com>';
-      form.append(to);`,
-    syncRequest: syncSample('cvOnSend_request'),
-  });
-
-const control = (page: Page) => page.locator('follow-through-control').first();
-const remindButton = (page: Page) => control(page).getByRole('button', { name: 'Remind me', exact: true });
-
-async function previewOf(l: Launched, preset: 'tomorrow' | 'in-2-days' | 'in-1-week') {
-  const ext = await openExtensionPage(l);
-  const p = await sendOk(ext, 'due.preview', { preset });
-  await ext.close();
-  return p;
-}
-
-async function storedReminders(l: Launched, count: number) {
-  const ext = await openExtensionPage(l);
-  try {
-    return await waitFor(async () => {
-      const all = await readReminders(ext);
-      return all.length >= count ? all : undefined;
-    }, { what: `${count} stored reminder(s)` });
-  } finally {
-    await ext.close();
-  }
-}
+afterEach(closeAll);
 
 describe('Gmail compose in real Chromium', () => {
   it('arms a new compose with the mouse and stores the sent thread from Gmail\'s send response', async () => {

@@ -34,16 +34,19 @@ export function removeProfileDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export async function launch(opts: { profileDir?: string; mail?: MailRouteHandler } = {}): Promise<Launched> {
+export async function launch(opts: { profileDir?: string; mail?: MailRouteHandler; lang?: string } = {}): Promise<Launched> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No built extension in ${DIST}: run npm run build first`);
   const profileDir = opts.profileDir ?? newProfileDir();
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    // The browser UI language decides the extension's locale (chrome.i18n); on Linux it follows LANGUAGE.
+    ...(opts.lang ? { locale: opts.lang, env: { ...process.env, LANGUAGE: opts.lang } } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -22,6 +22,15 @@ describe('manifest', () => {
       expect(JSON.stringify(m)).not.toContain('<all_urls>');
     });
 
+    it(`${target}: content scripts run on Gmail only, the page-world one before Gmail's own scripts`, () => {
+      const scripts = (m as Record<string, any>).content_scripts as { matches: string[]; js: string[]; run_at: string; world?: string }[];
+      expect(scripts.map((c) => c.matches)).toEqual([['https://mail.google.com/*'], ['https://mail.google.com/*']]);
+      expect(scripts[0]).toMatchObject({ js: ['src/content/main-world/index.ts'], run_at: 'document_start', world: 'MAIN' });
+      expect(scripts[1]).toMatchObject({ js: ['src/content/index.ts'], run_at: 'document_idle' });
+      expect(scripts[1]).not.toHaveProperty('world');
+      expect(m).not.toHaveProperty('web_accessible_resources');
+    });
+
     it(`${target}: version comes from package.json`, () => {
       const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
       expect(m.version).toBe(pkg.version);
