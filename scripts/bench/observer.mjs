@@ -1,0 +1,120 @@
+/**
+ * Observer cost in headless Chromium: watchAdded (src/content/controller/added-elements.ts) with
+ * page.ts's watcher list against a naive observer that rescans the whole document on every
+ * callback, on a Gmail-sized page under the same burst of Gmail-like DOM mutations.
+ *
+ * Fails on real errors only: a watcher list that no longer matches page.ts, a missing or broken
+ * browser, an error in the page, a callback count that is off, or the two strategies finding
+ * different elements.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, FIXTURES, MUTATIONS, ROOT, ROUNDS, SEED } from './config.mjs';
+import { pageProgram } from './observer-page.mjs';
+
+// The bench page mirrors page.ts's watchers by hand (test/bench/observer-entry.ts); this catches drift.
+function checkWatcherListMatchesPageTs() {
+  const src = readFileSync(join(ROOT, 'src/content/controller/page.ts'), 'utf8');
+  const call = src.slice(src.indexOf('watchAdded(deps.doc'));
+  const block = call.slice(0, call.indexOf(']);') + 3);
+  const selectors = [...block.matchAll(/selector:\s*([^,\n]+(?:,\s*\$\{[^}]+\}[^,\n]*)*)\s*,\s*onFound/g)].map((m) => m[1].trim());
+  const expected = ['COMPOSE_WATCH_SELECTOR', 'SEND_CELL', '`${THREAD_HEADING}, ${THREAD_HEADING_FALLBACK}, ${MAIN_TOOLBAR}`'];
+  if (block.length < 10 || JSON.stringify(selectors) !== JSON.stringify(expected)) {
+    throw new Error(
+      `The watcher list in src/content/controller/page.ts changed (found ${JSON.stringify(selectors)}, the bench uses ${JSON.stringify(expected)}): ` +
+        'update WATCH_SELECTORS in test/bench/observer-entry.ts and `expected` in scripts/bench/observer.mjs.',
+    );
+  }
+}
+
+async function bundleObserverEntry() {
+  const res = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    publicDir: false,
+    build: {
+      write: false,
+      emptyOutDir: false,
+      lib: { entry: join(ROOT, 'test/bench/observer-entry.ts'), formats: ['iife'], name: 'FTBench', fileName: () => 'observer-bench.js' },
+      minify: true,
+      sourcemap: false,
+      target: 'es2022',
+    },
+  });
+  const chunk = (Array.isArray(res) ? res : [res]).flatMap((r) => r.output).find((o) => o.type === 'chunk' && o.isEntry);
+  if (!chunk) throw new Error('vite produced no bundle for test/bench/observer-entry.ts');
+  return chunk.code;
+}
+
+function bodyOf(html) {
+  const m = html.match(/<body[^>]*>([\s\S]*)<\/body>/i);
+  return (m ? m[1] : html)
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/\s(src|srcset)=/gi, ' data-$1='); // no image loads (nothing to fetch offline, no load/error events during the burst)
+}
+
+export async function observerBench() {
+  checkWatcherListMatchesPageTs();
+  const iife = await bundleObserverEntry();
+  const thread = bodyOf(readFileSync(join(FIXTURES, 'thread-view-en.html'), 'utf8'));
+  const compose = bodyOf(readFileSync(join(FIXTURES, 'compose-dialog.html'), 'utf8'));
+
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc', '--host-resolver-rules=MAP * ~NOTFOUND', '--disable-background-networking'],
+  });
+  try {
+    const version = browser.version();
+    const page = await browser.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e));
+    const URL = 'https://mail.google.com/mail/u/0/#inbox/bench';
+    await page.route('**/*', (route) => {
+      if (route.request().url().split('#')[0] === URL.split('#')[0]) {
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          // Cross-origin isolated: performance.now() at 5 µs instead of 100 µs resolution.
+          headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+          body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Gmail (bench)</title>
+<script>${iife.replace(/<\/script/gi, '<\\/script')}</script><script>(${pageProgram.toString()})();</script></head><body></body></html>`,
+        });
+      }
+      return route.abort('blockedbyclient');
+    });
+    await page.goto(URL, { waitUntil: 'load' });
+    const setup = await page.evaluate((p) => globalThis.benchSetup(p), { thread, compose, rows: 120, labels: 40, targetElements: 6000 });
+
+    const order = [];
+    for (let i = 0; i < ROUNDS + 1; i++) order.push(...(i % 2 ? ['naive', 'ours', 'none'] : ['ours', 'naive', 'none']));
+    const results = { ours: [], naive: [], none: [] };
+    let reference;
+    for (let i = 0; i < order.length; i++) {
+      const res = await page.evaluate(([s, n, seed]) => globalThis.benchRound(s, n, seed), [order[i], MUTATIONS, SEED]);
+      if (pageErrors.length) throw pageErrors[0];
+      if (res.strategy !== 'none') {
+        if (res.callbacks !== MUTATIONS) {
+          throw new Error(`${res.strategy}: ${res.callbacks} observer callbacks for ${MUTATIONS} mutations (expected one each)`);
+        }
+        const sig = JSON.stringify(res.found);
+        if (!reference) reference = { sig, res };
+        else if (sig !== reference.sig) {
+          throw new Error(
+            `FOUND ELEMENTS DIFFER: ${res.strategy} reported ${JSON.stringify(res.foundCounts)} (incl. initial scan) per watcher, ` +
+              `${reference.res.strategy} ${JSON.stringify(reference.res.foundCounts)}`,
+          );
+        }
+      }
+      if (i >= 3) results[res.strategy].push(res); // first round of each strategy is warm-up
+    }
+    await page.close();
+    return { version, setup, results, reference: reference.res };
+  } finally {
+    await browser.close();
+  }
+}
