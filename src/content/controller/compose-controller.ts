@@ -33,7 +33,14 @@ const SAME_SEND_MS = 2_000;
  * armed send into a stored reminder. State lives per compose root, so when
  * Gmail re-renders the toolbar the control comes back armed as it was.
  */
-export function createComposeController(deps: ContentDeps, tracker: SendTracker, accounts: AccountSource, health: Health) {
+export function createComposeController(
+  deps: ContentDeps,
+  tracker: SendTracker,
+  accounts: AccountSource,
+  health: Health,
+  /** Called after a reminder was stored (the thread control of that thread then shows it). */
+  onStored: () => void = () => {},
+) {
   const states = new WeakMap<Element, ComposeState>();
   const preview = previewer(deps);
 
@@ -60,8 +67,13 @@ export function createComposeController(deps: ContentDeps, tracker: SendTracker,
     if (!parts) return;
     let state = states.get(parts.root);
     if (state?.mounted?.host.isConnected && parts.sendRow.contains(state.mounted.host)) return;
-    if (parts.sendRow.querySelector(`[${HOST_ATTR}]`)) return;
+    for (const cell of parts.sendRow.querySelectorAll(`[${HOST_ATTR}]`)) {
+      // A copy of our cell (Gmail cloned the row) has a host without a shadow root: nothing renders there.
+      if (cell.querySelector('follow-through-control')?.shadowRoot) return;
+      cell.remove();
+    }
 
+    const isNew = !state;
     if (!state) {
       state = { armed: null, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days' };
       states.set(parts.root, state);
@@ -80,7 +92,8 @@ export function createComposeController(deps: ContentDeps, tracker: SendTracker,
     if (!settings) return;
     state.defaultPreset = settings.defaultPreset;
     state.mounted.update(render(parts, state));
-    if (settings.armNewComposes && !state.armed) {
+    // Only a compose seen for the first time: a re-rendered send row keeps what the user chose (even disarmed).
+    if (isNew && settings.armNewComposes && !state.armed) {
       const answer = await preview({ preset: settings.defaultPreset });
       if (answer.ok && !state.armed) setArmed(parts, state, { due: { preset: settings.defaultPreset }, label: answer.preview.label });
     }
@@ -148,6 +161,7 @@ export function createComposeController(deps: ContentDeps, tracker: SendTracker,
         sentAt: sent?.sentAt ?? clickedAt,
         due: armed.due,
       });
+      onStored();
       showToast(deps.doc, deps.t('toastSet', [await dueLabel(deps, reminder.dueAt)]), theme);
     } catch (error) {
       deps.warnOnce('reminder.create failed', error);

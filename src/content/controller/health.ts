@@ -21,15 +21,14 @@ export function createHealth(request: Client, account: () => string | undefined,
 
   return {
     set(check: IntegrationCheck, state: CheckState, note?: string): void {
-      const changed = checks[check] !== state;
       // A check that worked once stays "ok" in this tab: one odd compose does not make it missing.
-      if (checks[check] === 'ok' && state === 'missing') {
-        if (note && !notes.includes(note) && notes.length < MAX_NOTES) notes.push(note);
-        return;
-      }
-      checks[check] = state;
-      if (note && !notes.includes(note) && notes.length < MAX_NOTES) notes.push(note);
-      if ((changed || note) && !timer) timer = setTimeout(flush, delayMs);
+      const next = checks[check] === 'ok' && state === 'missing' ? 'ok' : state;
+      const changed = checks[check] !== next;
+      checks[check] = next;
+      const noted = Boolean(note && !notes.includes(note) && notes.length < MAX_NOTES);
+      if (noted) notes.push(note!);
+      // Only news is reported: the same state or the same note again (every refresh of a broken view) is not.
+      if ((changed || noted) && !timer) timer = setTimeout(flush, delayMs);
     },
     get(check: IntegrationCheck): CheckState {
       return checks[check];

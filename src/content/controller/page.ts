@@ -21,8 +21,8 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   const accounts = createAccountSource(deps.doc);
   const health = createHealth(deps.request, () => accounts.current());
   const tracker = createSendTracker({ now: deps.now });
-  const composes = createComposeController(deps, tracker, accounts, health);
   const threads = createThreadController(deps, accounts, health);
+  const composes = createComposeController(deps, tracker, accounts, health, () => threads.reload());
 
   const stopBridge = listenToPage(deps.win, {
     onSend: (messages) => tracker.report(messages),

@@ -119,7 +119,8 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       if (!toolbar) return;
       if (shown?.key === key && shown.mounted.host.isConnected && toolbar.contains(shown.mounted.host)) return;
       const existing = toolbar.querySelector(`[${HOST_ATTR}=thread]`);
-      if (existing && shown?.key === key) return;
+      // A copy of our control (Gmail cloned the toolbar) has a host without a shadow root: it is replaced.
+      if (existing && shown?.key === key && existing.querySelector('follow-through-control')?.shadowRoot) return;
       existing?.remove();
 
       shown?.mounted.unmount();
@@ -142,6 +143,11 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
 
   return {
     refresh,
+    /** Looks up the shown thread's reminder again: one may have been stored from elsewhere (an inline reply). */
+    reload(): void {
+      const s = shown;
+      if (s?.mounted.host.isConnected) load(s).catch((error) => deps.warnOnce('reminder lookup failed', error));
+    },
     /** For the keyboard command: add a reminder with the default time to the open thread if it has none. */
     current(): { hasReminder: boolean; create(armed: Armed): Promise<void> } | undefined {
       const s = shown;

@@ -1,0 +1,383 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { byId, fixtureText, load } from '../gmail-dom/dom';
+import { createAccountSource } from '../../../src/content/controller/account';
+import { createComposeController } from '../../../src/content/controller/compose-controller';
+import { createHealth } from '../../../src/content/controller/health';
+import { startGmailIntegration } from '../../../src/content/controller/page';
+import { createSendTracker } from '../../../src/content/controller/send-tracker';
+import { PRESET_IDS, type PresetId } from '../../../src/core/schedule/presets';
+import type { Settings } from '../../../src/core/settings';
+import {
+  buttonText,
+  controls,
+  deliverAccount,
+  deliverSend,
+  expectToast,
+  fakeDeps,
+  onlyShadow,
+  setPageUrl,
+  settle,
+  toastText,
+  type Fake,
+} from './harness';
+
+/** "Fri 13 Jun, 09:00": DUE_AT as formatDue shows it in UTC for en-GB. */
+const DUE_LABEL = 'Fri 13 Jun, 09:00';
+/** The client message id of the cvOnSend sample, planted in the compose so the two belong together. */
+const CV_ON_SEND_MSG = 'msg-a:r8190137112111191537';
+
+let stop: (() => void) | undefined;
+
+beforeEach(() => setPageUrl());
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+  vi.useRealTimers();
+});
+
+async function start(fixture: string, opts: { settings?: Partial<Settings>; edit?: (html: string) => string } = {}): Promise<Fake> {
+  load(fixture, { edit: opts.edit });
+  const fake = fakeDeps({ settings: opts.settings });
+  stop = startGmailIntegration(fake.deps);
+  await settle();
+  return fake;
+}
+
+/** The compose of a fixture with the cvOnSend sample's client message id in its hidden `draft` input. */
+const asCvOnSend = (html: string) => html.replace('value="#msg-a:r-7673660351152959857"', `value="#${CV_ON_SEND_MSG}"`);
+
+function sendCellOf(doc: Document): Element {
+  return byId(doc, ':79').closest('td')!;
+}
+
+/** Opens the control's menu and picks a preset, as a user does. */
+async function armThroughUi(preset: PresetId, scope: ParentNode = document): Promise<void> {
+  const shadow = onlyShadow(scope);
+  shadow.querySelector<HTMLButtonElement>('button.btn')!.click();
+  await settle();
+  const items = [...shadow.querySelectorAll<HTMLButtonElement>('[role=group] button.item')];
+  expect(items).toHaveLength(PRESET_IDS.length);
+  items[PRESET_IDS.indexOf(preset)]!.click();
+  await settle();
+}
+
+async function disarmThroughUi(scope: ParentNode = document): Promise<void> {
+  const shadow = onlyShadow(scope);
+  shadow.querySelector<HTMLButtonElement>('button.btn')!.click();
+  await settle();
+  const remove = [...shadow.querySelectorAll<HTMLButtonElement>('button.item')].find((b) => b.textContent === 'removeReminder');
+  expect(remove).toBeDefined();
+  remove!.click();
+  await settle();
+}
+
+function clickSend(doc: Document = document): void {
+  byId(doc, ':79').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+}
+
+describe('injection beside Send', () => {
+  it.each([
+    ['compose-dialog.html', 'gU Up'],
+    ['compose-new-de.html', 'gU Up'],
+    ['compose-fullscreen.html', 'gU Up'],
+    ['compose-2026-hashed.html', 'gU-ql-aQ9xJd-aOr Up-ql-Zw4cFk-aOr'],
+  ])('%s: one control in a cell right after the send cell', async (fixture, sendCellClass) => {
+    const fake = await start(fixture);
+    const cell = sendCellOf(document);
+    expect(cell.className).toBe(sendCellClass);
+    const ours = cell.nextElementSibling!;
+    expect(ours.tagName).toBe('TD');
+    expect(ours.getAttribute('data-follow-through')).toBe('compose');
+    expect(controls()).toHaveLength(1);
+    expect(ours.contains(controls()[0]!)).toBe(true);
+    expect(buttonText()).toBe('remindButton');
+    expect(fake.of('settings.get').length).toBeGreaterThan(0);
+    expect(fake.of('reminder.create')).toEqual([]);
+    expect(fake.invalid).toEqual([]);
+  });
+
+  it('repeated attach calls for any part of the compose leave exactly one control', async () => {
+    load('compose-dialog.html');
+    const fake = fakeDeps();
+    const health = createHealth(fake.deps.request, () => undefined);
+    const composes = createComposeController(fake.deps, createSendTracker(), createAccountSource(document), health);
+    const root = document.querySelector('div.M9')!;
+    for (const el of [root, byId(document, ':79'), sendCellOf(document), sendCellOf(document).parentElement!, byId(document, ':7j'), root]) {
+      composes.attach(el);
+    }
+    await settle();
+    composes.attach(root);
+    await settle();
+    expect(controls()).toHaveLength(1);
+    expect(document.querySelectorAll('[data-follow-through]')).toHaveLength(1);
+  });
+
+  it.each([
+    ['re-rendered without our cell', true],
+    ['copied with our (dead) cell', false],
+  ])('send row replaced (%s): one live control in the new row, still armed', async (_, dropOurs) => {
+    await start('compose-dialog.html');
+    await armThroughUi('in-1-week');
+    expect(buttonText()).toBe('armedButton[P:in-1-week]');
+
+    const row = sendCellOf(document).parentElement!;
+    const clone = row.cloneNode(true) as Element;
+    if (dropOurs) clone.querySelector('[data-follow-through]')!.remove();
+    row.replaceWith(clone);
+    await settle();
+
+    expect(controls()).toHaveLength(1);
+    expect(document.querySelectorAll('[data-follow-through]')).toHaveLength(1);
+    const newCell = sendCellOf(document);
+    expect(newCell.parentElement).toBe(clone);
+    expect(newCell.nextElementSibling?.getAttribute('data-follow-through')).toBe('compose');
+    expect(buttonText()).toBe('armedButton[P:in-1-week]');
+  });
+});
+
+describe('send capture', () => {
+  it('snapshot on a Send click of an armed compose: subject, chips plus typed addresses, client ids', async () => {
+    load('compose-new-de.html');
+    const fake = fakeDeps();
+    const tracker = createSendTracker();
+    const expect_ = vi.spyOn(tracker, 'expect');
+    const composes = createComposeController(fake.deps, tracker, createAccountSource(document), createHealth(fake.deps.request, () => undefined));
+    composes.attach(document.querySelector('div.M9')!);
+    await settle();
+    await armThroughUi('tomorrow');
+    clickSend();
+    expect(expect_).toHaveBeenCalledTimes(1);
+    expect(expect_.mock.calls[0]![0]).toEqual({
+      subject: 'Angebot für März',
+      recipients: [
+        { email: 'anna.mueller@example.de', name: 'Anna Müller' },
+        { email: 'bob+projekt@example.com' },
+        { email: 'carla@beispiel.de' },
+        // Also typed into Cc: the thread identity dedupes.
+        { email: 'anna.mueller@example.de' },
+      ],
+      clientMessageId: 'msg-a:r-1234567890123456789',
+      clientThreadId: 'thread-a:r-987654321098765432',
+      composeId: '2',
+    });
+  });
+
+  it('Send click + the real cvOnSend response: reminder.create with the ids, subject and recipients Gmail reported', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('Test@Gmail.com');
+    await armThroughUi('in-1-week');
+    clickSend();
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]); // not before Gmail answered
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([
+      {
+        id: 'id-1',
+        account: 'test@gmail.com',
+        thread: {
+          provider: 'gmail',
+          threadId: '183234ce86ffa010',
+          permThreadId: 'thread-f:1743514067378610192',
+          messageId: '<CAFsK+UQf12W_Efo3+hwj+BWb+sk8DaGQkrOoBOU38nHafAHJ4Q@mail.gmail.com>',
+          subject: 'subject_111',
+          recipients: [{ email: 'test+1@gmail.com', name: 'Test Test' }],
+        },
+        sentAt: 1662744701149,
+        due: { preset: 'in-1-week' },
+      },
+    ]);
+    await expectToast(`toastSet[${DUE_LABEL}]`);
+    expect(fake.invalid).toEqual([]);
+  });
+
+  it('Ctrl+Enter in the body sends too, once even when a click follows at once', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    const body = document.querySelector('div.M9 [role=textbox]') ?? document.querySelector('div.M9 [contenteditable]');
+    expect(body).not.toBeNull();
+    body!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    clickSend();
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toHaveLength(1);
+    expect(fake.of('reminder.create')[0]).toMatchObject({ due: { preset: 'tomorrow' }, thread: { threadId: '183234ce86ffa010' } });
+  });
+
+  it('Enter alone in the body is typing, not sending', async () => {
+    load('compose-dialog.html');
+    const fake = fakeDeps();
+    const tracker = createSendTracker();
+    const composes = createComposeController(fake.deps, tracker, createAccountSource(document), createHealth(fake.deps.request, () => undefined));
+    composes.attach(document.querySelector('div.M9')!);
+    await settle();
+    composes.focused()!.arm({ due: { preset: 'tomorrow' }, label: 'x' });
+    const body = document.querySelector('div.M9 [contenteditable]')!;
+    body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(tracker.outstanding).toBe(0);
+    body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', metaKey: true, bubbles: true }));
+    expect(tracker.outstanding).toBe(1);
+  });
+
+  it('Discard, the more-send arrow and our own control are not a send', async () => {
+    load('compose-dialog.html');
+    const fake = fakeDeps();
+    const tracker = createSendTracker();
+    const composes = createComposeController(fake.deps, tracker, createAccountSource(document), createHealth(fake.deps.request, () => undefined));
+    composes.attach(document.querySelector('div.M9')!);
+    await settle();
+    await armThroughUi('tomorrow');
+    for (const id of [':5a', ':75']) {
+      byId(document, id).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      byId(document, id).dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    }
+    byId(document, ':75').querySelector('.G-asx')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    onlyShadow().querySelector<HTMLButtonElement>('button.btn')!.click();
+    expect(tracker.outstanding).toBe(0);
+    // The Send button's own children count (the click lands on what is under the pointer).
+    byId(document, ':79').dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    expect(tracker.outstanding).toBe(1);
+  });
+
+  it('an unarmed compose never stores anything, whatever Gmail reports', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    clickSend();
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]);
+    expect(toastText()).toBeUndefined();
+  });
+
+  it('disarmed again before Send: nothing is stored', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    await disarmThroughUi();
+    expect(buttonText()).toBe('remindButton');
+    clickSend();
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]);
+  });
+
+  it('Undo in Gmail\'s sent toast while the send is outstanding: no reminder and no complaint when no response comes', async () => {
+    const fake = await start('compose-dialog.html');
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    vi.useFakeTimers();
+    clickSend();
+    // Gmail shows its "Message sent · Undo · View message" toast (from sent-toast.html).
+    const page = new DOMParser().parseFromString(fixtureText('sent-toast.html'), 'text/html');
+    document.body.append(document.importNode(page.getElementById(':toast')!, true));
+    byId(document, 'link_undo').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fake.of('reminder.create')).toEqual([]);
+    expect(toastText()).toBeUndefined();
+  });
+
+  it('no response and no thread to fall back on (new compose): "not set" toast, nothing stored', async () => {
+    const fake = await start('compose-dialog.html');
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    vi.useFakeTimers();
+    clickSend();
+    // A response for another message (cvOnSend's id differs from this compose's): not ours.
+    deliverSend('cvOnSend');
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(toastText()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(fake.of('reminder.create')).toEqual([]);
+    expect(toastText()).toBe('toastNotSet');
+  });
+
+  it('an "Undo" link outside an alert is not Gmail\'s undo: the reminder is stored from the thread view', async () => {
+    const fake = await start('thread-view-en.html');
+    await armThroughUi('tomorrow', document.querySelector('div.M9')!);
+    vi.useFakeTimers();
+    clickSend();
+    const other = document.createElement('div');
+    other.innerHTML = '<span id="link_undo" role="link">Undo</span>';
+    document.body.append(other);
+    byId(document, 'link_undo').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(60_100);
+    // No response: the inline reply's thread view identifies the thread.
+    expect(fake.of('reminder.create')).toEqual([
+      {
+        id: 'id-1',
+        account: 'me@example.com',
+        thread: {
+          provider: 'gmail',
+          threadId: '15f1123136926bff',
+          permThreadId: 'thread-f:1581064946762017791',
+          subject: 'Re: Quarterly numbers',
+          recipients: [
+            { email: 'bob@example.com', name: 'Bob Builder' },
+            { email: 'alice@example.com', name: 'Alice Example' },
+          ],
+        },
+        sentAt: fake.clock.now,
+        due: { preset: 'tomorrow' },
+      },
+    ]);
+  });
+
+  it('the background refusing the reminder: "not set" toast', async () => {
+    load('compose-dialog.html', { edit: asCvOnSend });
+    const fake = fakeDeps({
+      handlers: {
+        'reminder.create': () => {
+          throw new Error('storage full');
+        },
+      },
+    });
+    stop = startGmailIntegration(fake.deps);
+    await settle();
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    clickSend();
+    deliverSend('cvOnSend');
+    await expectToast('toastNotSet');
+    expect(fake.of('reminder.create')).toHaveLength(1);
+    expect(fake.warnings).toContain('reminder.create failed');
+  });
+});
+
+describe('armNewComposes', () => {
+  it('a new compose starts armed with the default preset and its previewed label', async () => {
+    const fake = await start('compose-dialog.html', { settings: { armNewComposes: true, defaultPreset: 'in-2-weeks' } });
+    expect(buttonText()).toBe('armedButton[P:in-2-weeks]');
+    expect(fake.of('due.preview')).toContainEqual({ preset: 'in-2-weeks' });
+  });
+
+  it('off (the default): the compose starts unarmed', async () => {
+    await start('compose-dialog.html');
+    expect(buttonText()).toBe('remindButton');
+  });
+
+  it('a compose the user disarmed stays disarmed when Gmail re-renders its send row', async () => {
+    await start('compose-dialog.html', { settings: { armNewComposes: true } });
+    expect(buttonText()).toBe('armedButton[P:in-3-days]');
+    await disarmThroughUi();
+    expect(buttonText()).toBe('remindButton');
+    const row = sendCellOf(document).parentElement!;
+    const clone = row.cloneNode(true) as Element;
+    clone.querySelector('[data-follow-through]')?.remove();
+    row.replaceWith(clone);
+    await settle();
+    expect(controls()).toHaveLength(1);
+    expect(buttonText()).toBe('remindButton');
+  });
+
+  it('armed with the default and sent: the reminder uses the default preset', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend, settings: { armNewComposes: true, defaultPreset: 'next-week' } });
+    deliverAccount('test@gmail.com');
+    clickSend();
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create').map((c) => c.due)).toEqual([{ preset: 'next-week' }]);
+  });
+});
