@@ -21,6 +21,7 @@ interface ComposeState {
   mounted?: Mounted;
   theme: 'light' | 'dark';
   lastSendAt: number;
+  outstanding?: AbortController;
   defaultPreset: PresetId;
 }
 
@@ -127,7 +128,11 @@ export function createComposeController(
       const snapshot = { ...read, recipients: [...read.recipients, ...typedRecipients(parts)] };
       const context: ThreadContext | undefined =
         inlineReplyContext(parts) ?? (snapshot.legacyThreadId ? { threadId: snapshot.legacyThreadId, subject: snapshot.subject } : undefined);
-      void remember(snapshot, context, armed, state.theme, now);
+      // A newer Send from the same compose (Gmail refused the first, or it was undone and sent again) supersedes the older wait.
+      state.outstanding?.abort();
+      const outstanding = new AbortController();
+      state.outstanding = outstanding;
+      void remember(snapshot, context, armed, state.theme, now, outstanding);
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }
@@ -139,11 +144,13 @@ export function createComposeController(
     armed: Armed,
     theme: 'light' | 'dark',
     clickedAt: number,
+    outstanding: AbortController,
   ) {
-    const undo = watchUndo(deps.doc);
-    const sent = await tracker.expect(snapshot);
+    const undo = watchUndo(deps.doc, () => outstanding.abort());
+    const sent = await tracker.expect(snapshot, outstanding.signal);
     undo.stop();
-    if (!sent && undo.undone) return; // "Undo send": nothing was sent, nothing is stored.
+    // Undone ("Undo send": nothing left) or superseded by a newer Send of this compose: store nothing here.
+    if (!sent && (undo.undone || outstanding.signal.aborted)) return;
     health.set('sendHook', sent ? 'ok' : 'missing', sent ? undefined : 'no send response seen');
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
     const account = accounts.current();
@@ -162,7 +169,9 @@ export function createComposeController(
         due: armed.due,
       });
       onStored();
-      showToast(deps.doc, deps.t('toastSet', [await dueLabel(deps, reminder.dueAt)]), theme);
+      // Stored: from here on a failure may only cost the label, never claim "not set".
+      const label = await dueLabel(deps, reminder.dueAt).catch(() => new Date(reminder.dueAt).toLocaleString(deps.locale));
+      showToast(deps.doc, deps.t('toastSet', [label]), theme);
     } catch (error) {
       deps.warnOnce('reminder.create failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), theme);

@@ -5,11 +5,14 @@ import { SENT_TOAST_FALLBACK } from '../gmail/selectors';
  * its text) while a send is outstanding: without a send response, that is
  * how we know not to store a reminder for a message that never left.
  */
-export function watchUndo(doc: Document): { readonly undone: boolean; stop(): void } {
+export function watchUndo(doc: Document, onUndo?: () => void): { readonly undone: boolean; stop(): void } {
   let undone = false;
   const onClick = (e: Event) => {
     const target = e.target instanceof Element ? e.target : null;
-    if (target?.closest('#link_undo') && target.closest(SENT_TOAST_FALLBACK)) undone = true;
+    if (target?.closest('#link_undo') && target.closest(SENT_TOAST_FALLBACK)) {
+      undone = true;
+      onUndo?.();
+    }
   };
   doc.addEventListener('click', onClick, true);
   return {

@@ -279,6 +279,41 @@ describe('send capture', () => {
     expect(toastText()).toBeUndefined();
   });
 
+  it('Undo on an inline reply stores nothing, at once, although the thread view could identify the thread', async () => {
+    const fake = await start('thread-view-en.html');
+    await armThroughUi('tomorrow', document.querySelector('div.M9')!);
+    vi.useFakeTimers();
+    clickSend();
+    const page = new DOMParser().parseFromString(fixtureText('sent-toast.html'), 'text/html');
+    document.body.append(document.importNode(page.getElementById(':toast')!, true));
+    byId(document, 'link_undo').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fake.of('reminder.create')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.of('reminder.create')).toEqual([]);
+    expect(toastText()).toBeUndefined();
+  });
+
+  it('a second Send of the same compose supersedes the first: one reminder, from the response', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    vi.useFakeTimers();
+    clickSend();
+    // Gmail refused the first (say, a recipient was missing); the user fixes it and sends again.
+    await vi.advanceTimersByTimeAsync(3_000);
+    fake.clock.now += 3_000;
+    clickSend();
+    deliverSend('cvOnSend');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(toastText()).toMatch(/^toastSet\[/);
+    // The superseded wait ends quietly: no late "not set" toast when its timeout would have passed.
+    await vi.advanceTimersByTimeAsync(62_000);
+    expect(toastText()).toBeUndefined();
+    expect(fake.of('reminder.create')).toHaveLength(1);
+    expect(fake.of('reminder.create')[0]).toMatchObject({ thread: { threadId: '183234ce86ffa010' } });
+  });
+
   it('no response and no thread to fall back on (new compose): "not set" toast, nothing stored', async () => {
     const fake = await start('compose-dialog.html');
     deliverAccount('test@gmail.com');
