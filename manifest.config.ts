@@ -28,6 +28,8 @@ export function manifestFor(target: Target) {
         ? { scripts: ['src/background/index.ts'], type: 'module' }
         : { service_worker: 'src/background/index.ts', type: 'module' },
     permissions: ['storage', 'alarms', 'notifications'],
+    // Reply checks read the thread's print view with the user's own Gmail session; nothing else is reached.
+    host_permissions: ['https://mail.google.com/*'],
     content_scripts: [
       {
         // Page world, before Gmail's own scripts: sees Gmail's send responses (Chrome 111+, Firefox 128+).

@@ -1,4 +1,4 @@
-import { digestNotification, singleNotification } from '../core/notification-text';
+import { digestNotification, repliedNotification, singleNotification } from '../core/notification-text';
 import type { Reminder } from '../core/reminder';
 import type { ReminderStore } from '../storage/reminder-store';
 import type { Clock, I18nPort, Logger, NotificationOptions, NotificationsPort } from './ports';
@@ -64,6 +64,13 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
         reminders.map((r) => r.id),
         clock.now(),
       );
+    },
+
+    /** "Bob replied" for each; only when the user asked to be told. */
+    async announceReplied(reminders: readonly Reminder[]): Promise<void> {
+      for (const r of reminders) {
+        await show(notificationIdOf(r.id), { ...repliedNotification(r, i18n.t), iconUrl });
+      }
     },
 
     async withdraw(reminderId: string): Promise<void> {

@@ -11,6 +11,7 @@ import type { ReminderEvent } from '../core/transitions';
 import type { ReminderStore } from '../storage/reminder-store';
 import type { Announcer } from './announcer';
 import type { IntegrationStore } from './integration-store';
+import type { createReplyHandlers } from './reply-handlers';
 import type { Clock, I18nPort } from './ports';
 import type { Reconcile } from './reconciler';
 
@@ -26,6 +27,7 @@ export interface HandlerDeps {
   reconcile: Reconcile;
   i18n: I18nPort;
   integration: IntegrationStore;
+  replyHandlers: ReturnType<typeof createReplyHandlers>;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
@@ -48,7 +50,7 @@ function localToInstant(local: string, timeZone: string): number {
 }
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration }: HandlerDeps): Handlers {
+export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration, replyHandlers }: HandlerDeps): Handlers {
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder }> {
     const reminder = await store.apply(id, event, clock.now(), { cause: 'user' });
     if (reminder.status !== 'notified') await announcer.withdraw(id);
@@ -140,6 +142,8 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
     async 'integration.get'() {
       return { reports: await integration.all() };
     },
+
+    ...replyHandlers,
   };
 }
 

@@ -7,7 +7,11 @@ import { createNotificationActions } from './notification-actions';
 import type { AlarmsPort, BadgePort, Clock, I18nPort, Logger, NotificationsPort, TabsPort, WithLock } from './ports';
 import { createReconciler } from './reconciler';
 import { createRouter } from './router';
+import { checkStore } from '../storage/check-store';
 import { integrationStore } from './integration-store';
+import { pageKeyStore } from './page-keys';
+import { createReplyChecker, type PrintViewPort } from './reply-checker';
+import { createReplyHandlers } from './reply-handlers';
 import { settingsStore, type StorageAreaPort } from './settings-store';
 
 export interface BackgroundPorts {
@@ -20,6 +24,9 @@ export interface BackgroundPorts {
   badge: BadgePort;
   tabs: TabsPort;
   activeTab: ActiveTabPort;
+  printView: PrintViewPort;
+  /** Waits between reply-check requests (instant in tests). */
+  sleep?(ms: number): Promise<void>;
   i18n: I18nPort;
   clock: Clock;
   withLock: WithLock;
@@ -39,13 +46,17 @@ export function createBackground(ports: BackgroundPorts, db: Promise<ReminderDB>
   const store = reminderStore(db, ports.IDBKeyRange);
   const settings = settingsStore(ports.storage, ports.systemTimeZone, (m) => ports.log.warn(m));
   const announcer = createAnnouncer({ store, ...ports });
-  const reconcile = createReconciler({ store, announcer, ...ports });
+  const checks = checkStore(db, ports.IDBKeyRange);
+  const pageKeys = pageKeyStore(ports.storage);
+  const checker = createReplyChecker({ checks, settings, pageKey: (account) => pageKeys.get(account), ...ports });
+  const reconcile = createReconciler({ store, announcer, replies: { checker, checks, settings }, ...ports });
   const integration = integrationStore(ports.storage);
-  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, ...ports });
+  const replyHandlers = createReplyHandlers({ store, checks, checker, settings, pageKeys, announcer, reconcile, ...ports });
+  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, replyHandlers, ...ports });
   const route = createRouter({ handlers, ...ports });
   const notificationActions = createNotificationActions({ store, handlers, ...ports });
   const onCommand = createCommandRelay(ports);
-  return { store, settings, reconcile, handlers, route, notificationActions, onCommand };
+  return { store, checks, settings, reconcile, handlers, route, notificationActions, onCommand };
 }
 
 export type Background = ReturnType<typeof createBackground>;

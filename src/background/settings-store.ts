@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { defaultSettings, type Settings } from '../core/settings';
+import { defaultReplyPrefs, defaultSettings, type Settings } from '../core/settings';
 import { isValidTimeZone } from '../core/time/zoned';
 import { PRESET_IDS } from '../core/schedule/presets';
 
@@ -27,6 +27,18 @@ const SettingsSchema = v.object({
   snoozePreset: v.picklist(PRESET_IDS),
   // Added after v1 shipped: absent in older stored settings, so it defaults rather than invalidating them.
   armNewComposes: v.optional(v.boolean(), false),
+  replies: v.optional(
+    v.object({
+      aliases: v.pipe(
+        v.record(v.string(), v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(50))),
+        v.check((r) => Object.keys(r).length <= 20, 'Too many accounts'),
+      ),
+      plusAddressing: v.boolean(),
+      autoRepliesCount: v.boolean(),
+      notifyOnReply: v.boolean(),
+    }),
+    defaultReplyPrefs,
+  ),
 });
 
 const KEY = 'settings';

@@ -26,10 +26,30 @@ export function subjectOf(r: Reminder, t: Translate): string {
 }
 
 export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string): NotificationText {
+  const who = describeRecipients(r.thread.recipients, t);
+  if (r.check?.outcome === 'bounced') {
+    return {
+      title: clip(t('notifBouncedTitle', [who])),
+      message: subjectOf(r, t),
+      contextMessage: t('notifBouncedContext', [clip(clean(r.check.by?.email)), r.account]),
+    };
+  }
   return {
-    title: clip(t('notifTitle', [describeRecipients(r.thread.recipients, t)])),
+    title: clip(t('notifTitle', [who])),
     message: subjectOf(r, t),
-    contextMessage: t('notifContext', [formatDate(r.sentAt), r.account]),
+    // Never claim "no reply" we could not verify: say so, and why it matters (open the thread).
+    contextMessage:
+      r.check?.outcome === 'failed' ? t('notifUnverified', [r.account]) : t('notifContext', [formatDate(r.sentAt), r.account]),
+  };
+}
+
+/** "Bob replied" (only when the user asked to be told). */
+export function repliedNotification(r: Reminder, t: Translate): NotificationText {
+  const by = r.resolution?.by;
+  return {
+    title: clip(t('notifRepliedTitle', [clean(by?.name) || clean(by?.email) || describeRecipients(r.thread.recipients, t)])),
+    message: subjectOf(r, t),
+    contextMessage: r.account,
   };
 }
 

@@ -3,6 +3,8 @@
  * same object goes into IndexedDB, across runtime messages and into a backup.
  */
 
+import type { MessageNote } from './replies/types';
+
 export type Provider = 'gmail';
 
 /** What the user is waiting for. Only `no-reply` is produced today. */
@@ -50,12 +52,39 @@ export interface Transition {
   cause: string;
 }
 
+/** Where a verdict about replies came from. */
+export type CheckSource = 'print-view' | 'gmail-tab';
+
 /** How a reminder left the waiting states other than by the user. */
 export interface Resolution {
   kind: 'reply';
   by?: Address;
   at?: number;
   explanation?: string;
+  /** The message that counted (for "that wasn't a real reply"). */
+  messageId?: string;
+  source?: CheckSource;
+  /** Why each message of the thread did or did not count. */
+  notes?: MessageNote[];
+}
+
+export type CheckOutcome = 'no-reply' | 'replied' | 'bounced' | 'failed';
+/** Why a reply check could not be made; the reminder is never dropped for it. */
+export type CheckFailure = 'signed-out' | 'no-access' | 'network' | 'wrong-account' | 'unrecognised' | 'no-thread-id';
+
+/** The last look at the thread for replies. */
+export interface ReplyCheck {
+  at: number;
+  source: CheckSource;
+  outcome: CheckOutcome;
+  failure?: CheckFailure;
+  /** Who bounced or replied, for the bounce notification and the popup. */
+  by?: Address;
+  notes?: MessageNote[];
+  /** Consecutive failed checks, for the retry backoff. */
+  failures: number;
+  /** When a failed check is tried again. */
+  retryAt?: number;
 }
 
 export interface Reminder {
@@ -76,6 +105,10 @@ export interface Reminder {
   /** When the notification for the current `notified` state was shown. */
   announcedAt?: number;
   resolution?: Resolution;
+  /** The last reply check (absent until the first one). */
+  check?: ReplyCheck;
+  /** Messages the user said were not a real reply: never count them again. */
+  ignoredReplyIds?: string[];
   history: Transition[];
 }
 

@@ -22,6 +22,17 @@ export interface SchedulePrefs {
   workingHours: WorkingHours;
 }
 
+export interface ReplyPrefs {
+  /** The user's other addresses per account (lower-cased account → aliases); the account itself always counts. */
+  aliases: Record<string, string[]>;
+  /** me+tag@x.com is me@x.com — only when the user says their provider works that way. */
+  plusAddressing: boolean;
+  /** Count out-of-office and other automatic answers as replies. */
+  autoRepliesCount: boolean;
+  /** Tell the user when someone replied (off: the reminder just moves to Replied). */
+  notifyOnReply: boolean;
+}
+
 export interface Settings {
   version: 1;
   schedule: SchedulePrefs;
@@ -30,7 +41,10 @@ export interface Settings {
   snoozePreset: PresetId;
   /** Every new compose starts armed with `defaultPreset` (the user can disarm it). */
   armNewComposes: boolean;
+  replies: ReplyPrefs;
 }
+
+export const defaultReplyPrefs = (): ReplyPrefs => ({ aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false });
 
 export function defaultSettings(timeZone: string): Settings {
   return {
@@ -43,5 +57,6 @@ export function defaultSettings(timeZone: string): Settings {
     defaultPreset: 'in-3-days',
     snoozePreset: 'tomorrow',
     armNewComposes: false,
+    replies: defaultReplyPrefs(),
   };
 }

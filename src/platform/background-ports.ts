@@ -51,6 +51,19 @@ export function realBackgroundPorts(): BackgroundPorts {
       },
       send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     },
+    printView: {
+      async fetch(url) {
+        // The user's own Gmail session (cookies), never cached; a hung request must not hold the worker.
+        const response = await fetch(url, { credentials: 'include', cache: 'no-store', redirect: 'follow', signal: AbortSignal.timeout(20_000) });
+        return {
+          status: response.status,
+          url: response.url,
+          redirected: response.redirected,
+          contentType: response.headers.get('content-type'),
+          text: () => response.text(),
+        };
+      },
+    },
     i18n: {
       t: (key, substitutions) => browser.i18n.getMessage(key, substitutions),
       locale: () => browser.i18n.getUILanguage(),

@@ -131,13 +131,15 @@ export function reminderStore(
      * transaction and returns exactly those it moved: a concurrent caller
      * finds nothing left to move.
      */
-    async fireDue(now: number, cause: string): Promise<Reminder[]> {
+    async fireDue(now: number, cause: string, isReady: (r: Reminder) => boolean = () => true): Promise<Reminder[]> {
       const db = await ready;
       const tx = db.transaction('reminders', 'readwrite');
       const index = tx.store.index('by-status-due');
       const fired: Reminder[] = [];
       for (const status of WAITING_STATUSES) {
         for (const reminder of await index.getAll(byStatus(status, now))) {
+          // e.g. its look for replies has not been made yet
+          if (!isReady(reminder)) continue;
           const next = applyEvent(reminder, { type: 'fire', cause }, now, cause);
           await tx.store.put(next);
           fired.push(next);

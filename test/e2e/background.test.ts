@@ -14,6 +14,7 @@ import {
   type Launched,
 } from './harness';
 import type { Reminder } from '../../src/core/reminder';
+import { printViewRoutes } from './gmail-pages';
 
 const thread = (n: number) => ({
   provider: 'gmail' as const,
@@ -33,7 +34,8 @@ afterEach(async () => {
 });
 
 async function start(profileDir?: string) {
-  const l = await launch(profileDir ? { profileDir } : {});
+  // Reply checks find no reply: these tests are about firing.
+  const l = await launch({ ...(profileDir ? { profileDir } : {}), mail: printViewRoutes() });
   open.push(l);
   return l;
 }

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { MailRouteHandler } from './harness';
+import { printViewPage, type PageMessage } from '../fixtures/gmail/print-view/page';
 
 const DOM = new URL('../fixtures/gmail/dom/', import.meta.url);
 const SYNC = new URL('../fixtures/gmail/sync-2022/', import.meta.url);
@@ -101,4 +102,24 @@ export function gmailRoutes(pages: Record<string, string>, syncResponse?: string
 export function bodyOf(html: string): string {
   const m = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html);
   return m ? m[1]! : html;
+}
+
+/**
+ * Answers Gmail's print view (`view=pt`) for reply checks: pages built from
+ * `threads` (hex id → messages), else the account's own old message only
+ * (no reply). Dates are printed in `timeZone` (the profile's zone).
+ */
+export function printViewRoutes(threads: Map<string, PageMessage[]> = new Map(), timeZone = 'UTC', seen: string[] = []): MailRouteHandler {
+  return async (route, request) => {
+    const url = new URL(request.url());
+    if (url.searchParams.get('view') !== 'pt') return route.fulfill({ status: 404, body: '' });
+    seen.push(url.toString());
+    const account = url.searchParams.get('authuser') ?? '';
+    const messages = threads.get(url.searchParams.get('th') ?? '') ?? [{ from: { email: account }, to: [], at: Date.UTC(2020, 0, 1) }];
+    return route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=UTF-8',
+      body: printViewPage({ account: { email: account }, subject: 'Thread', messages, timeZone }),
+    });
+  };
 }

@@ -16,7 +16,7 @@ describe('manifest', () => {
     it(`${target}: least privilege`, () => {
       expect(m.manifest_version).toBe(3);
       expect(m.permissions).toEqual(ALLOWED_PERMISSIONS);
-      expect(m.host_permissions ?? []).toEqual([]);
+      expect(m.host_permissions).toEqual(['https://mail.google.com/*']);
       expect(m).not.toHaveProperty('externally_connectable');
       expect(m).not.toHaveProperty('content_security_policy');
       expect(JSON.stringify(m)).not.toContain('<all_urls>');

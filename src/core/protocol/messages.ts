@@ -20,6 +20,11 @@ export interface ResponseMap {
   'settings.get': { settings: Settings };
   'integration.report': { stored: true };
   'integration.get': { reports: StoredIntegration[] };
+  'account.seen': { stored: true };
+  /** The reminders of that thread the observation resolved (replied or bounced). */
+  'thread.observed': { resolved: Reminder[] };
+  'reminder.notReply': { reminder: Reminder };
+  'reminder.checkNow': { reminder: Reminder };
 }
 
 export interface DuePreview {

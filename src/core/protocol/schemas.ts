@@ -48,6 +48,15 @@ export const ThreadSchema = v.pipe(
   ),
 );
 
+/** A message as a Gmail tab saw it (sender, recipients, time from its legacy id). */
+export const ObservedMessageSchema = v.strictObject({
+  from: AddressSchema,
+  to: v.pipe(v.array(AddressSchema), v.maxLength(500)),
+  at: v.optional(time),
+  subject: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  id: v.optional(v.pipe(v.string(), v.maxLength(200))),
+});
+
 export const PresetSchema = v.picklist(PRESET_IDS);
 
 /** A wall-clock time in the user's zone, as `<input type=datetime-local>` gives it. */
@@ -107,6 +116,18 @@ export const REQUEST_SCHEMAS = {
     notes: v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(20)),
   }),
   'integration.get': empty,
+  'account.seen': v.strictObject({ account: address, ik: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{6,20}$/, 'Invalid page key'))) }),
+  'thread.observed': v.pipe(
+    v.strictObject({
+      account: address,
+      threadId: v.optional(threadIdField),
+      permThreadId: v.optional(permThreadIdField),
+      messages: v.pipe(v.array(ObservedMessageSchema), v.maxLength(500)),
+    }),
+    v.check((q) => Boolean(q.threadId || q.permThreadId), 'Give a thread id or perm id'),
+  ),
+  'reminder.notReply': v.strictObject({ id }),
+  'reminder.checkNow': v.strictObject({ id }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

@@ -28,6 +28,10 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'settings.get': ['ui', 'content'],
   'integration.report': ['content'],
   'integration.get': ['ui'],
+  'account.seen': ['content'],
+  'thread.observed': ['content'],
+  'reminder.notReply': ['ui', 'content'],
+  'reminder.checkNow': ['ui', 'content'],
 };
 
 /**

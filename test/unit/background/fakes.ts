@@ -16,6 +16,8 @@ import type {
   WithLock,
 } from '../../../src/background/ports';
 import type { ActiveTabPort } from '../../../src/background/commands';
+import type { PrintViewPort, PrintViewResponse } from '../../../src/background/reply-checker';
+import { printViewPage, type PageMessage } from '../../fixtures/gmail/print-view/page';
 import { createBackground, type BackgroundPorts } from '../../../src/background/services';
 import type { StorageAreaPort } from '../../../src/background/settings-store';
 import type { SenderInfo } from '../../../src/core/protocol/sender';
@@ -111,6 +113,27 @@ export class FakeActiveTab implements ActiveTabPort {
   }
 }
 
+/**
+ * Gmail's print view as a fake: pages built from `threads` (hex id → the
+ * messages Gmail would print), else a page holding only an old message of
+ * the account (no reply). `answer` overrides the response (signed out…).
+ */
+export class FakePrintView implements PrintViewPort {
+  readonly requested: string[] = [];
+  readonly threads = new Map<string, PageMessage[]>();
+  failWith: Error | undefined;
+  answer: Partial<PrintViewResponse> | undefined;
+  async fetch(url: string): Promise<PrintViewResponse> {
+    this.requested.push(url);
+    if (this.failWith) throw this.failWith;
+    const q = new URL(url).searchParams;
+    const account = q.get('authuser') ?? '';
+    const messages = this.threads.get(q.get('th') ?? '') ?? [{ from: { email: account }, to: [], at: Date.UTC(2020, 0, 1) }];
+    const html = printViewPage({ account: { email: account }, subject: 'Thread', messages, timeZone: USER_ZONE });
+    return { status: 200, url, redirected: false, contentType: 'text/html; charset=UTF-8', text: async () => html, ...this.answer };
+  }
+}
+
 /** Returns `key|sub1|sub2`, so tests see which message and which substitutions were used. */
 export const fakeI18n: I18nPort = {
   t: (key, substitutions) => [key, ...(substitutions ?? [])].join('|'),
@@ -143,18 +166,19 @@ export class FakeStorageArea implements StorageAreaPort {
  * A lock that really serialises: calls with the same name run one after
  * another on a promise chain. `maxConcurrent` shows whether it ever overlapped.
  */
+/** Serialises per lock name, like Web Locks; `maxConcurrent` is the most holders one name ever had at once. */
 export function serialLock(): { withLock: WithLock; readonly maxConcurrent: number } {
   const tails = new Map<string, Promise<unknown>>();
-  let running = 0;
+  const running = new Map<string, number>();
   let maxConcurrent = 0;
   const withLock: WithLock = (name, fn) => {
     const run = (tails.get(name) ?? Promise.resolve()).then(async () => {
-      running++;
-      maxConcurrent = Math.max(maxConcurrent, running);
+      running.set(name, (running.get(name) ?? 0) + 1);
+      maxConcurrent = Math.max(maxConcurrent, running.get(name)!);
       try {
         return await fn();
       } finally {
-        running--;
+        running.set(name, running.get(name)! - 1);
       }
     });
     tails.set(
@@ -198,6 +222,7 @@ export interface Fakes {
   badge: FakeBadge;
   tabs: FakeTabs;
   activeTab: FakeActiveTab;
+  printView: FakePrintView;
   storage: FakeStorageArea;
   log: FakeLog;
   lock: ReturnType<typeof serialLock>;
@@ -216,6 +241,7 @@ export function fakeBackground({ now = Date.parse('2025-03-10T12:00:00Z'), setti
     badge: new FakeBadge(),
     tabs: new FakeTabs(),
     activeTab: new FakeActiveTab(),
+    printView: new FakePrintView(),
     storage: new FakeStorageArea(settings ? { settings } : {}),
     log: new FakeLog(),
     lock: serialLock(),
@@ -229,6 +255,8 @@ export function fakeBackground({ now = Date.parse('2025-03-10T12:00:00Z'), setti
     badge: fakes.badge,
     tabs: fakes.tabs,
     activeTab: fakes.activeTab,
+    printView: fakes.printView,
+    sleep: async () => {},
     i18n: fakeI18n,
     clock: fakes.clock,
     withLock: fakes.lock.withLock,

@@ -1,3 +1,4 @@
+import { PRECHECK_MS } from '../../../src/core/replies/outcome';
 import { describe, expect, it } from 'vitest';
 import { NEXT_DUE_ALARM } from '../../../src/background/reconciler';
 import type { RequestOf } from '../../../src/core/protocol/schemas';
@@ -48,7 +49,7 @@ describe('reminder.create', () => {
     expect(reminder).toMatchObject({ id: 'rem-1', status: 'pending', account: 'me@example.com', sentAt: T0 - MIN, createdAt: T0 });
     expect(await f.bg.store.get('rem-1')).toEqual(reminder);
     // The write ended with a reconcile: the alarm points at it.
-    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(TUE_9);
+    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(TUE_9 - PRECHECK_MS);
   });
 
   it('takes an exact time as given', async () => {
@@ -56,7 +57,7 @@ describe('reminder.create', () => {
     const at = T0 + 3 * HOUR + 17 * MIN;
     const { reminder } = await f.bg.handlers['reminder.create'](createPayload({ due: { at } }));
     expect(reminder.dueAt).toBe(at);
-    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(at);
+    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(at - PRECHECK_MS);
   });
 
   it('refuses an exact time in the past and stores nothing', async () => {
@@ -83,7 +84,7 @@ describe('reminder.create', () => {
     expect(outcome).toBe('replaced');
     expect(reminder).toMatchObject({ id: 'first', dueAt: THU_9, status: 'pending' });
     expect((await f.bg.store.all()).map((r) => r.id)).toEqual(['first']);
-    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(THU_9);
+    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(THU_9 - PRECHECK_MS);
   });
 
   it('replacing a notified reminder withdraws its notification and updates the badge', async () => {
@@ -101,7 +102,7 @@ describe('changing a reminder', () => {
     const f = await withReminder();
     const { reminder } = await f.bg.handlers['reminder.updateDue']({ id: 'rem-1', due: { preset: 'in-2-days' } });
     expect(reminder).toMatchObject({ status: 'pending', dueAt: WED_9, rev: 2 });
-    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(WED_9);
+    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(WED_9 - PRECHECK_MS);
   });
 
   it('snooze without a due time uses the snooze preset from the settings', async () => {
@@ -116,7 +117,7 @@ describe('changing a reminder', () => {
     expect(f.notifications.shown.has('r:rem-1')).toBe(false);
     expect(f.notifications.cleared).toContain('r:rem-1');
     expect(f.badge.count).toBe(0);
-    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(WED_9);
+    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(WED_9 - PRECHECK_MS);
   });
 
   it('snooze with a due time uses it and withdraws the notification', async () => {
@@ -125,7 +126,7 @@ describe('changing a reminder', () => {
     const { reminder } = await f.bg.handlers['reminder.snooze']({ id: 'rem-1', due: { at: until } });
     expect(reminder).toMatchObject({ status: 'snoozed', dueAt: until });
     expect(f.notifications.shown.has('r:rem-1')).toBe(false);
-    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(until);
+    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(until - PRECHECK_MS);
   });
 
   it('done, reopen and cancel move the status and keep the alarm and badge in line', async () => {

@@ -1,3 +1,4 @@
+import { PRECHECK_MS } from '../../../src/core/replies/outcome';
 import { describe, expect, it } from 'vitest';
 import { NEXT_DUE_ALARM, RETRY_ALARM } from '../../../src/background/reconciler';
 import { DAY, fakeBackground, HOUR, ICON_URL, MIN, reminder, T0 } from './fakes';
@@ -61,11 +62,11 @@ describe('reconcile', () => {
     f.clock.advance(2 * HOUR);
 
     await f.bg.reconcile('alarm');
-    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(T0 + 3 * HOUR);
+    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(T0 + 3 * HOUR - PRECHECK_MS);
 
     await f.bg.store.apply('snoozed', { type: 'done' }, f.clock.now());
     await f.bg.reconcile('user');
-    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(T0 + 5 * HOUR);
+    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(T0 + 5 * HOUR - PRECHECK_MS);
 
     await f.bg.store.apply('pending', { type: 'cancel' }, f.clock.now());
     await f.bg.reconcile('user');

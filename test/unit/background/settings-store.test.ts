@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsStore } from '../../../src/background/settings-store';
-import { defaultSettings, type Settings } from '../../../src/core/settings';
+import { defaultReplyPrefs, defaultSettings, type Settings } from '../../../src/core/settings';
 import { FakeStorageArea, userSettings } from './fakes';
 
 function setup(stored?: unknown) {
@@ -34,9 +34,9 @@ describe('settingsStore', () => {
   ];
 
   it('reads settings stored before armNewComposes existed, with it off', async () => {
-    const { armNewComposes: _dropped, ...older } = userSettings({ armNewComposes: true });
+    const { armNewComposes: _dropped, replies: _too, ...older } = userSettings({ armNewComposes: true });
     const { store, problems } = setup(older);
-    expect(await store.get()).toEqual({ ...older, armNewComposes: false });
+    expect(await store.get()).toEqual({ ...older, armNewComposes: false, replies: defaultReplyPrefs() });
     expect(problems).toEqual([]);
   });
 

@@ -61,11 +61,34 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
     { account: null, checks: { ...CHECKS, account: 'missing', sendHook: 'unknown' }, notes: ['send row not found'] },
   ],
   'integration.get': [{}],
+  'account.seen': [{ account: 'me@example.com' }, { account: 'me@example.com', ik: 'a1b2c3d4e5' }],
+  'thread.observed': [
+    { account: 'me@example.com', threadId: HEX, messages: [] },
+    {
+      account: 'me@example.com',
+      permThreadId: PERM,
+      messages: [{ from: { email: 'bob@example.com', name: 'Bob' }, to: [{ email: 'me@example.com' }], at: T0, id: 'msg-f:1', subject: 'Re: x' }],
+    },
+  ],
+  'reminder.notReply': [{ id: 'r-1' }],
+  'reminder.checkNow': [{ id: 'r-1' }],
 };
 
 const validCases = (Object.keys(VALID) as RequestType[]).flatMap((type) =>
   (VALID[type] as unknown[]).map((payload, i) => ({ type, payload, i })),
 );
+
+describe('thread observations and page keys', () => {
+  it.each([
+    ['no thread id', 'thread.observed', { account: 'me@example.com', messages: [] }],
+    ['too many messages', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: Array(501).fill({ from: { email: 'a@b.c' }, to: [] }) }],
+    ['a message without a sender', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ to: [] }] }],
+    ['an unknown message field', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ from: { email: 'a@b.c' }, to: [], body: 'x' }] }],
+    ['a page key that is not hex', 'account.seen', { account: 'me@example.com', ik: '<script>' }],
+  ] as const)('refuses %s', (_, type, payload) => {
+    expect(parseEnvelope({ v: 1, type, payload })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
 
 describe('integration reports', () => {
   it.each([
@@ -83,7 +106,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(13);
+    expect(REQUEST_TYPES).toHaveLength(17);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {

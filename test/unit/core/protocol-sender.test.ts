@@ -71,7 +71,7 @@ describe.each([CHROME, FIREFOX])('classifySender ($name)', (ext) => {
 describe('isAllowed', () => {
   const UI_ONLY: readonly RequestType[] = ['reminder.delete', 'reminder.list', 'integration.get'];
   // Only a Gmail tab can know how the integration fares there.
-  const CONTENT_ONLY: readonly RequestType[] = ['integration.report'];
+  const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed'];
 
   it.each([...REQUEST_TYPES])('the UI and %s', (type) => {
     expect(isAllowed(type, 'ui')).toBe(!CONTENT_ONLY.includes(type));

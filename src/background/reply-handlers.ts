@@ -1,0 +1,84 @@
+import { isWaiting, threadKeysOf, type Reminder } from '../core/reminder';
+import { judgeReplies } from '../core/replies/judge';
+import { applyVerdict, rulesFor, withStableIds } from '../core/replies/outcome';
+import type { ResponseMap } from '../core/protocol/messages';
+import type { RequestOf } from '../core/protocol/schemas';
+import type { Settings } from '../core/settings';
+import type { CheckStore } from '../storage/check-store';
+import { ReminderNotFoundError, type ReminderStore } from '../storage/reminder-store';
+import type { Announcer } from './announcer';
+import type { PageKeyStore } from './page-keys';
+import type { Clock } from './ports';
+import type { Reconcile } from './reconciler';
+import type { ReplyChecker } from './reply-checker';
+
+export interface ReplyHandlerDeps {
+  store: ReminderStore;
+  checks: CheckStore;
+  checker: ReplyChecker;
+  settings: { get(): Promise<Settings> };
+  pageKeys: PageKeyStore;
+  announcer: Announcer;
+  reconcile: Reconcile;
+  clock: Clock;
+}
+
+type ReplyTypes = 'account.seen' | 'thread.observed' | 'reminder.notReply' | 'reminder.checkNow';
+
+/** Handlers for what Gmail tabs see and for the user's say on replies. */
+export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (p: RequestOf<K>) => Promise<ResponseMap[K]> } {
+  async function found(id: string): Promise<Reminder> {
+    const r = await d.store.get(id);
+    if (!r) throw new ReminderNotFoundError(id);
+    return r;
+  }
+
+  return {
+    async 'account.seen'(p) {
+      if (p.ik) await d.pageKeys.set(p.account, p.ik);
+      return { stored: true };
+    },
+
+    /**
+     * A Gmail tab showing a tracked thread: its messages resolve the reminder
+     * without any request. Only a reply or a bounce is written — a tab may
+     * show a thread before its newest message has loaded, so its "no reply"
+     * proves nothing.
+     */
+    async 'thread.observed'(p) {
+      const keys = threadKeysOf({ provider: 'gmail', ...(p.threadId ? { threadId: p.threadId } : {}), ...(p.permThreadId ? { permThreadId: p.permThreadId } : {}) });
+      const candidates = (await Promise.all(keys.map((k) => d.store.byThread(p.account, k)))).flat();
+      const live = [...new Map(candidates.map((r) => [r.id, r])).values()].filter((r) => isWaiting(r.status) || r.status === 'notified');
+      if (live.length === 0) return { resolved: [] };
+      const settings = await d.settings.get();
+      const resolved: Reminder[] = [];
+      for (const r of live) {
+        const verdict = judgeReplies(withStableIds(p.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies));
+        if (verdict.kind === 'no-reply') continue;
+        const now = d.clock.now();
+        const written = await d.checks.record(r.id, r.rev, applyVerdict(r, { verdict }, 'gmail-tab', now), now);
+        if (written && written.status !== r.status) resolved.push(written);
+      }
+      if (resolved.length > 0) {
+        await Promise.all(resolved.filter((r) => r.status === 'replied').map((r) => d.announcer.withdraw(r.id)));
+        await d.reconcile('tab');
+      }
+      return { resolved };
+    },
+
+    /** "That wasn't a real reply": never count that message again, and wait as before. */
+    async 'reminder.notReply'(p) {
+      const reminder = await d.checks.notReply(p.id, d.clock.now());
+      await d.reconcile('user');
+      return { reminder };
+    },
+
+    async 'reminder.checkNow'(p) {
+      const r = await found(p.id);
+      const written = await d.checker.checkNow(r);
+      if (written?.status === 'replied') await d.announcer.withdraw(r.id);
+      await d.reconcile('user');
+      return { reminder: written ?? (await found(p.id)) };
+    },
+  };
+}

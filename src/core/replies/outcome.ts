@@ -1,0 +1,107 @@
+/**
+ * When to look for replies and what a look means for the reminder. Pure:
+ * the background does the fetching and writes what this decides.
+ */
+import { isWaiting, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck } from '../reminder';
+import type { ReplyPrefs } from '../settings';
+import type { ReminderEvent } from '../transitions';
+import type { ObservedMessage, ReplyRules, Verdict } from './types';
+
+/** Look once this long before the due time, so most answered reminders never notify. */
+export const PRECHECK_MS = 15 * 60_000;
+/** A look this close to the due time counts as the look at due time. */
+export const FRESH_MS = 2 * 60_000;
+/** Waits after consecutive failed looks; the last repeats. */
+export const RETRY_DELAYS_MS = [5, 15, 60, 180, 360].map((m) => m * 60_000);
+
+export type CheckKind = 'due' | 'early' | 'retry';
+
+/** Which look a reminder needs at `now`, if any. */
+export function checkNeeded(r: Reminder, now: number): CheckKind | undefined {
+  if (isWaiting(r.status)) {
+    if (r.dueAt <= now) return r.check && r.check.at >= r.dueAt - FRESH_MS ? undefined : 'due';
+    if (r.dueAt - now <= PRECHECK_MS) return r.check && r.check.at >= r.dueAt - PRECHECK_MS ? undefined : 'early';
+    return undefined;
+  }
+  // Fired without a successful look: keep trying, a late "they replied" still clears the notification.
+  if (r.status === 'notified' && r.check?.outcome === 'failed' && (r.check.retryAt ?? Infinity) <= now) return 'retry';
+  return undefined;
+}
+
+/** When the next look is wanted for this reminder (for the alarm), if ever. */
+export function nextCheckAt(r: Reminder, now: number): number | undefined {
+  if (isWaiting(r.status)) {
+    const early = r.dueAt - PRECHECK_MS;
+    const earlyDone = r.check !== undefined && r.check.at >= early;
+    return early > now && !earlyDone ? early : r.dueAt;
+  }
+  return r.status === 'notified' && r.check?.outcome === 'failed' ? r.check.retryAt : undefined;
+}
+
+/** The rules for one reminder: its account and the user's aliases for it count as the user. */
+export function rulesFor(r: Reminder, prefs: ReplyPrefs): ReplyRules {
+  return {
+    ownAddresses: [r.account, ...(prefs.aliases[r.account] ?? [])],
+    plusAddressing: prefs.plusAddressing,
+    autoRepliesCount: prefs.autoRepliesCount,
+    ignoredIds: r.ignoredReplyIds ?? [],
+  };
+}
+
+/**
+ * One id per message whatever the source: the print view has no message ids
+ * and the Gmail tab has Gmail's, so both are keyed by sender and minute —
+ * what "that wasn't a real reply" must match again later.
+ */
+export function withStableIds(messages: readonly ObservedMessage[]): ObservedMessage[] {
+  return messages.map((m) => (m.at === undefined ? m : { ...m, id: `${m.from.email.trim().toLowerCase()}|${Math.floor(m.at / 60_000)}` }));
+}
+
+export interface CheckResult {
+  check: ReplyCheck;
+  /** The state change the look calls for, if any. */
+  event?: ReminderEvent;
+}
+
+/** What a verdict (or a failed look) does to the reminder. */
+export function applyVerdict(
+  r: Reminder,
+  result: { verdict: Verdict } | { failure: CheckFailure },
+  source: CheckSource,
+  now: number,
+): CheckResult {
+  if ('failure' in result) {
+    const failures = r.check?.outcome === 'failed' ? r.check.failures + 1 : 1;
+    const delay = RETRY_DELAYS_MS[Math.min(failures, RETRY_DELAYS_MS.length) - 1]!;
+    return { check: { at: now, source, outcome: 'failed', failure: result.failure, failures, retryAt: now + delay } };
+  }
+  const v = result.verdict;
+  const notes = v.notes.slice(0, 200);
+  const by = 'by' in v ? { ...v.by, email: v.by.email.trim().toLowerCase() } : undefined;
+  if (v.kind === 'replied') {
+    const canResolve = isWaiting(r.status) || r.status === 'notified';
+    return {
+      check: { at: now, source, outcome: 'replied', by: by!, notes, failures: 0 },
+      ...(canResolve
+        ? {
+            event: {
+              type: 'reply' as const,
+              resolution: {
+                kind: 'reply' as const,
+                by: by!,
+                source,
+                notes,
+                ...(v.at !== undefined ? { at: v.at } : {}),
+                ...(v.id !== undefined ? { messageId: v.id } : {}),
+              },
+            },
+          }
+        : {}),
+    };
+  }
+  if (v.kind === 'bounced') {
+    // The user must act on a failed delivery now, not at the due time.
+    return { check: { at: now, source, outcome: 'bounced', by: by!, notes, failures: 0 }, ...(isWaiting(r.status) ? { event: { type: 'fire' as const, cause: 'bounce' } } : {}) };
+  }
+  return { check: { at: now, source, outcome: 'no-reply', notes, failures: 0 } };
+}
