@@ -3,6 +3,7 @@ import type { ResponseMap } from '../core/protocol/messages';
 import { SECTION_IDS } from '../core/sections';
 import type { Reminder } from '../core/reminder';
 import { describeRecipients, subjectOf } from '../core/notification-text';
+import { explainReminder } from '../core/explanation';
 import { request, t, uiLocale } from '../platform/client';
 
 type List = ResponseMap['reminder.list'];
@@ -55,6 +56,7 @@ export function App() {
                     <div class="meta">
                       {t('rowTo', [describeRecipients(r.thread.recipients, t)])} · {t('rowDue', [fmt.format(r.dueAt)])}
                     </div>
+                    {explainReminder(r, t, (ms) => fmt.format(ms)) && <div class="why">{explainReminder(r, t, (ms) => fmt.format(ms))}</div>}
                   </div>
                 </li>
               ))}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECTION_IDS } from '../../src/core/sections';
+import { FAILURE_KEYS } from '../../src/core/explanation';
 import { PRESET_IDS } from '../../src/core/schedule/presets';
 import { presetKey } from '../../src/content/ui/Picker';
 
@@ -22,6 +23,7 @@ function sourceFiles(dir: string): string[] {
 const DYNAMIC_KEYS = [
   ...SECTION_IDS.map((id) => `section_${id}`),
   ...['empty', 'unrecognised', 'past'].map((r) => `dueError_${r}`),
+  ...Object.values(FAILURE_KEYS),
   ...PRESET_IDS.map(presetKey),
 ];
 

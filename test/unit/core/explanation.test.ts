@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { explainReminder } from '../../../src/core/explanation';
+import type { Reminder } from '../../../src/core/reminder';
+import { reminder } from '../storage/fixtures';
+
+const t = (key: string, subs?: string[]) => [key, ...(subs ?? [])].join('|');
+const fmt = (ms: number) => `@${ms}`;
+const base = (over: Partial<Reminder>): Reminder => ({ ...reminder({ id: 'x' }), ...over });
+
+describe('explainReminder', () => {
+  it('names who replied and when, and where it was seen', () => {
+    expect(explainReminder(base({ status: 'replied', resolution: { kind: 'reply', by: { email: 'bob@x.org', name: 'Bob' }, at: 5, source: 'print-view' } }), t, fmt)).toBe('explainReplied|Bob|@5');
+    expect(explainReminder(base({ status: 'replied', resolution: { kind: 'reply', by: { email: 'bob@x.org' }, at: 5, source: 'gmail-tab' } }), t, fmt)).toBe('explainRepliedSeen|bob@x.org|@5');
+    expect(explainReminder(base({ status: 'replied', resolution: { kind: 'reply' } }), t, fmt)).toBe('explainRepliedNoTime|explainSomeone');
+  });
+
+  it('says a delivery failed, and who said so', () => {
+    const r = base({ status: 'notified', check: { at: 1, source: 'print-view', outcome: 'bounced', by: { email: 'mailer-daemon@googlemail.com' }, failures: 0 } });
+    expect(explainReminder(r, t, fmt)).toBe('explainBounced|mailer-daemon@googlemail.com');
+  });
+
+  it('gives the reason a check failed, and the retry time once it fired', () => {
+    const failed = { at: 1, source: 'print-view' as const, outcome: 'failed' as const, failure: 'signed-out' as const, failures: 1, retryAt: 99 };
+    expect(explainReminder(base({ status: 'notified', check: failed }), t, fmt)).toBe('explainFailedRetry|failure_signedOut|@99');
+    expect(explainReminder(base({ status: 'pending', check: failed }), t, fmt)).toBe('explainFailed|failure_signedOut');
+  });
+
+  it('says when it last looked, and nothing for reminders never looked at or closed', () => {
+    expect(explainReminder(base({ check: { at: 7, source: 'print-view', outcome: 'no-reply', failures: 0 } }), t, fmt)).toBe('explainNoReply|@7');
+    expect(explainReminder(base({}), t, fmt)).toBeUndefined();
+    expect(explainReminder(base({ status: 'done', check: { at: 7, source: 'print-view', outcome: 'no-reply', failures: 0 } }), t, fmt)).toBeUndefined();
+  });
+
+  it('strips bidi and control characters from a replier name', () => {
+    const r = base({ status: 'replied', resolution: { kind: 'reply', by: { email: 'e@x.org', name: 'Bob\u202Egnp.exe' }, at: 1 } });
+    expect(explainReminder(r, t, fmt)).toBe('explainReplied|Bobgnp.exe|@1');
+  });
+});
