@@ -20,6 +20,9 @@ const LOOK_AGAIN_DELAY_MS = 30_000;
  */
 export const CHECK_GRACE_MS = 10 * 60_000;
 
+/** Wake-ups that may look for replies over the network. */
+const LOOK_CAUSES = new Set(['alarm', 'wake', 'startup', 'installed']);
+
 export interface ReplyCheckDeps {
   checker: ReplyChecker;
   checks: CheckStore;
@@ -69,7 +72,8 @@ export function createReconciler({ store, announcer, alarms, badge, clock, withL
   const looked = (now: number) => (r: Reminder) => !replies || (r.check !== undefined && r.check.at >= r.dueAt - FRESH_MS) || r.dueAt <= now - CHECK_GRACE_MS;
 
   return async function reconcile(cause: string): Promise<void> {
-    const run = await lookForReplies();
+    // A user's click or a tab's report must not wait seconds for Gmail: looks happen on wake-ups and alarms.
+    const run = LOOK_CAUSES.has(cause) ? await lookForReplies() : { changed: [], more: false };
     return withLock('follow-through:reconcile', async () => {
       const now = clock.now();
       await store.fireDue(now, cause, looked(now));

@@ -167,6 +167,17 @@ describe('bounded requests', () => {
     expect(await f.bg.store.countByStatus('notified')).toBe(MAX_CHECKS_PER_RUN + 5);
   });
 
+  it('a user action never waits for Gmail: only wake-ups and alarms look', async () => {
+    const f = await setup({ a: HOUR });
+    f.clock.advance(HOUR);
+    await f.bg.reconcile('user');
+    expect(f.printView.requested).toEqual([]);
+    expect((await f.bg.store.get('a'))!.status).toBe('pending');
+    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(f.clock.now() + 30_000);
+    await f.bg.reconcile('alarm');
+    expect((await f.bg.store.get('a'))!.status).toBe('notified');
+  });
+
   it('makes no request while nothing is due', async () => {
     const f = await setup({ a: 5 * HOUR });
     await f.bg.reconcile('wake');
@@ -199,6 +210,9 @@ describe('what the user says, and open Gmail tabs', () => {
     const { reminder: reopened } = await f.bg.handlers['reminder.notReply']({ id: 'a' });
     expect(reopened.status).not.toBe('replied');
     expect(reopened.ignoredReplyIds).toEqual([`client1@example.com|${Math.floor((T0 + 10 * MIN) / 60_000)}`]);
+    // The click itself does not wait for Gmail; the next wake-up looks again, without that message.
+    expect((await f.bg.store.get('a'))!.status).toBe('pending');
+    await f.bg.reconcile('alarm');
     const a = (await f.bg.store.get('a'))!;
     expect(a.status).toBe('notified');
     expect(a.check).toMatchObject({ outcome: 'no-reply' });
