@@ -38,6 +38,13 @@ export function looksLikeEmail(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_EMAIL_CHARS && EMAIL_RE.test(value);
 }
 
+/** Gmail's per-account page key (`GLOBALS[9]`, the `ik=` of print-view URLs): lower-case hex, as the background's schema wants it. */
+export const PAGE_KEY_RE = /^[0-9a-f]{6,20}$/;
+
+export function looksLikePageKey(value: unknown): value is string {
+  return typeof value === 'string' && PAGE_KEY_RE.test(value);
+}
+
 /** Posted for every completed `200` response of the sync send endpoint. */
 export interface SyncSendEnvelope {
   source: typeof BRIDGE_SOURCE;
@@ -62,6 +69,8 @@ export interface PageInfoEnvelope {
   kind: typeof KIND_PAGE_INFO;
   v: typeof BRIDGE_VERSION;
   account: string;
+  /** `GLOBALS[9]` when it holds a page key; absent otherwise (the account alone is still worth posting). */
+  ik?: string;
 }
 
 export type BridgeEnvelope = SyncSendEnvelope | PageInfoEnvelope;

@@ -1,7 +1,7 @@
 import { isContentCommand } from '../../core/protocol/content-commands';
 import { COMPOSE_WATCH_SELECTOR } from '../gmail/compose';
 import { listenToPage } from '../gmail/page-bridge';
-import { MAIN_TOOLBAR, SEND_CELL, THREAD_HEADING, THREAD_HEADING_FALLBACK } from '../gmail/selectors';
+import { MAIN_TOOLBAR, MESSAGE, MESSAGE_FALLBACK, SEND_CELL, THREAD_HEADING, THREAD_HEADING_FALLBACK } from '../gmail/selectors';
 import { createAccountSource } from './account';
 import { watchAdded } from './added-elements';
 import { createComposeController } from './compose-controller';
@@ -11,6 +11,11 @@ import { createHealth } from './health';
 import { createSendTracker } from './send-tracker';
 import { createThreadController } from './thread-controller';
 import { showToast } from '../ui/toast';
+
+/** Gmail adds a thread's messages in bursts: one look after the burst. */
+const MESSAGES_SETTLE_MS = 500;
+/** Distinct (account, page key) pairs one tab reports; a real tab has one or two. */
+const MAX_ACCOUNT_REPORTS = 8;
 
 /**
  * Starts the Gmail integration in one tab: the page-world bridge, one
@@ -26,11 +31,22 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
 
   const stopBridge = listenToPage(deps.win, {
     onSend: (messages) => tracker.report(messages),
-    onAccount: (email) => {
+    onAccount: (email, ik) => {
       accounts.setFromPage(email);
       health.set('account', 'ok');
+      reportAccount(email, ik);
     },
   });
+
+  // The page re-posts its info before every send: the background hears each (account, key) pair once per tab,
+  // and a page posting ever new pairs (it can forge them) gets only a few through.
+  const reported = new Set<string>();
+  function reportAccount(account: string, ik: string | undefined) {
+    const key = `${account} ${ik ?? ''}`;
+    if (reported.has(key) || reported.size >= MAX_ACCOUNT_REPORTS) return;
+    reported.add(key);
+    deps.request('account.seen', { account, ...(ik ? { ik } : {}) }).catch((error) => deps.warnOnce('account report failed', error));
+  }
 
   // Thread views re-render on navigation without new headings at times: a microtask-batched refresh covers both paths.
   let refreshQueued = false;
@@ -43,11 +59,19 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     });
   };
 
+  let messagesTimer: ReturnType<typeof setTimeout> | undefined;
+  const onMessagesAdded = () => {
+    clearTimeout(messagesTimer);
+    messagesTimer = setTimeout(() => threads.messagesAdded(), MESSAGES_SETTLE_MS);
+  };
+
   const stopWatching = watchAdded(deps.doc, [
     { selector: COMPOSE_WATCH_SELECTOR, onFound: (els) => els.forEach(composes.attach) },
     // Gmail re-renders a send row without replacing the compose: its new Send cell brings the control back.
     { selector: SEND_CELL, onFound: (els) => els.forEach(composes.attach) },
     { selector: `${THREAD_HEADING}, ${THREAD_HEADING_FALLBACK}, ${MAIN_TOOLBAR}`, onFound: queueThreadRefresh },
+    // A new message in the open thread may be the reply (the fallback covers 2026's hashed classes, as thread-view does).
+    { selector: `${MESSAGE}, ${MESSAGE_FALLBACK}`, onFound: onMessagesAdded },
   ]);
   deps.win.addEventListener('hashchange', queueThreadRefresh);
 
@@ -78,6 +102,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   return () => {
     stopBridge();
     stopWatching();
+    clearTimeout(messagesTimer);
     deps.win.removeEventListener('hashchange', queueThreadRefresh);
   };
 }

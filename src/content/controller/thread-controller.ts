@@ -10,6 +10,7 @@ import type { AccountSource } from './account';
 import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
+import { createThreadObserver, isObservable } from './observe-thread';
 import { themeOf } from './theme-of';
 
 const HOST_ATTR = 'data-follow-through';
@@ -33,6 +34,7 @@ interface Shown {
 export function createThreadController(deps: ContentDeps, accounts: AccountSource, health: Health) {
   let shown: Shown | undefined;
   const preview = previewer(deps);
+  const observe = createThreadObserver(deps);
 
   const keyOf = (t: VisibleThread) => t.threadId ?? t.permThreadId ?? '';
 
@@ -48,6 +50,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       onChange: (armed: Armed) => act(s, () => deps.request('reminder.updateDue', { id: s.reminder!.id, due: armed.due }), armed.label),
       onSnooze: (armed: Armed) => act(s, () => deps.request('reminder.snooze', { id: s.reminder!.id, due: armed.due }), armed.label),
       onCancel: () => act(s, () => deps.request('reminder.cancel', { id: s.reminder!.id }), undefined),
+      onNotReply: () => act(s, () => deps.request('reminder.notReply', { id: s.reminder!.id }), undefined),
     });
   }
 
@@ -97,14 +100,38 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
           ...(s.thread.permThreadId ? { permThreadId: s.thread.permThreadId } : {}),
         });
         s.reminder = reminder && LIVE.has(reminder.status) ? reminder : null;
-        s.view = s.reminder ? { status: s.reminder.status, dueAt: s.reminder.dueAt, dueLabel: await dueLabel(deps, s.reminder.dueAt) } : null;
+        s.view = s.reminder ? await viewOf(s.reminder) : null;
         s.defaultPreset = (await deps.settings()).defaultPreset;
+        if (isObservable(s.reminder)) void observeShown(s);
       } catch (error) {
         deps.warnOnce('reminder lookup failed', error);
         s.view = 'error';
       }
     }
     if (shown === s) s.mounted.update(render(s));
+  }
+
+  async function viewOf(r: Reminder): Promise<ThreadControlProps['reminder']> {
+    const view = { status: r.status, dueAt: r.dueAt, dueLabel: await dueLabel(deps, r.dueAt) };
+    const by = r.status === 'replied' ? r.resolution?.by : undefined;
+    const at = r.status === 'replied' ? r.resolution?.at : undefined;
+    return {
+      ...view,
+      ...(by ? { repliedBy: by.name || by.email } : {}),
+      ...(at !== undefined ? { repliedAt: await dueLabel(deps, at) } : {}),
+    };
+  }
+
+  /** Tells the background what the tab shows of the thread; a reply it finds there shows at once. */
+  async function observeShown(s: Shown) {
+    try {
+      const account = accounts.current();
+      if (!account) return;
+      const resolved = await observe(account, s.thread, threadMessages(deps.doc, s.thread));
+      if (resolved.length > 0 && shown === s) await load(s);
+    } catch (error) {
+      deps.warnOnce('thread observation failed', error);
+    }
   }
 
   function refresh(): void {
@@ -147,6 +174,11 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     reload(): void {
       const s = shown;
       if (s?.mounted.host.isConnected) load(s).catch((error) => deps.warnOnce('reminder lookup failed', error));
+    },
+    /** New messages in the open thread: worth telling the background about while its reminder waits. */
+    messagesAdded(): void {
+      const s = shown;
+      if (s?.mounted.host.isConnected && isObservable(s.reminder)) void observeShown(s);
     },
     /** For the keyboard command: add a reminder with the default time to the open thread if it has none. */
     current(): { hasReminder: boolean; create(armed: Armed): Promise<void> } | undefined {

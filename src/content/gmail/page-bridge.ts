@@ -12,6 +12,7 @@ import {
   KIND_PAGE_INFO,
   KIND_SYNC_SEND,
   looksLikeEmail,
+  looksLikePageKey,
   MAX_BODY_CHARS,
   MAX_URL_CHARS,
   SYNC_SEND_PATH,
@@ -20,7 +21,8 @@ import { parseSendResponse, type SentMessage } from './sync-response';
 
 export interface PageBridgeHandlers {
   onSend(messages: SentMessage[]): void;
-  onAccount(email: string): void;
+  /** `ik` is the account's page key when the page had one (validated hex). */
+  onAccount(email: string, ik?: string): void;
 }
 
 const SEND_KEYS = ['source', 'kind', 'v', 'url', 'status', 'body'];
@@ -75,9 +77,13 @@ function handle(data: unknown, origin: string, handlers: PageBridgeHandlers): vo
     const messages = parseSendResponse(data.body, data.request as string | undefined);
     if (messages.length > 0) safely(() => handlers.onSend(messages));
   } else if (data.kind === KIND_PAGE_INFO) {
-    if (!hasExactKeys(data, INFO_KEYS) || !looksLikeEmail(data.account)) return;
-    const email = data.account.toLowerCase();
-    safely(() => handlers.onAccount(email));
+    // Each field is read once: a getter could answer differently the second time.
+    const { account, ik } = data;
+    if (!hasExactKeys(data, INFO_KEYS, ['ik']) || !looksLikeEmail(account)) return;
+    // A malformed key means the envelope is not our hook's: drop it whole rather than keep the account.
+    if ('ik' in data && !looksLikePageKey(ik)) return;
+    const email = account.toLowerCase();
+    safely(() => (looksLikePageKey(ik) ? handlers.onAccount(email, ik) : handlers.onAccount(email)));
   }
 }
 

@@ -8,13 +8,16 @@ import type { Armed, PreviewInput, PreviewResult, Translate } from './types';
 export interface ThreadControlProps {
   t: Translate;
   lang: 'en' | 'de';
-  reminder: { status: string; dueAt: number; dueLabel: string } | null | 'loading' | 'error';
+  /** `repliedBy` (a name or address) and `repliedAt` (formatted) describe the reply of a `replied` reminder, when known. */
+  reminder: { status: string; dueAt: number; dueLabel: string; repliedBy?: string; repliedAt?: string } | null | 'loading' | 'error';
   defaultPreset: PresetId;
   preview(input: PreviewInput): Promise<PreviewResult>;
   onCreate(armed: Armed): void;
   onChange(armed: Armed): void;
   onSnooze(armed: Armed): void;
   onCancel(): void;
+  /** "That wasn't a real reply": the reminder waits again. */
+  onNotReply(): void;
 }
 
 /** Statuses with a due time still ahead; a replied, done or cancelled reminder can be replaced by a new one. */
@@ -46,6 +49,15 @@ export function ThreadControl(props: ThreadControlProps) {
       }}
     />
   );
+  if (reminder?.status === 'replied') {
+    // Name and date are isolated one by one: a right-to-left name must not swallow the date.
+    const detail = [reminder.repliedBy, reminder.repliedAt].filter((x): x is string => !!x).map(isolate).join(' · ');
+    return (
+      <Dropdown text={detail ? t('threadReplied', [detail]) : t('threadRepliedPlain')} label={t('threadMenuLabel')}>
+        {(close) => <Replied {...props} close={close} picker={picker} />}
+      </Dropdown>
+    );
+  }
   if (!reminder || !ACTIVE.includes(reminder.status)) {
     return (
       <Dropdown text={t('remindButton')} label={t('remindLabel')}>
@@ -93,6 +105,29 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel }: ExistingPr
         }}
       >
         {t('removeReminder')}
+      </button>
+    </>
+  );
+}
+
+/** A reply ended the wait: say it was none (the reminder waits again), or start a new wait. */
+function Replied({ t, close, picker, onNotReply, onCreate }: ExistingProps) {
+  const [view, setView] = useState<'menu' | 'new'>('menu');
+  if (view === 'new') return picker(onCreate, close);
+  return (
+    <>
+      <button
+        type="button"
+        class="item"
+        onClick={() => {
+          close(true);
+          onNotReply();
+        }}
+      >
+        {t('threadNotReply')}
+      </button>
+      <button type="button" class="item" onClick={() => setView('new')}>
+        {t('threadNewReminder')}
       </button>
     </>
   );

@@ -19,6 +19,7 @@ function setup(reminder: ThreadControlProps['reminder']) {
     onChange: vi.fn(),
     onSnooze: vi.fn(),
     onCancel: vi.fn(),
+    onNotReply: vi.fn(),
   };
   render(<ThreadControl {...props} />);
   return props;
@@ -56,7 +57,7 @@ describe('ThreadControl', () => {
     expect(document.activeElement).toBe(button);
   });
 
-  it.each(['replied', 'done', 'cancelled'])('treats a %s reminder like none', (status) => {
+  it.each(['done', 'cancelled'])('treats a %s reminder like none', (status) => {
     setup({ ...existing, status });
     expect(screen.getByRole('button', { name: 'Remind me' })).toBeTruthy();
   });
@@ -124,5 +125,57 @@ describe('ThreadControl', () => {
     expect(document.activeElement).toBe(button);
     fireEvent.click(button);
     expect(screen.getByRole('button', { name: 'Change due time' })).toBeTruthy();
+  });
+});
+
+describe('ThreadControl after a reply', () => {
+  const replied = { ...existing, status: 'replied', repliedBy: 'Alice Example', repliedAt: 'Tue 3 Jun, 10:12' };
+
+  it('says who replied and when, not as armed', () => {
+    setup(replied);
+    const button = screen.getByRole('button', { name: /^Replied:/ });
+    expect(plain(button.textContent)).toBe('Replied: Alice Example · Tue 3 Jun, 10:12');
+    expect(button.className).not.toContain('armed');
+  });
+
+  it('isolates the name and the date one by one (a right-to-left name keeps the date after it)', () => {
+    setup({ ...replied, repliedBy: 'سارة' });
+    const text = screen.getByRole('button', { name: /^Replied:/ }).textContent;
+    expect(text).toBe('Replied: \u2068سارة\u2069 · \u2068Tue 3 Jun, 10:12\u2069');
+  });
+
+  it.each<[string, Partial<typeof replied>, string]>([
+    ['only the sender', { repliedAt: undefined }, 'Replied: Alice Example'],
+    ['only the time', { repliedBy: undefined }, 'Replied: Tue 3 Jun, 10:12'],
+    ['neither', { repliedBy: undefined, repliedAt: undefined }, 'Replied'],
+  ])('with %s known', (_, over, text) => {
+    setup({ ...replied, ...over });
+    expect(plain(screen.getByRole('button', { name: /^Replied/ }).textContent)).toBe(text);
+  });
+
+  it('"That wasn\'t a real reply" calls onNotReply and gives focus back', () => {
+    const props = setup(replied);
+    const button = screen.getByRole('button', { name: /^Replied:/ });
+    fireEvent.click(button);
+    const items = within(dialog('Reminder for this thread')).getAllByRole('button');
+    expect(items.map((b) => b.textContent)).toEqual(["That wasn't a real reply", 'New reminder']);
+    expect(document.activeElement).toBe(items[0]);
+    fireEvent.click(items[0]!);
+    expect(props.onNotReply).toHaveBeenCalledOnce();
+    expect(props.onCancel).not.toHaveBeenCalled();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('a new reminder still replaces the replied one, with the full picker', async () => {
+    const props = setup(replied);
+    fireEvent.click(screen.getByRole('button', { name: /^Replied:/ }));
+    const d = dialog('Reminder for this thread');
+    fireEvent.click(within(d).getByRole('button', { name: 'New reminder' }));
+    expect(within(d).getByLabelText(/Type a time/)).toBeTruthy();
+    await labelsShown(d);
+    fireEvent.click(within(d).getByRole('button', { name: /^Tomorrow/ }));
+    expect(props.onCreate).toHaveBeenCalledWith({ due: { preset: 'tomorrow' }, label: PRESET_LABELS.tomorrow });
+    expect(props.onNotReply).not.toHaveBeenCalled();
   });
 });

@@ -89,6 +89,9 @@ export function fakeDeps(opts: { handlers?: Handlers; settings?: Partial<Setting
     'reminder.snooze': (p) => ({ reminder: fakeReminder({ id: p.id, status: 'snoozed' }) }),
     'reminder.cancel': (p) => ({ reminder: fakeReminder({ id: p.id, status: 'cancelled' }) }),
     'integration.report': () => ({ stored: true }),
+    'account.seen': () => ({ stored: true }),
+    'thread.observed': () => ({ resolved: [] }),
+    'reminder.notReply': (p) => ({ reminder: fakeReminder({ id: p.id }) }),
   };
   const handlers = { ...defaults, ...opts.handlers } as Record<string, (p: unknown) => unknown>;
   const send = async (raw: unknown) => {
@@ -183,8 +186,8 @@ export function deliverSend(name: string): void {
   deliver({ source: BRIDGE_SOURCE, kind: KIND_SYNC_SEND, v: 1, url: `${ORIGIN}/sync/u/0/i/s`, status: 200, body: syncSample(`${name}_response`), request: syncSample(`${name}_request`) });
 }
 
-export function deliverAccount(account: string): void {
-  deliver({ source: BRIDGE_SOURCE, kind: KIND_PAGE_INFO, v: 1, account });
+export function deliverAccount(account: string, ik?: string): void {
+  deliver({ source: BRIDGE_SOURCE, kind: KIND_PAGE_INFO, v: 1, account, ...(ik !== undefined ? { ik } : {}) });
 }
 
 function deliver(data: unknown): void {

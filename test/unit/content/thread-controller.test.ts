@@ -102,9 +102,14 @@ describe('thread control placement and lookup', () => {
     expect(buttonText(toolbar())).toBe(`threadButton[${DUE_LABEL}]`);
   });
 
-  it('a replied reminder offers a new one', async () => {
-    await start('thread-view-en.html', existing('replied'));
-    expect(buttonText(toolbar())).toBe('remindButton');
+  it('a replied reminder says so (nothing known of the reply) and still offers a new one', async () => {
+    const fake = await start('thread-view-en.html', existing('replied'));
+    expect(buttonText(toolbar())).toBe('threadRepliedPlain');
+    const shadow = await openMenu();
+    item(shadow, 'threadNewReminder').click();
+    await settle();
+    await pickPreset(shadow, 'tomorrow');
+    expect(fake.of('reminder.create')).toHaveLength(1);
   });
 
   it('a failed lookup shows the error state', async () => {

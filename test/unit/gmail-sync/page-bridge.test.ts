@@ -27,8 +27,8 @@ function sendEnvelope(extra: Record<string, unknown> = {}): Record<string, unkno
   };
 }
 
-function infoEnvelope(account: unknown = 'Me@Example.COM'): Record<string, unknown> {
-  return { source: BRIDGE_SOURCE, kind: KIND_PAGE_INFO, v: 1, account };
+function infoEnvelope(account: unknown = 'Me@Example.COM', extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { source: BRIDGE_SOURCE, kind: KIND_PAGE_INFO, v: 1, account, ...extra };
 }
 
 function deliver(data: unknown, init: { origin?: string; source?: unknown } = {}): void {
@@ -100,6 +100,28 @@ describe('listenToPage', () => {
   it('passes on a plausible account, lower-cased', () => {
     deliver(infoEnvelope());
     expect(onAccount).toHaveBeenCalledWith('me@example.com');
+  });
+
+  it('passes on the page key with the account; without one, the account alone', () => {
+    deliver(infoEnvelope('Me@Example.COM', { ik: '4b7e2c1a9f' }));
+    expect(onAccount).toHaveBeenLastCalledWith('me@example.com', '4b7e2c1a9f');
+    deliver(infoEnvelope());
+    expect(onAccount).toHaveBeenLastCalledWith('me@example.com');
+    expect(onAccount.mock.calls[1]).toHaveLength(1);
+  });
+
+  it.each<[string, unknown]>([
+    ['upper-case', '4B7E2C1A9F'],
+    ['too short', 'abcde'],
+    ['too long', 'a'.repeat(21)],
+    ['not hex', '4b7e2c1a9g'],
+    ['with a query string', '4b7e2c1a9f&view=pt'],
+    ['empty', ''],
+    ['a number', 0x4b7e2c1a9f],
+    ['null', null],
+  ])('drops the whole page info when its key is %s', (_, ik) => {
+    deliver(infoEnvelope('me@example.com', { ik }));
+    expect(onAccount).not.toHaveBeenCalled();
   });
 
   it.each<[string, unknown]>([

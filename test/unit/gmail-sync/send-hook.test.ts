@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BRIDGE_SOURCE, KIND_PAGE_INFO, KIND_SYNC_SEND, MAX_BODY_CHARS } from '../../../src/content/bridge-protocol';
 import { installSendHook } from '../../../src/content/main-world/send-hook';
-import { watchPageInfo } from '../../../src/content/main-world/page-info';
+import { repostPageInfo, watchPageInfo } from '../../../src/content/main-world/page-info';
 import { pair } from './fixtures';
 
 const ORIGIN = 'https://mail.google.com';
@@ -260,7 +260,8 @@ describe('installSendHook: fetch', () => {
 });
 
 describe('watchPageInfo', () => {
-  const info = (account: string) => [{ source: BRIDGE_SOURCE, kind: KIND_PAGE_INFO, v: 1, account }, ORIGIN];
+  const info = (account: string, ik?: string) => [{ source: BRIDGE_SOURCE, kind: KIND_PAGE_INFO, v: 1, account, ...(ik ? { ik } : {}) }, ORIGIN];
+  const setGlobals = (f: FakeWin, values: Record<number, unknown>) => ((f.win as unknown as { GLOBALS: unknown[] }).GLOBALS = Object.assign([], values));
 
   it('posts GLOBALS[10] once it appears, at DOMContentLoaded', () => {
     const f = fakeWindow(async () => new Response(''));
@@ -286,6 +287,49 @@ describe('watchPageInfo', () => {
     (f.win as unknown as { GLOBALS: unknown[] }).GLOBALS = Object.assign([], { 10: 'me@example.com' });
     for (const t of f.timers.splice(0)) t();
     expect(f.posted).toEqual([info('me@example.com')]);
+  });
+
+  it('posts the page key from GLOBALS[9] with the account', () => {
+    const f = fakeWindow(async () => new Response(''));
+    setGlobals(f, { 9: '4b7e2c1a9f', 10: 'me@example.com' });
+    watchPageInfo(f.win);
+    expect(f.posted).toEqual([info('me@example.com', '4b7e2c1a9f')]);
+  });
+
+  it.each<[string, unknown]>([
+    ['upper-case hex', '4B7E2C1A9F'],
+    ['too short', 'abc'],
+    ['not hex', 'xyz123456'],
+    ['a number', 12345678],
+    ['an object', { toString: () => '4b7e2c1a9f' }],
+  ])('leaves out a page key that is %s, still posting the account', (_, ik) => {
+    const f = fakeWindow(async () => new Response(''));
+    setGlobals(f, { 9: ik, 10: 'me@example.com' });
+    watchPageInfo(f.win);
+    expect(f.posted).toEqual([info('me@example.com')]);
+  });
+
+  it('a page key that shows up after the account goes with the next re-post', () => {
+    const f = fakeWindow(async () => new Response(''));
+    setGlobals(f, { 10: 'me@example.com' });
+    watchPageInfo(f.win);
+    setGlobals(f, { 9: '4b7e2c1a9f', 10: 'me@example.com' });
+    repostPageInfo(f.win);
+    expect(f.posted).toEqual([info('me@example.com'), info('me@example.com', '4b7e2c1a9f')]);
+  });
+
+  it('a throwing GLOBALS[9] getter does not escape', () => {
+    const f = fakeWindow(async () => new Response(''));
+    const globals = Object.assign([], { 10: 'me@example.com' });
+    Object.defineProperty(globals, 9, {
+      get() {
+        throw new Error('nope');
+      },
+    });
+    (f.win as unknown as { GLOBALS: unknown[] }).GLOBALS = globals;
+    expect(() => watchPageInfo(f.win)).not.toThrow();
+    expect(() => f.doc.dispatchEvent(new Event('DOMContentLoaded'))).not.toThrow();
+    expect(() => repostPageInfo(f.win)).not.toThrow();
   });
 
   it('survives a hostile GLOBALS getter', () => {
