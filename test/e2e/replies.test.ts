@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
 import { launch, notificationIds, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
-import { printViewRoutes } from './gmail-pages';
+import { bodyOf, domFixture, gmailPage, gmailRoutes, printViewRoutes } from './gmail-pages';
 
 const ME = 'me@example.com';
 const hex = (n: number) => (0x18f0000000000000n + BigInt(n)).toString(16);
@@ -71,5 +71,36 @@ describe('reply detection in real Chromium, print view routed to fixtures', () =
     expect(looks(2)).toBe(1);
     for (const u of seen) expect(new URL(u).searchParams.get('authuser')).toBe(ME);
     expect(l.blocked).toEqual([]);
+  });
+});
+
+describe('reply detection from an open Gmail tab', () => {
+  it('a reply shown in the thread view resolves the reminder before it is due, without any request', async () => {
+    const pages = { '/mail/u/0/': gmailPage({ account: 'me@example.com', body: bodyOf(domFixture('thread-view-en.html')) }) };
+    const seen: string[] = [];
+    const l = await start(gmailRoutes(pages, undefined, seen));
+    const ext = await openExtensionPage(l);
+    // The first message of the fixture thread is the user's (legacy id 15f1123136926bff → sent 2017-10-12 15:10:32 UTC).
+    await sendOk(ext, 'reminder.create', {
+      id: 'e2e-tab',
+      account: 'me@example.com',
+      thread: { provider: 'gmail', threadId: '15f1123136926bff', subject: 'Quarterly numbers', recipients: [{ email: 'alice@example.com' }] },
+      sentAt: 1507821032297,
+      due: { at: Date.now() + 86_400_000 },
+    });
+    const tab = await l.context.newPage();
+    await tab.goto('https://mail.google.com/mail/u/0/#inbox/15f1123136926bff');
+
+    const resolved = await waitFor(async () => {
+      const r = (await readReminders(ext)).find((x) => x.id === 'e2e-tab');
+      return r?.status === 'replied' ? r : undefined;
+    }, { what: 'the reminder to resolve from the tab' });
+    // Alice's answer (legacy id 15f1127a0c3e8d21 → 15:15:30.627 UTC) is the reply.
+    expect(resolved.resolution).toMatchObject({ source: 'gmail-tab', by: { email: 'alice@example.com' }, at: 1507821330627 });
+    // The thread control now says so.
+    await expect.poll(() => tab.locator('[gh=mtb] follow-through-control').getByRole('button').first().textContent()).toContain('Alice Example');
+    // Only the page itself: no print-view request (same path, with a query) was needed.
+    expect(seen.filter((s) => s === 'GET /mail/u/0/')).toHaveLength(1);
+    expect(await notificationIds(l.worker)).toEqual([]);
   });
 });
