@@ -23,6 +23,7 @@ export function manifestFor(target: Target) {
       default_popup: 'src/popup/index.html',
       default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' },
     },
+    options_ui: { page: 'src/options/index.html', open_in_tab: true },
     background:
       target === 'firefox'
         ? { scripts: ['src/background/index.ts'], type: 'module' }

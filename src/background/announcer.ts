@@ -1,5 +1,6 @@
 import { digestNotification, repliedNotification, singleNotification } from '../core/notification-text';
 import type { Reminder } from '../core/reminder';
+import { defaultNotificationPrefs, type NotificationPrefs, type Settings } from '../core/settings';
 import type { ReminderStore } from '../storage/reminder-store';
 import type { Clock, I18nPort, Logger, NotificationOptions, NotificationsPort } from './ports';
 
@@ -17,25 +18,38 @@ export interface AnnouncerDeps {
   clock: Clock;
   iconUrl: string;
   log: Logger;
+  /** The user's notification preferences; the defaults apply without. */
+  settings?: { get(): Promise<Settings> };
 }
 
 /**
  * Shows due reminders: one notification for one, a digest for several (a
- * browser that was closed over a long weekend must not open with a storm).
- * Notification ids derive from reminder ids, so re-announcing after a
- * crash between "shown" and "marked shown" replaces, never duplicates.
+ * browser that was closed over a long weekend must not open with a storm)
+ * unless the user turned the digest off. Notification ids derive from
+ * reminder ids, so re-announcing after a crash between "shown" and "marked
+ * shown" replaces, never duplicates.
  */
-export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, log }: AnnouncerDeps) {
+export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, log, settings }: AnnouncerDeps) {
   const dateFormat = () => new Intl.DateTimeFormat(i18n.locale(), { dateStyle: 'medium' });
+
+  async function prefs(): Promise<NotificationPrefs> {
+    if (!settings) return defaultNotificationPrefs();
+    try {
+      return (await settings.get()).notifications;
+    } catch (error) {
+      log.warn('Could not read notification settings; using the defaults', error);
+      return defaultNotificationPrefs();
+    }
+  }
 
   async function show(id: string, options: NotificationOptions): Promise<void> {
     try {
       await notifications.create(id, options);
     } catch (error) {
-      // Firefox rejects `buttons`; the click on the body still opens the thread.
-      if (!options.buttons) throw error;
-      log.warn('Notification buttons unsupported, showing without them', error);
-      const { buttons: _ignored, ...plain } = options;
+      // Firefox rejects `buttons` (and may reject `requireInteraction`); the click on the body still opens the thread.
+      if (!options.buttons && options.requireInteraction === undefined) throw error;
+      log.warn('Notification options unsupported, showing a plain notification', error);
+      const { buttons: _ignored, requireInteraction: _too, ...plain } = options;
       await notifications.create(id, plain);
     }
   }
@@ -43,14 +57,19 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
   return {
     async announce(reminders: readonly Reminder[]): Promise<void> {
       if (reminders.length === 0) return;
-      if (reminders.length === 1) {
-        const r = reminders[0]!;
+      const { requireInteraction, startupDigest } = await prefs();
+      // Only set when wanted: an absent option is what every browser understands.
+      const sticky = requireInteraction ? { requireInteraction: true } : {};
+      if (reminders.length === 1 || !startupDigest) {
         const fmt = dateFormat();
-        await show(notificationIdOf(r.id), {
-          ...singleNotification(r, i18n.t, (ms) => fmt.format(ms)),
-          iconUrl,
-          buttons: [{ title: i18n.t('actionOpenThread') }, { title: i18n.t('actionSnooze') }],
-        });
+        for (const r of reminders) {
+          await show(notificationIdOf(r.id), {
+            ...singleNotification(r, i18n.t, (ms) => fmt.format(ms)),
+            iconUrl,
+            buttons: [{ title: i18n.t('actionOpenThread') }, { title: i18n.t('actionSnooze') }],
+            ...sticky,
+          });
+        }
       } else {
         // The digest replaces single notifications of the same reminders.
         await Promise.all(reminders.map((r) => notifications.clear(notificationIdOf(r.id)).catch(() => false)));
@@ -58,6 +77,7 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
           ...digestNotification(reminders, i18n.t),
           iconUrl,
           buttons: [{ title: i18n.t('actionOpenChecklist') }],
+          ...sticky,
         });
       }
       await store.markAnnounced(
@@ -75,6 +95,11 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
 
     async withdraw(reminderId: string): Promise<void> {
       await notifications.clear(notificationIdOf(reminderId)).catch(() => false);
+    },
+
+    /** Clears the notifications of these reminders and the digest (after deleting everything). */
+    async withdrawAll(reminderIds: readonly string[]): Promise<void> {
+      await Promise.all([...reminderIds.map(notificationIdOf), DIGEST_ID].map((id) => notifications.clear(id).catch(() => false)));
     },
   };
 }

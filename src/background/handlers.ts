@@ -12,6 +12,7 @@ import type { ReminderStore } from '../storage/reminder-store';
 import type { Announcer } from './announcer';
 import type { IntegrationStore } from './integration-store';
 import type { createReplyHandlers } from './reply-handlers';
+import type { createDataHandlers } from './data-handlers';
 import type { Clock, I18nPort } from './ports';
 import type { Reconcile } from './reconciler';
 
@@ -28,6 +29,7 @@ export interface HandlerDeps {
   i18n: I18nPort;
   integration: IntegrationStore;
   replyHandlers: ReturnType<typeof createReplyHandlers>;
+  dataHandlers: ReturnType<typeof createDataHandlers>;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
@@ -50,7 +52,7 @@ function localToInstant(local: string, timeZone: string): number {
 }
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration, replyHandlers }: HandlerDeps): Handlers {
+export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers }: HandlerDeps): Handlers {
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder }> {
     const reminder = await store.apply(id, event, clock.now(), { cause: 'user' });
     if (reminder.status !== 'notified') await announcer.withdraw(id);
@@ -144,6 +146,7 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
     },
 
     ...replyHandlers,
+    ...dataHandlers,
   };
 }
 

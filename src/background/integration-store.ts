@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { INTEGRATION_CHECKS, mergeIntegration, type IntegrationReport, type StoredIntegration } from '../core/integration';
 import type { StorageAreaPort } from './settings-store';
 
-const KEY = 'integration';
+export const INTEGRATION_KEY = 'integration';
+const KEY = INTEGRATION_KEY;
 
 const state = v.picklist(['ok', 'missing', 'unknown']);
 const StoredSchema = v.array(
@@ -25,6 +26,9 @@ export function integrationStore(area: StorageAreaPort) {
     all,
     async record(report: IntegrationReport, account: string | null, now: number): Promise<void> {
       await area.set({ [KEY]: mergeIntegration(await all(), report, account, now) });
+    },
+    async clear(): Promise<void> {
+      await area.remove(KEY);
     },
   };
 }

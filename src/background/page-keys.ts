@@ -1,6 +1,7 @@
 import type { StorageAreaPort } from './settings-store';
 
-const KEY = 'pageKeys';
+export const PAGE_KEYS_KEY = 'pageKeys';
+const KEY = PAGE_KEYS_KEY;
 const IK_RE = /^[0-9a-f]{6,20}$/;
 const MAX_ACCOUNTS = 20;
 
@@ -27,6 +28,9 @@ export function pageKeyStore(area: StorageAreaPort) {
       // Newest first, so the bound drops the account seen longest ago.
       const next = Object.fromEntries([[account, ik], ...Object.entries(others)].slice(0, MAX_ACCOUNTS));
       await area.set({ [KEY]: next });
+    },
+    async clear(): Promise<void> {
+      await area.remove(KEY);
     },
   };
 }

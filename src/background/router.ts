@@ -12,7 +12,8 @@ export interface RouterDeps {
   log: Logger;
 }
 
-const KNOWN_CODES = new Set<ErrorCode>(['not-found', 'conflict', 'illegal-transition', 'unparseable']);
+// `invalid-request` from a handler: input that passed the schema but not a deeper check (e.g. a backup file).
+const KNOWN_CODES = new Set<ErrorCode>(['invalid-request', 'not-found', 'conflict', 'illegal-transition', 'unparseable']);
 
 /**
  * The single entry for runtime messages: who sent it, is it well-formed,

@@ -13,6 +13,9 @@ import { pageKeyStore } from './page-keys';
 import { createReplyChecker, type PrintViewPort } from './reply-checker';
 import { createReplyHandlers } from './reply-handlers';
 import { settingsStore, type StorageAreaPort } from './settings-store';
+import { bulkStore } from '../storage/bulk-store';
+import { createDataHandlers } from './data-handlers';
+import { errorLog, loggingErrors } from './error-log';
 
 export interface BackgroundPorts {
   indexedDB: IDBFactory;
@@ -34,6 +37,8 @@ export interface BackgroundPorts {
   systemTimeZone(): string;
   extensionId: string;
   extensionOrigin: string;
+  /** The manifest's version, for backups and diagnostics. */
+  extensionVersion: string;
   iconUrl: string;
   checklistUrl: string;
 }
@@ -42,21 +47,26 @@ export interface BackgroundPorts {
  * Builds the background's services from its ports. Pure wiring: the entry
  * point passes real browser APIs, tests pass fakes and a fake IndexedDB.
  */
-export function createBackground(ports: BackgroundPorts, db: Promise<ReminderDB> = openReminderDb(ports.indexedDB)) {
+export function createBackground(rawPorts: BackgroundPorts, db: Promise<ReminderDB> = openReminderDb(rawPorts.indexedDB)) {
+  // Every error logged anywhere in the background is also kept for the diagnostics page.
+  const errors = errorLog(rawPorts.storage, rawPorts.clock);
+  const ports: BackgroundPorts = { ...rawPorts, log: loggingErrors(rawPorts.log, errors) };
   const store = reminderStore(db, ports.IDBKeyRange);
   const settings = settingsStore(ports.storage, ports.systemTimeZone, (m) => ports.log.warn(m));
-  const announcer = createAnnouncer({ store, ...ports });
+  const announcer = createAnnouncer({ store, ...ports, settings });
   const checks = checkStore(db, ports.IDBKeyRange);
   const pageKeys = pageKeyStore(ports.storage);
   const checker = createReplyChecker({ checks, settings, pageKey: (account) => pageKeys.get(account), ...ports });
   const reconcile = createReconciler({ store, announcer, replies: { checker, checks, settings }, ...ports });
   const integration = integrationStore(ports.storage);
   const replyHandlers = createReplyHandlers({ store, checks, checker, settings, pageKeys, announcer, reconcile, ...ports });
-  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, replyHandlers, ...ports });
+  const bulk = bulkStore(db);
+  const dataHandlers = createDataHandlers({ store, bulk, settings, integration, pageKeys, errors, announcer, reconcile, ...ports });
+  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, replyHandlers, dataHandlers, ...ports });
   const route = createRouter({ handlers, ...ports });
   const notificationActions = createNotificationActions({ store, handlers, ...ports });
   const onCommand = createCommandRelay(ports);
-  return { store, checks, settings, reconcile, handlers, route, notificationActions, onCommand };
+  return { store, checks, bulk, settings, errors, reconcile, handlers, route, notificationActions, onCommand };
 }
 
 export type Background = ReturnType<typeof createBackground>;

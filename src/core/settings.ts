@@ -33,6 +33,13 @@ export interface ReplyPrefs {
   notifyOnReply: boolean;
 }
 
+export interface NotificationPrefs {
+  /** Keep a due reminder's notification on screen until the user acts on it (where the browser supports it). */
+  requireInteraction: boolean;
+  /** Several reminders due at once (e.g. at start-up) as one digest; off: one notification each. */
+  startupDigest: boolean;
+}
+
 export interface Settings {
   version: 1;
   schedule: SchedulePrefs;
@@ -42,9 +49,12 @@ export interface Settings {
   /** Every new compose starts armed with `defaultPreset` (the user can disarm it). */
   armNewComposes: boolean;
   replies: ReplyPrefs;
+  notifications: NotificationPrefs;
 }
 
 export const defaultReplyPrefs = (): ReplyPrefs => ({ aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false });
+
+export const defaultNotificationPrefs = (): NotificationPrefs => ({ requireInteraction: true, startupDigest: true });
 
 export function defaultSettings(timeZone: string): Settings {
   return {
@@ -58,5 +68,6 @@ export function defaultSettings(timeZone: string): Settings {
     snoozePreset: 'tomorrow',
     armNewComposes: false,
     replies: defaultReplyPrefs(),
+    notifications: defaultNotificationPrefs(),
   };
 }

@@ -74,6 +74,7 @@ export function realBackgroundPorts(): BackgroundPorts {
     systemTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(''),
+    extensionVersion: browser.runtime.getManifest().version,
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     checklistUrl: browser.runtime.getURL('src/popup/index.html'),
   };

@@ -46,6 +46,12 @@ describe('manifest', () => {
     expect(firefoxM.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
+  it('opens the options page in a tab, from the extension itself', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      expect((manifestFor(target) as Record<string, any>).options_ui).toEqual({ page: 'src/options/index.html', open_in_tab: true });
+    }
+  });
+
   it('declares the keyboard command the background relays to Gmail', () => {
     for (const target of ['chrome', 'firefox'] as const) {
       expect((manifestFor(target) as Record<string, any>).commands).toHaveProperty([ARM_COMMAND, 'suggested_key', 'default']);

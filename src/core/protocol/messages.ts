@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Reminder } from '../reminder';
+import type { Reminder, ReminderStatus } from '../reminder';
 import type { Sections } from '../sections';
 import type { StoredIntegration } from '../integration';
 import type { Settings } from '../settings';
@@ -25,6 +25,28 @@ export interface ResponseMap {
   'thread.observed': { resolved: Reminder[] };
   'reminder.notReply': { reminder: Reminder };
   'reminder.checkNow': { reminder: Reminder };
+  'reminder.restore': { reminder: Reminder };
+  /** The settings as stored (fields the caller left out filled with their defaults). */
+  'settings.set': { settings: Settings };
+  /** A backup file (docs/backup-format.md). */
+  'data.export': { json: string };
+  /** `imported` reminders written, `replaced` of them had the id of one already stored. */
+  'data.import': { imported: number; replaced: number };
+  /** Pending and snoozed reminders as an iCalendar (RFC 5545) file. */
+  'data.exportIcs': { ics: string };
+  'data.deleteAll': { deleted: number };
+  'diagnostics.get': Diagnostics;
+}
+
+export interface Diagnostics {
+  /** The extension's version. */
+  version: string;
+  counts: Record<ReminderStatus, number>;
+  integration: StoredIntegration[];
+  /** Per account with reminders: the newest successful look for replies and the newest failed one. */
+  lastChecks: { account: string; lastOk?: number; lastFailure?: { at: number; failure: string } }[];
+  /** The background's recent errors, newest first (at most 50, each at most 300 characters). */
+  recentErrors: { at: number; message: string }[];
 }
 
 export interface DuePreview {

@@ -1,8 +1,10 @@
 import * as v from 'valibot';
-import { permIdToHex } from '../reminder';
+import { ReminderSchema } from '../backup/format';
+import { address, id, messageIdField, permThreadIdField, threadIdField, time } from './fields';
 import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
+import { SettingsSchema } from '../settings-schema';
 
 /**
  * Schemas of every request crossing a context boundary. Requests are strict
@@ -10,23 +12,7 @@ import { SECTION_IDS } from '../sections';
  * generous for real mail and stop a hostile page from filling the database.
  */
 
-const time = v.pipe(v.number(), v.finite(), v.integer(), v.minValue(0), v.maxValue(8.64e15));
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[\w-]+$/, 'Invalid id'));
-const address = v.pipe(
-  v.string(),
-  v.trim(),
-  v.maxLength(320),
-  v.regex(/^[^\s@<>]+@[^\s@<>]+$/, 'Not an e-mail address'),
-  v.toLowerCase(),
-);
-
-const threadIdField = v.pipe(v.string(), v.regex(/^[0-9a-f]{1,16}$/i, 'Invalid Gmail thread id'));
-// `thread-f:<decimal>` that threadKeyOf can use: a regex alone would let 0 and ≥ 2^64 through.
-const permThreadIdField = v.pipe(
-  v.string(),
-  v.check((s) => permIdToHex(s) !== undefined, 'Invalid Gmail perm thread id'),
-);
-const messageIdField = v.pipe(v.string(), v.maxLength(998), v.regex(/^<[^<>\s]+>$/, 'Invalid Message-ID'));
+export { id, messageIdField, permThreadIdField, threadIdField, time } from './fields';
 
 export const AddressSchema = v.strictObject({
   email: address,
@@ -76,6 +62,9 @@ export const DueSchema = v.union([
 ]);
 
 const empty = v.strictObject({});
+
+/** Largest backup file `data.import` takes, in characters of JSON (20 MiB). */
+export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
 
 const checkState = v.picklist(['ok', 'missing', 'unknown']);
 
@@ -128,6 +117,16 @@ export const REQUEST_SCHEMAS = {
   ),
   'reminder.notReply': v.strictObject({ id }),
   'reminder.checkNow': v.strictObject({ id }),
+  // The options page and the popup: settings, backup, diagnostics.
+  'settings.set': v.strictObject({ settings: SettingsSchema }),
+  'data.export': empty,
+  'data.import': v.strictObject({ json: v.pipe(v.string(), v.maxLength(MAX_BACKUP_CHARS, 'The backup file is larger than 20 MB')) }),
+  'data.exportIcs': empty,
+  // The literal is the user's confirmation, so a stray or replayed message cannot wipe everything.
+  'data.deleteAll': v.strictObject({ confirm: v.literal('delete-all') }),
+  'diagnostics.get': empty,
+  /** Undo of a delete: the reminder exactly as `reminder.delete` returned it. */
+  'reminder.restore': v.strictObject({ reminder: ReminderSchema }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

@@ -32,6 +32,13 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'thread.observed': ['content'],
   'reminder.notReply': ['ui', 'content'],
   'reminder.checkNow': ['ui', 'content'],
+  'reminder.restore': ['ui'],
+  'settings.set': ['ui'],
+  'data.export': ['ui'],
+  'data.import': ['ui'],
+  'data.exportIcs': ['ui'],
+  'data.deleteAll': ['ui'],
+  'diagnostics.get': ['ui'],
 };
 
 /**

@@ -160,6 +160,9 @@ export class FakeStorageArea implements StorageAreaPort {
   async set(items: Record<string, unknown>): Promise<void> {
     Object.assign(this.data, structuredClone(items));
   }
+  async remove(keys: string | string[]): Promise<void> {
+    for (const key of typeof keys === 'string' ? [keys] : keys) delete this.data[key];
+  }
 }
 
 /**
@@ -197,6 +200,7 @@ export function serialLock(): { withLock: WithLock; readonly maxConcurrent: numb
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+export const EXTENSION_VERSION = '0.1.0-test';
 export const CHECKLIST_URL = `${EXTENSION_ORIGIN}src/popup/index.html`;
 export const ICON_URL = `${EXTENSION_ORIGIN}icons/icon-128.png`;
 
@@ -264,6 +268,7 @@ export function fakeBackground({ now = Date.parse('2025-03-10T12:00:00Z'), setti
     systemTimeZone: () => SYSTEM_ZONE,
     extensionId: EXTENSION_ID,
     extensionOrigin: EXTENSION_ORIGIN,
+    extensionVersion: EXTENSION_VERSION,
     iconUrl: ICON_URL,
     checklistUrl: CHECKLIST_URL,
   };

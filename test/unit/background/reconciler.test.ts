@@ -30,6 +30,8 @@ describe('reconcile', () => {
           contextMessage: expect.stringMatching(/^notifContext\|.+\|me@example\.com$/) as unknown as string,
           iconUrl: ICON_URL,
           buttons: [{ title: 'actionOpenThread' }, { title: 'actionSnooze' }],
+          // The default: stays on screen until the user acts on it.
+          requireInteraction: true,
         },
       },
     ]);

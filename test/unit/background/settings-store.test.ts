@@ -65,6 +65,21 @@ describe('settingsStore', () => {
     expect(await store.get()).toEqual(next);
   });
 
+  it('set answers what it stored, with fields a caller left out filled in', async () => {
+    const { store, area } = setup();
+    const { notifications: _n, ...older } = userSettings();
+    const stored = await store.set(older as Settings);
+    expect(stored).toEqual(userSettings());
+    expect(area.data.settings).toEqual(userSettings());
+  });
+
+  it('clear removes the stored settings: defaults apply again', async () => {
+    const { store, area } = setup(userSettings({ defaultPreset: 'next-week' }));
+    await store.clear();
+    expect('settings' in area.data).toBe(false);
+    expect(await store.get()).toEqual(defaultSettings('Asia/Kolkata'));
+  });
+
   it('set refuses invalid settings and keeps what was stored', async () => {
     const stored = userSettings();
     const { store, area } = setup(stored);

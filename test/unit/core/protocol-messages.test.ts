@@ -3,6 +3,8 @@ import { envelope } from '../../../src/core/protocol/envelope';
 import { parseEnvelope } from '../../../src/core/protocol/messages';
 import { REQUEST_TYPES, isRequestType, type RequestInput, type RequestType } from '../../../src/core/protocol/schemas';
 import { T0 } from './fixtures';
+import { createReminder } from '../../../src/core/reminder';
+import { defaultSettings } from '../../../src/core/settings';
 
 const HEX = '15f1123136926bff';
 const PERM = 'thread-f:1581064946762017791';
@@ -71,7 +73,18 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
     },
   ],
   'reminder.notReply': [{ id: 'r-1' }],
+  'reminder.restore': [{ reminder: createReminder({ id: 'r-1', account: 'me@example.com', thread: thread() as never, sentAt: T0, dueAt: T0 + 1 }, T0) }],
   'reminder.checkNow': [{ id: 'r-1' }],
+  'settings.set': [
+    { settings: defaultSettings('Europe/Berlin') },
+    // Settings stored by an older build: the fields added since are filled with their defaults.
+    { settings: (({ armNewComposes: _a, replies: _r, notifications: _n, ...older }) => older)(defaultSettings('UTC')) },
+  ],
+  'data.export': [{}],
+  'data.import': [{ json: '{}' }, { json: '' }],
+  'data.exportIcs': [{}],
+  'data.deleteAll': [{ confirm: 'delete-all' }],
+  'diagnostics.get': [{}],
 };
 
 const validCases = (Object.keys(VALID) as RequestType[]).flatMap((type) =>
@@ -106,7 +119,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(17);
+    expect(REQUEST_TYPES).toHaveLength(24);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {
@@ -350,6 +363,24 @@ const PAYLOAD_ERRORS: [RequestType, string, unknown, ...(string | RegExp)[]][] =
   ['due.preview', 'text of 1,000,000 chars', { text: huge(1_000_000) }],
   ['due.preview', 'unknown lang', { text: 'tomorrow', lang: 'fr' }],
   ['due.preview', 'text not a string', { text: 5 }],
+  // Settings, backup, erase.
+  ['settings.set', 'no settings', {}, 'settings'],
+  ['settings.set', 'settings and more', { settings: defaultSettings('UTC'), force: true }, 'force'],
+  ['settings.set', 'an unknown time zone', { settings: { ...defaultSettings('UTC'), schedule: { ...defaultSettings('UTC').schedule, timeZone: 'Mars/Base' } } }, 'Unknown time zone'],
+  ['settings.set', 'a future settings version', { settings: { ...defaultSettings('UTC'), version: 2 } }, 'version'],
+  ['settings.set', 'notifications not booleans', { settings: { ...defaultSettings('UTC'), notifications: { requireInteraction: 'yes', startupDigest: true } } }, 'requireInteraction'],
+  ['settings.set', 'eight working days', { settings: { ...defaultSettings('UTC'), schedule: { ...defaultSettings('UTC').schedule, workingHours: { enabled: true, days: [0, 1, 2, 3, 4, 5, 6, 1], start: 0, end: 60 } } } }, 'days'],
+  ['data.import', 'no json', {}, 'json'],
+  ['data.import', 'json not a string', { json: { format: 'follow-through-backup' } }, 'json'],
+  ['data.import', 'json over 20 MB', { json: huge(20 * 1024 * 1024 + 1) }, 'larger than 20 MB'],
+  ['data.import', 'an extra key', { json: '{}', merge: true }, 'merge'],
+  ['data.export', 'an extra key', { everything: true }, 'everything'],
+  ['data.exportIcs', 'an extra key', { all: true }, 'all'],
+  ['diagnostics.get', 'an extra key', { verbose: true }, 'verbose'],
+  ['data.deleteAll', 'no confirmation', {}, 'confirm'],
+  ['data.deleteAll', 'a wrong confirmation', { confirm: 'yes' }, 'confirm'],
+  ['data.deleteAll', 'confirmation in another case', { confirm: 'DELETE-ALL' }, 'confirm'],
+  ['data.deleteAll', 'confirmation true', { confirm: true }, 'confirm'],
 ];
 
 const BAD: Bad[] = [

@@ -69,7 +69,19 @@ describe.each([CHROME, FIREFOX])('classifySender ($name)', (ext) => {
 });
 
 describe('isAllowed', () => {
-  const UI_ONLY: readonly RequestType[] = ['reminder.delete', 'reminder.list', 'integration.get'];
+  const UI_ONLY: readonly RequestType[] = [
+    'reminder.delete',
+    'reminder.list',
+    'integration.get',
+    // Settings, the user's whole data and diagnostics: never from a Gmail page.
+    'settings.set',
+    'data.export',
+    'data.import',
+    'data.exportIcs',
+    'data.deleteAll',
+    'diagnostics.get',
+    'reminder.restore',
+  ];
   // Only a Gmail tab can know how the integration fares there.
   const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed'];
 

@@ -1,0 +1,79 @@
+import * as v from 'valibot';
+import { PRESET_IDS } from './schedule/presets';
+import { isValidTimeZone } from './time/zoned';
+import { defaultNotificationPrefs, defaultReplyPrefs, type Settings } from './settings';
+
+/**
+ * The one schema for Settings, wherever they come from: storage.local, the
+ * options page (`settings.set`) or a backup file.
+ *
+ * ## Settings migrations
+ *
+ * `version` stays `1`. A field added to Settings after version 1 shipped is
+ * absent from settings stored (or backed up) by older builds, so it must not
+ * make them invalid: it goes into {@link ADDED_FIELD_DEFAULTS} below — the one
+ * place that fills missing fields — and into the schema as
+ * `v.optional(schema, ADDED_FIELD_DEFAULTS.<field>)`. Each entry has a test
+ * (test/unit/core/settings-schema.test.ts) that reads settings without it.
+ * Only a change that cannot be expressed as "missing means this default"
+ * (a renamed or re-typed field) needs `version: 2` and a real migration.
+ */
+export const ADDED_FIELD_DEFAULTS = {
+  /** Added with "arm every new compose": off, as before it existed. */
+  armNewComposes: (): boolean => false,
+  /** Added with reply detection (issue 4). */
+  replies: defaultReplyPrefs,
+  /** Added with the options page (issue 5): keep on screen, digest at start-up. */
+  notifications: defaultNotificationPrefs,
+} as const satisfies { [K in keyof Settings]?: () => Settings[K] };
+
+/** A minute of the day, 0…1439; a window's end may also be 1440 (midnight at the end of the day). */
+const minute = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60 - 1));
+const endMinute = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60));
+
+export const SettingsSchema = v.object({
+  version: v.literal(1),
+  schedule: v.object({
+    timeZone: v.pipe(v.string(), v.maxLength(100), v.check(isValidTimeZone, 'Unknown time zone')),
+    defaultTime: minute,
+    workingHours: v.object({
+      enabled: v.boolean(),
+      days: v.pipe(v.array(v.picklist([0, 1, 2, 3, 4, 5, 6] as const)), v.maxLength(7)),
+      start: minute,
+      end: endMinute,
+    }),
+  }),
+  defaultPreset: v.picklist(PRESET_IDS),
+  snoozePreset: v.picklist(PRESET_IDS),
+  armNewComposes: v.optional(v.boolean(), ADDED_FIELD_DEFAULTS.armNewComposes),
+  replies: v.optional(
+    v.object({
+      aliases: v.pipe(
+        v.record(v.pipe(v.string(), v.maxLength(320)), v.pipe(v.array(v.pipe(v.string(), v.maxLength(320))), v.maxLength(50))),
+        v.check((r) => Object.keys(r).length <= 20, 'Too many accounts'),
+      ),
+      plusAddressing: v.boolean(),
+      autoRepliesCount: v.boolean(),
+      notifyOnReply: v.boolean(),
+    }),
+    ADDED_FIELD_DEFAULTS.replies,
+  ),
+  notifications: v.optional(
+    v.object({
+      requireInteraction: v.boolean(),
+      startupDigest: v.boolean(),
+    }),
+    ADDED_FIELD_DEFAULTS.notifications,
+  ),
+});
+
+// The schema's output must be exactly Settings (a field missing here, or typed differently, fails to compile).
+type Equals<X, Y> = (<T>() => T extends X ? 1 : 2) extends (<T>() => T extends Y ? 1 : 2) ? true : false;
+type Deep<T> = T extends object ? { [K in keyof T]: Deep<T[K]> } : T;
+const _exact: Equals<Deep<v.InferOutput<typeof SettingsSchema>>, Deep<Settings>> = true;
+void _exact;
+
+/** Settings as stored by any build since version 1 → current Settings (missing fields filled), or the problems. */
+export function parseSettings(raw: unknown): v.SafeParseResult<typeof SettingsSchema> {
+  return v.safeParse(SettingsSchema, raw);
+}

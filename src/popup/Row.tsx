@@ -1,0 +1,131 @@
+import { memo } from 'preact/compat';
+import type { Reminder } from '../core/reminder';
+import type { SectionId } from '../core/sections';
+import { rowText, shortDate } from './format';
+import type { Env } from './types';
+
+export interface RowHandlers {
+  open(r: Reminder): void;
+  toggleDone(r: Reminder): void;
+  toggleSelect(r: Reminder): void;
+  showActions(r: Reminder): void;
+}
+
+export interface RowProps {
+  reminder: Reminder;
+  section: SectionId;
+  index: number;
+  /** Position among all rows (headings excluded), 1-based, and their number: for screen readers. */
+  pos: number;
+  setSize: number;
+  top: number;
+  active: boolean;
+  selected: boolean;
+  showAccount: boolean;
+  env: Env;
+  on: RowHandlers;
+}
+
+/**
+ * One reminder: text only (never HTML), `dir="auto"` on mail text, one line
+ * each with an ellipsis and the full text in `title`. The row itself takes
+ * focus (roving tabindex); its controls are tabbable only while it is active.
+ */
+function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selected, showAccount, env, on }: RowProps) {
+  const { t } = env;
+  const text = rowText(r, section, env);
+  const inner = active ? 0 : -1;
+  const descId = `row-desc-${r.id}`;
+  const done = r.status === 'done';
+  return (
+    <div
+      class={`row${active ? ' active' : ''}${selected ? ' selected' : ''}`}
+      role="article"
+      tabIndex={inner}
+      data-index={index}
+      data-id={r.id}
+      data-section={section}
+      aria-label={text.label}
+      aria-describedby={descId}
+      aria-posinset={pos}
+      aria-setsize={setSize}
+      style={{ top: `${top}px` }}
+    >
+      <input
+        type="checkbox"
+        class="select"
+        tabIndex={inner}
+        checked={selected}
+        aria-label={t('rowSelect', [text.subject])}
+        onChange={() => on.toggleSelect(r)}
+      />
+      <input
+        type="checkbox"
+        class="done"
+        tabIndex={inner}
+        checked={done}
+        aria-label={done ? t('rowReopen', [text.subject]) : t('rowMarkDone', [text.subject])}
+        onChange={() => on.toggleDone(r)}
+      />
+      <div class="main">
+        <div class="line">
+          <button type="button" class="subject" dir="auto" tabIndex={inner} title={text.fullSubject} onClick={() => on.open(r)}>
+            {text.subject}
+          </button>
+          <span class={section === 'overdue' ? 'when overdue' : 'when'} title={text.whenExact}>
+            {text.when}
+          </span>
+        </div>
+        <div class="line meta">
+          <span class="who" dir="auto" title={text.recipients}>
+            {text.recipients}
+          </span>
+          {showAccount && (
+            <span class="account" dir="auto" title={r.account}>
+              {r.account}
+            </span>
+          )}
+          <span class="sent">{t('rowSent', [shortDate(r.sentAt, env)])}</span>
+        </div>
+        {(text.status || text.why) && (
+          <div class="line why" title={text.why}>
+            {text.status && <span class="status">{text.status}</span>}
+            {text.why && <span dir="auto">{text.why}</span>}
+          </div>
+        )}
+      </div>
+      <button
+        type="button"
+        class="more"
+        tabIndex={inner}
+        aria-haspopup="dialog"
+        aria-label={t('rowActions', [text.subject])}
+        title={t('rowActions', [text.subject])}
+        onClick={() => on.showActions(r)}
+      >
+        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="currentColor">
+          <circle cx="12" cy="5" r="2" />
+          <circle cx="12" cy="12" r="2" />
+          <circle cx="12" cy="19" r="2" />
+        </svg>
+      </button>
+      <span id={descId} class="sr-only">
+        {[text.whenExact, text.status, text.why, showAccount ? r.account : undefined].filter(Boolean).join('. ')}
+      </span>
+    </div>
+  );
+}
+
+export const Row = memo(RowImpl);
+
+export function SectionHeader({ section, count, top, env }: { section: SectionId; count: number; top: number; env: Env }) {
+  return (
+    <h2 class="section" id={`h-${section}`} style={{ top: `${top}px` }}>
+      <span>{env.t(`section_${section}`)}</span>
+      <span class="count" aria-hidden="true">
+        {count}
+      </span>
+      <span class="sr-only">{env.t('sectionCount', [String(count)])}</span>
+    </h2>
+  );
+}

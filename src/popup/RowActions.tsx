@@ -1,0 +1,93 @@
+import { useState } from 'preact/hooks';
+import { Picker } from '../content/ui/Picker';
+import type { Armed, PreviewInput, PreviewResult } from '../content/ui/types';
+import { isWaiting, type Reminder } from '../core/reminder';
+import type { PresetId } from '../core/schedule/presets';
+import { Dialog } from './Dialog';
+import type { Translate } from './types';
+
+export type ActionsView = 'menu' | 'snooze' | 'change';
+
+export interface RowActionsProps {
+  t: Translate;
+  lang: 'en' | 'de';
+  reminder: Reminder;
+  subject: string;
+  view: ActionsView;
+  snoozePreset: PresetId;
+  defaultPreset: PresetId;
+  preview(input: PreviewInput): Promise<PreviewResult>;
+  onClose(): void;
+  onOpen(): void;
+  onSnooze(a: Armed): void;
+  onChange(a: Armed): void;
+  onCheckNow(): void;
+  onNotReply(): void;
+  onDelete(): void;
+}
+
+/** Everything one can do with a reminder, in a dialog; snooze and change open the Gmail picker. */
+export function RowActions(props: RowActionsProps) {
+  const { t, reminder: r, subject } = props;
+  const [view, setView] = useState<ActionsView>(props.view);
+  const waiting = isWaiting(r.status) || r.status === 'notified';
+  const then = (f: () => void) => () => {
+    props.onClose();
+    f();
+  };
+
+  if (view !== 'menu') {
+    const snooze = view === 'snooze';
+    return (
+      <Dialog label={snooze ? t('snoozeTitle', [subject]) : t('changeTitle', [subject])} onClose={props.onClose}>
+        <p class="head" dir="auto">
+          {snooze ? t('threadSnoozeUntil') : t('threadChange')}
+        </p>
+        <div class="picker">
+          <Picker
+            t={t}
+            lang={props.lang}
+            defaultPreset={snooze ? props.snoozePreset : props.defaultPreset}
+            preview={props.preview}
+            onPick={(a) => then(() => (snooze ? props.onSnooze(a) : props.onChange(a)))()}
+          />
+        </div>
+        <button type="button" class="item" onClick={props.onClose}>
+          {t('cancel')}
+        </button>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog label={t('actionsTitle', [subject])} onClose={props.onClose}>
+      <p class="head" dir="auto" title={subject}>
+        {subject}
+      </p>
+      <button type="button" class="item" onClick={then(props.onOpen)}>
+        {t('actionOpenThread')}
+      </button>
+      {waiting && (
+        <>
+          <button type="button" class="item" onClick={() => setView('snooze')}>
+            {t('actionSnoozeMenu')}
+          </button>
+          <button type="button" class="item" onClick={() => setView('change')}>
+            {t('threadChange')}
+          </button>
+          <button type="button" class="item" onClick={then(props.onCheckNow)}>
+            {t('actionCheckNow')}
+          </button>
+        </>
+      )}
+      {r.status === 'replied' && (
+        <button type="button" class="item" onClick={then(props.onNotReply)}>
+          {t('threadNotReply')}
+        </button>
+      )}
+      <button type="button" class="item danger" onClick={then(props.onDelete)}>
+        {t('actionDelete')}
+      </button>
+    </Dialog>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Reminder } from '../core/reminder';
+import type { ReminderDB } from './open-db';
+
+/**
+ * Whole-database operations for backup and "delete everything". Each runs
+ * in one readwrite transaction: if anything fails, IndexedDB rolls all of
+ * it back and nothing has changed.
+ */
+export function bulkStore(connection: ReminderDB | Promise<ReminderDB>) {
+  const ready = Promise.resolve(connection);
+  return {
+    /** Writes every reminder (already validated); one with the id of a stored reminder replaces it. */
+    async putAll(reminders: readonly Reminder[]): Promise<{ imported: number; replaced: string[] }> {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      const replaced: string[] = [];
+      try {
+        for (const r of reminders) {
+          if ((await tx.store.getKey(r.id)) !== undefined) replaced.push(r.id);
+          await tx.store.put(r);
+        }
+      } catch (error) {
+        // A failed request aborts the transaction on its own; make sure, and surface the first error.
+        try {
+          tx.abort();
+        } catch {
+          /* already aborted */
+        }
+        await tx.done.catch(() => undefined);
+        throw error;
+      }
+      await tx.done;
+      return { imported: reminders.length, replaced };
+    },
+
+    /**
+     * Puts back a deleted reminder (undo). Refused when a reminder with that
+     * id exists again: a newer state must never be overwritten by an undo.
+     */
+    async restore(reminder: Reminder): Promise<Reminder> {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      if ((await tx.store.getKey(reminder.id)) !== undefined) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw Object.assign(new Error(`Reminder ${reminder.id} exists: nothing to restore`), { code: 'conflict' });
+      }
+      await tx.store.put(reminder);
+      await tx.done;
+      return reminder;
+    },
+
+    /** Deletes every reminder; returns the ids that were there. */
+    async clear(): Promise<string[]> {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      const ids = await tx.store.getAllKeys();
+      await tx.store.clear();
+      await tx.done;
+      return ids;
+    },
+  };
+}
+
+export type BulkStore = ReturnType<typeof bulkStore>;

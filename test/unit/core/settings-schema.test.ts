@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { ADDED_FIELD_DEFAULTS, parseSettings, SettingsSchema } from '../../../src/core/settings-schema';
+import { defaultSettings, type Settings } from '../../../src/core/settings';
+
+const current = (): Settings => ({
+  ...defaultSettings('Europe/Berlin'),
+  armNewComposes: true,
+  replies: { aliases: { 'me@example.com': ['me@example.org'] }, plusAddressing: true, autoRepliesCount: true, notifyOnReply: true },
+  notifications: { requireInteraction: false, startupDigest: false },
+});
+
+function without(s: Settings, ...fields: (keyof Settings)[]): Record<string, unknown> {
+  const copy = structuredClone(s) as unknown as Record<string, unknown>;
+  for (const f of fields) delete copy[f];
+  return copy;
+}
+
+describe('settings migrations: fields added since version 1', () => {
+  it('version 1 settings as they first shipped get every added field with its default', () => {
+    const first = without(current(), 'armNewComposes', 'replies', 'notifications');
+    const parsed = parseSettings(first);
+    expect(parsed.success).toBe(true);
+    expect(parsed.output).toEqual({ ...first, armNewComposes: false, replies: ADDED_FIELD_DEFAULTS.replies(), notifications: ADDED_FIELD_DEFAULTS.notifications() });
+  });
+
+  it('armNewComposes: missing means off', () => {
+    expect(parseSettings(without(current(), 'armNewComposes')).output).toEqual({ ...current(), armNewComposes: false });
+  });
+
+  it('replies: missing means own addresses only, no plus-addressing, auto-replies do not count, no reply notifications', () => {
+    expect(parseSettings(without(current(), 'replies')).output).toEqual({
+      ...current(),
+      replies: { aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false },
+    });
+  });
+
+  it('notifications: missing means stay on screen and one digest for several', () => {
+    expect(parseSettings(without(current(), 'notifications')).output).toEqual({
+      ...current(),
+      notifications: { requireInteraction: true, startupDigest: true },
+    });
+  });
+
+  it('has a test above for every added field, and every added field is optional in the schema', () => {
+    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'notifications', 'replies']);
+    const optional = Object.entries(SettingsSchema.entries)
+      .filter(([, schema]) => schema.type === 'optional')
+      .map(([key]) => key)
+      .sort();
+    expect(optional).toEqual(Object.keys(ADDED_FIELD_DEFAULTS).sort());
+  });
+
+  it('fills a fresh object each time (no shared default)', () => {
+    const a = parseSettings(without(current(), 'notifications')).output as Settings;
+    const b = parseSettings(without(current(), 'notifications')).output as Settings;
+    expect(a.notifications).not.toBe(b.notifications);
+  });
+
+  it('keeps current settings unchanged', () => {
+    expect(parseSettings(current()).output).toEqual(current());
+  });
+
+  it('the defaults of a fresh install are current settings', () => {
+    expect(v.parse(SettingsSchema, defaultSettings('UTC'))).toEqual(defaultSettings('UTC'));
+  });
+
+  it.each([
+    ['notifications.requireInteraction not a boolean', { ...current(), notifications: { requireInteraction: 1, startupDigest: true } }],
+    ['notifications.startupDigest missing', { ...current(), notifications: { requireInteraction: true } }],
+    ['notifications null', { ...current(), notifications: null }],
+    ['more than seven working days', { ...current(), schedule: { ...current().schedule, workingHours: { ...current().schedule.workingHours, days: [1, 2, 3, 4, 5, 6, 0, 1] } } }],
+  ])('refuses %s', (_label, raw) => {
+    expect(parseSettings(raw).success).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lastSaved, renderOptions, sampleSettings } from './helpers';
+
+afterEach(cleanup);
+
+const box = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+describe('options: reply rules and notifications', () => {
+  it('shows the stored values (auto-replies and reply notifications off by default)', async () => {
+    await renderOptions({
+      'settings.get': async () => ({ settings: sampleSettings((s) => ({ ...s, notifications: { requireInteraction: false, startupDigest: true } })) }),
+    });
+    expect(box('Treat automatic replies as replies').checked).toBe(false);
+    expect(box('Notify me when someone replies').checked).toBe(false);
+    expect(box('Keep notifications on screen until I act on them').checked).toBe(false);
+    expect(box('Combine reminders due at the same time (e.g. at start-up) into one digest').checked).toBe(true);
+  });
+
+  it('saves the toggles', async () => {
+    const { calls, form } = await renderOptions();
+    fireEvent.click(box('Treat automatic replies as replies'));
+    fireEvent.click(box('Notify me when someone replies'));
+    fireEvent.click(box('Keep notifications on screen until I act on them'));
+    fireEvent.click(box('Combine reminders due at the same time (e.g. at start-up) into one digest'));
+    save();
+    await waitFor(() => expect(within(form).getByRole('status').textContent).toBe('Saved'));
+    const s = lastSaved(calls);
+    expect(s.replies).toMatchObject({ autoRepliesCount: true, notifyOnReply: true });
+    expect(s.notifications).toEqual({ requireInteraction: false, startupDigest: false });
+    expect(box('Notify me when someone replies').checked).toBe(true);
+  });
+
+  it('submitting the form (Enter in a field) saves; the hint describes its checkbox', async () => {
+    const { calls, form } = await renderOptions();
+    const cb = box('Notify me when someone replies');
+    expect(document.getElementById(cb.getAttribute('aria-describedby')!)?.textContent).toBe('Otherwise the reminder quietly moves to Replied.');
+    fireEvent.click(cb);
+    fireEvent.submit(form);
+    await waitFor(() => expect(calls('settings.set')).toHaveLength(1));
+  });
+});

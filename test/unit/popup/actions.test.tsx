@@ -1,0 +1,142 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SNACKBAR_MS } from '../../../src/popup/Snackbar';
+import { ids, row, sample, setup } from './helpers';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+const snackbar = () => document.querySelector('.snackbar')!;
+const undo = () => within(snackbar() as HTMLElement).getByRole('button', { name: 'Undo' });
+const sectionOf = (id: string) => document.querySelector<HTMLElement>(`[data-id=${id}]`)?.dataset.section;
+const menu = (subject: string) => {
+  fireEvent.click(within(row(subject)).getByRole('button', { name: `More actions for ${subject}` }));
+  return screen.getByRole('dialog', { name: `Actions for ${subject}` });
+};
+
+describe('Row actions', () => {
+  it('checks off as done, and Undo reopens', async () => {
+    const { bg } = await setup(sample());
+    fireEvent.click(within(row('Invoice 42')).getByRole('checkbox', { name: 'Mark done: Invoice 42' }));
+    await waitFor(() => expect(sectionOf('over1')).toBe('done'));
+    expect(snackbar().textContent).toContain('Done: Invoice 42');
+    expect(bg.writes()).toEqual([{ type: 'reminder.done', payload: { id: 'over1' } }]);
+    fireEvent.click(undo());
+    await waitFor(() => expect(sectionOf('over1')).toBe('overdue'));
+    expect(bg.writes().at(-1)).toEqual({ type: 'reminder.reopen', payload: { id: 'over1' } });
+  });
+
+  it('unchecking a done row reopens it', async () => {
+    const { bg } = await setup(sample());
+    fireEvent.click(within(row('Old thing')).getByRole('checkbox', { name: /^Done \(uncheck to reopen\)/ }));
+    await waitFor(() => expect(bg.writes()).toEqual([{ type: 'reminder.reopen', payload: { id: 'done1' } }]));
+  });
+
+  it('the Undo offer goes after about five seconds', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    await setup(sample());
+    fireEvent.click(within(row('Lunch?')).getByRole('checkbox', { name: /^Mark done/ }));
+    await waitFor(() => expect(undo()).toBeTruthy());
+    act(() => void vi.advanceTimersByTime(SNACKBAR_MS + 10));
+    expect(within(snackbar() as HTMLElement).queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  it('deletes with Undo that restores the returned reminder', async () => {
+    const { bg } = await setup(sample());
+    const before = bg.store.get('up1');
+    fireEvent.click(within(menu('Quarterly numbers')).getByRole('button', { name: 'Delete reminder' }));
+    await waitFor(() => expect(ids()).not.toContain('up1'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(snackbar().textContent).toContain('Deleted “Quarterly numbers”');
+    fireEvent.click(undo());
+    await waitFor(() => expect(ids()).toContain('up1'));
+    expect(bg.writes()).toEqual([
+      { type: 'reminder.delete', payload: { id: 'up1' } },
+      { type: 'reminder.restore', payload: { reminder: before } },
+    ]);
+  });
+
+  it('opens the thread in the right account in a new tab', async () => {
+    const { openTab } = await setup(sample());
+    fireEvent.click(within(row('Invoice 42')).getByRole('button', { name: 'Invoice 42' }));
+    expect(openTab).toHaveBeenCalledWith('https://mail.google.com/mail/?authuser=me%40example.com#all/15f1123136926bff');
+    fireEvent.click(within(menu('Lunch?')).getByRole('button', { name: 'Open thread' }));
+    expect(openTab).toHaveBeenCalledTimes(2);
+  });
+
+  it('snoozes with the picker presets', async () => {
+    const { bg } = await setup(sample());
+    fireEvent.click(within(menu('Invoice 42')).getByRole('button', { name: 'Snooze…' }));
+    const d = screen.getByRole('dialog', { name: 'Snooze Invoice 42' });
+    await waitFor(() => expect(within(d).getByRole('button', { name: /^In 2 days/ }).textContent).toContain('Fri 09:00'));
+    fireEvent.click(within(d).getByRole('button', { name: /^In 2 days/ }));
+    await waitFor(() => expect(bg.writes()).toEqual([{ type: 'reminder.snooze', payload: { id: 'over1', due: { preset: 'in-2-days' } } }]));
+    await waitFor(() => expect(snackbar().textContent).toMatch(/^Snoozed until Fri, Mar 14/));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(sectionOf('over1')).toBe('upcoming');
+  });
+
+  it('changes the due time with free text shown before use', async () => {
+    const { bg } = await setup(sample());
+    fireEvent.click(within(menu('Lunch?')).getByRole('button', { name: 'Change due time' }));
+    const d = screen.getByRole('dialog', { name: 'Change due time of Lunch?' });
+    fireEvent.input(within(d).getByLabelText(/Type a time/), { target: { value: 'next tuesday 10am' } });
+    await waitFor(() => expect(within(d).getByText(/Remind on/).textContent).toContain('Tue 10:00'), { timeout: 2000 });
+    fireEvent.click(within(d).getByRole('button', { name: 'Use this time' }));
+    await waitFor(() => expect(bg.writes()[0]).toMatchObject({ type: 'reminder.updateDue', payload: { id: 'today1', due: { at: expect.any(Number) } } }));
+    expect(bg.calls.find((c) => c.type === 'due.preview' && 'text' in c.payload)!.payload).toEqual({ text: 'next tuesday 10am', lang: 'en' });
+  });
+
+  it('checks for replies now and says what it found', async () => {
+    const { bg } = await setup(sample());
+    fireEvent.click(within(menu('Lunch?')).getByRole('button', { name: 'Check for replies now' }));
+    await waitFor(() => expect(bg.writes()).toEqual([{ type: 'reminder.checkNow', payload: { id: 'today1' } }]));
+    await waitFor(() => expect(snackbar().textContent).toBe('No reply yet.'));
+  });
+
+  it('"that wasn\'t a real reply" is offered for replied rows only and sends the reminder back', async () => {
+    const { bg } = await setup(sample());
+    expect(within(menu('Lunch?')).queryByRole('button', { name: "That wasn't a real reply" })).toBeNull();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const d = menu('Budget question');
+    expect(within(d).queryByRole('button', { name: /Snooze/ })).toBeNull();
+    fireEvent.click(within(d).getByRole('button', { name: "That wasn't a real reply" }));
+    await waitFor(() => expect(bg.writes()).toEqual([{ type: 'reminder.notReply', payload: { id: 'rep1' } }]));
+    await waitFor(() => expect(sectionOf('rep1')).toBe('upcoming'));
+    expect(snackbar().textContent).toContain('Waiting again: Budget question');
+  });
+
+  it('shows a failed action as an alert', async () => {
+    const { bg } = await setup(sample());
+    bg.failing.add('reminder.done');
+    fireEvent.click(within(row('Lunch?')).getByRole('checkbox', { name: /^Mark done/ }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe("That didn't work: reminder.done failed"));
+  });
+});
+
+describe('Bulk', () => {
+  it('marks the selected rows done with one Undo for all', async () => {
+    const { bg } = await setup(sample());
+    fireEvent.click(within(row('Invoice 42')).getByRole('checkbox', { name: 'Select Invoice 42' }));
+    fireEvent.click(within(row('Lunch?')).getByRole('checkbox', { name: 'Select Lunch?' }));
+    const bar = screen.getByRole('group', { name: 'Selected reminders' });
+    expect(bar.textContent).toContain('2 selected');
+    fireEvent.click(within(bar).getByRole('button', { name: 'Mark selected done' }));
+    await waitFor(() => expect(sectionOf('over1')).toBe('done'));
+    expect(sectionOf('today1')).toBe('done');
+    expect(screen.queryByRole('group', { name: 'Selected reminders' })).toBeNull();
+    expect(snackbar().textContent).toContain('2 marked done');
+    fireEvent.click(undo());
+    await waitFor(() => expect(sectionOf('today1')).not.toBe('done'));
+    expect(bg.writes().map((w) => `${w.type} ${w.payload.id as string}`)).toEqual([
+      'reminder.done over1',
+      'reminder.done today1',
+      'reminder.reopen over1',
+      'reminder.reopen today1',
+    ]);
+  });
+});

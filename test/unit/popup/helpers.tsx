@@ -1,0 +1,126 @@
+import { render, screen } from '@testing-library/preact';
+import { vi } from 'vitest';
+import type { Reminder } from '../../../src/core/reminder';
+import { groupIntoSections, SECTION_IDS } from '../../../src/core/sections';
+import { defaultSettings } from '../../../src/core/settings';
+import type { PresetId } from '../../../src/core/schedule/presets';
+import { Checklist } from '../../../src/popup/Checklist';
+import type { ListData, Request } from '../../../src/popup/types';
+import { DAY, HOUR, reminder, T0, thread } from '../core/fixtures';
+import { PRESET_LABELS, t } from '../content-ui/helpers';
+
+export { t, T0, DAY, HOUR, reminder, thread };
+
+export interface Call {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+const PRESET_DAYS: Record<PresetId, number> = { tomorrow: 1, 'in-2-days': 2, 'in-3-days': 3, 'in-1-week': 7, 'next-week': 5, 'in-2-weeks': 14 };
+
+/**
+ * A background in memory: answers like the real handlers (sections from
+ * groupIntoSections in UTC) and records every call. `failing` makes a type
+ * answer with an error.
+ */
+export function fakeBackground(reminders: Reminder[], now = T0) {
+  const store = new Map(reminders.map((r) => [r.id, r]));
+  const calls: Call[] = [];
+  const failing = new Set<string>();
+  const update = (id: string, change: Partial<Reminder>) => {
+    const r = store.get(id);
+    if (!r) throw new Error(`not-found ${id}`);
+    const next = { ...r, ...change, updatedAt: now, rev: r.rev + 1 };
+    store.set(id, next);
+    return { reminder: next };
+  };
+  const dueOf = (due: { preset?: PresetId; at?: number } | undefined) => (due?.at ?? now + PRESET_DAYS[due?.preset ?? 'tomorrow'] * DAY);
+  const list = (): ListData => {
+    const sections = groupIntoSections([...store.values()], now, 'UTC');
+    return { sections, counts: Object.fromEntries(SECTION_IDS.map((id) => [id, sections[id].length])) as ListData['counts'], now };
+  };
+  const answer = (type: string, p: Record<string, unknown>): unknown => {
+    const id = p.id as string;
+    switch (type) {
+      case 'reminder.list':
+        return list();
+      case 'settings.get':
+        return { settings: defaultSettings('UTC') };
+      case 'reminder.done':
+        return update(id, { status: 'done' });
+      case 'reminder.reopen':
+        return update(id, { status: 'pending', resolution: undefined });
+      case 'reminder.notReply':
+        return update(id, { status: 'pending', resolution: undefined });
+      case 'reminder.snooze':
+        return update(id, { status: 'snoozed', dueAt: dueOf(p.due as never) });
+      case 'reminder.updateDue':
+        return update(id, { status: 'pending', dueAt: dueOf(p.due as never) });
+      case 'reminder.checkNow':
+        return update(id, { check: { at: now, source: 'print-view', outcome: 'no-reply', failures: 0 } });
+      case 'reminder.delete': {
+        const r = store.get(id)!;
+        store.delete(id);
+        return { reminder: r };
+      }
+      case 'reminder.restore': {
+        const r = p.reminder as Reminder;
+        store.set(r.id, r);
+        return { reminder: r };
+      }
+      case 'due.preview': {
+        const preset = p.preset as PresetId | undefined;
+        return { at: dueOf({ preset }), moved: false, exactTime: !preset, label: preset ? PRESET_LABELS[preset] : 'Tue 10:00' };
+      }
+      default:
+        throw new Error(`unexpected ${type}`);
+    }
+  };
+  const request = (async (type: string, payload: Record<string, unknown>) => {
+    calls.push({ type, payload });
+    if (failing.has(type)) throw new Error(`${type} failed`);
+    return answer(type, payload);
+  }) as unknown as Request;
+  const writes = () => calls.filter((c) => c.type !== 'reminder.list' && c.type !== 'settings.get' && c.type !== 'due.preview');
+  return { request, calls, store, failing, writes, list };
+}
+
+export type Fake = ReturnType<typeof fakeBackground>;
+
+/** Renders the checklist over a fake background and waits for the list. */
+export async function setup(reminders: Reminder[], { locale = 'en', now = T0 }: { locale?: string; now?: number } = {}) {
+  const bg = fakeBackground(reminders, now);
+  const openTab = vi.fn();
+  const view = render(<Checklist request={bg.request} t={t} locale={locale} openTab={openTab} />);
+  await screen.findByRole('heading', { name: 'Follow-ups' });
+  // Settings arrive too (the zone): wait until both answers are in.
+  await vi.waitFor(() => {
+    if (bg.calls.filter((c) => c.type === 'reminder.list' || c.type === 'settings.get').length < 2) throw new Error('not loaded');
+  });
+  await new Promise((r) => setTimeout(r, 0));
+  return { bg, openTab, view };
+}
+
+export const rows = () => screen.queryAllByRole('article');
+export const row = (name: RegExp | string) => screen.getByRole('article', { name: typeof name === 'string' ? new RegExp(`^${escape(name)}`) : name });
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const ids = () => rows().map((r) => r.dataset.id);
+
+/** One reminder per section, with distinct subjects and recipients. */
+export function sample(): Reminder[] {
+  return [
+    reminder({ id: 'over1', status: 'notified', dueAt: T0 - 3 * DAY, thread: thread({ subject: 'Invoice 42', recipients: [{ email: 'ann@acme.com', name: 'Ann' }] }) }),
+    reminder({ id: 'over2', status: 'pending', dueAt: T0 - HOUR, thread: thread({ subject: 'Contract draft', recipients: [{ email: 'carl@law.de' }] }) }),
+    reminder({ id: 'today1', status: 'pending', dueAt: T0 + 3 * HOUR, thread: thread({ subject: 'Lunch?', recipients: [{ email: 'dee@x.org', name: 'Dee' }] }) }),
+    reminder({ id: 'up1', status: 'pending', dueAt: T0 + 2 * DAY, thread: thread({ subject: 'Quarterly numbers' }) }),
+    reminder({ id: 'up2', status: 'snoozed', dueAt: T0 + 5 * DAY, thread: thread({ subject: 'Offsite venue', recipients: [{ email: 'eve@venue.com', name: 'Eve' }] }) }),
+    reminder({
+      id: 'rep1',
+      status: 'replied',
+      updatedAt: T0 - 2 * HOUR,
+      resolution: { kind: 'reply', by: { email: 'bob@example.com', name: 'Bob' }, at: T0 - 2 * HOUR, messageId: 'm1' },
+      thread: thread({ subject: 'Budget question' }),
+    }),
+    reminder({ id: 'done1', status: 'done', updatedAt: T0 - DAY, thread: thread({ subject: 'Old thing' }) }),
+  ];
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { accountsOf, buildItems, matches, neighbourId, nearestRow, stepRow } from '../../../src/popup/model';
+import { dueWords, unitOf } from '../../../src/popup/format';
+import { fakeBackground, reminder, sample, t, T0, DAY, HOUR, thread } from './helpers';
+
+const list = () => fakeBackground(sample()).list();
+
+describe('model', () => {
+  it('puts a heading before each non-empty section', () => {
+    const items = buildItems(list(), { query: '', account: '' });
+    expect(items.map((i) => (i.kind === 'header' ? `#${i.section}:${i.count}` : i.reminder.id))).toEqual([
+      '#overdue:2', 'over1', 'over2', '#today:1', 'today1', '#upcoming:2', 'up1', 'up2', '#replied:1', 'rep1', '#done:1', 'done1',
+    ]);
+  });
+
+  it('matches every word anywhere in subject, names, addresses and account', () => {
+    const r = reminder({ account: 'me@work.com', thread: thread({ subject: 'Straße Plan', recipients: [{ email: 'x@y.de', name: 'Zoë' }] }) });
+    expect(matches(r, { query: 'zoë plan', account: '' })).toBe(true);
+    expect(matches(r, { query: 'work.com', account: '' })).toBe(true);
+    expect(matches(r, { query: 'x@y.de nope', account: '' })).toBe(false);
+    expect(matches(r, { query: '', account: 'other@x.com' })).toBe(false);
+  });
+
+  it('lists accounts and steps between rows only', () => {
+    const items = buildItems(list(), { query: '', account: '' });
+    expect(accountsOf(list())).toEqual(['me@example.com']);
+    expect(stepRow(items, 2, 1)).toBe(4);
+    expect(stepRow(items, 1, -1)).toBe(1);
+    expect(nearestRow(items, 0)).toBe(1);
+    expect(neighbourId(items, 'today1')).toBe('up1');
+    expect(neighbourId(items, 'done1')).toBe('rep1');
+  });
+});
+
+describe('due words', () => {
+  const env = (locale: string) => ({ t, locale, timeZone: 'UTC', now: T0 });
+  it('says how far off or how overdue, in the UI language', () => {
+    expect(dueWords(T0 + 2 * DAY, env('en'))).toBe('in 2 days');
+    expect(dueWords(T0 + DAY, env('en'))).toBe('tomorrow');
+    expect(dueWords(T0 + 90 * 60_000, env('en'))).toBe('in 2 hours');
+    expect(dueWords(T0 - 3 * DAY, env('en'))).toBe('3 days overdue');
+    expect(dueWords(T0 - 20 * 60_000, env('en'))).toBe('20 minutes overdue');
+    expect(dueWords(T0 + 10_000, env('en'))).toBe('due now');
+    expect(dueWords(T0 + 5 * DAY, env('de'))).toBe('in 5 Tagen');
+    expect(unitOf(45 * DAY)).toEqual({ value: 2, unit: 'month' });
+    expect(unitOf(400 * DAY)).toEqual({ value: 1, unit: 'year' });
+    expect(unitOf(-HOUR)).toEqual({ value: 1, unit: 'hour' });
+  });
+});

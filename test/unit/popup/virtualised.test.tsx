@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Reminder } from '../../../src/core/reminder';
+import { renderChecklist } from '../../../src/popup/render';
+import { MAX_VIEWPORT, ROW_HEIGHT } from '../../../src/popup/virtual';
+import { fakeBackground, ids, reminder, setup, t, T0, thread, HOUR } from './helpers';
+
+afterEach(cleanup);
+
+/** `n` upcoming reminders, due an hour apart, subjects "Thread 0" … */
+const many = (n: number): Reminder[] =>
+  Array.from({ length: n }, (_, i) => reminder({ id: `m${i}`, dueAt: T0 + 25 * HOUR + i * HOUR, thread: thread({ subject: `Thread ${i}` }) }));
+
+describe('Virtualised list', () => {
+  it('renders only a window of 5,000 rows, the right one after scrolling', async () => {
+    await setup(many(5000));
+    expect(screen.getByRole('heading', { name: /^Upcoming/ }).textContent).toContain('5000');
+    const first = ids();
+    expect(first.length).toBeLessThan(20);
+    expect(first[0]).toBe('m0');
+    const spacer = document.querySelector<HTMLElement>('.spacer')!;
+    expect(spacer.style.height).toBe(`${5001 * ROW_HEIGHT}px`);
+    expect(spacer.getAttribute('aria-setsize')).toBe('5000');
+
+    const viewport = document.querySelector<HTMLElement>('.viewport')!;
+    viewport.scrollTop = 2500 * ROW_HEIGHT;
+    fireEvent.scroll(viewport);
+    const after = ids();
+    expect(after.length).toBeLessThan(25);
+    // Item 2500 is row m2499 (the heading is item 0); it sits at its own offset.
+    expect(after).toContain('m2499');
+    expect(after).not.toContain('m0');
+    const r = document.querySelector<HTMLElement>('[data-id=m2499]')!;
+    expect(r.style.top).toBe(`${2500 * ROW_HEIGHT}px`);
+    expect(r.getAttribute('aria-posinset')).toBe('2500');
+  });
+
+  it('keeps the focused row while scrolling, and arrow keys scroll it into view', async () => {
+    await setup(many(300));
+    const viewport = document.querySelector<HTMLElement>('.viewport')!;
+    document.querySelector<HTMLElement>('[data-id=m0]')!.focus();
+    viewport.scrollTop = 200 * ROW_HEIGHT;
+    fireEvent.scroll(viewport);
+    expect(ids()).toContain('m0');
+    expect(document.activeElement).toBe(document.querySelector('[data-id=m0]'));
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    expect((document.activeElement as HTMLElement).dataset.id).toBe('m299');
+    expect(viewport.scrollTop).toBe(301 * ROW_HEIGHT - MAX_VIEWPORT);
+    expect(ids()).toContain('m299');
+  });
+
+  it('renderChecklist draws a reminder.list answer synchronously, without a background', () => {
+    const data = fakeBackground(many(5000)).list();
+    const container = document.createElement('div');
+    document.body.append(container);
+    const unmount = renderChecklist(container, data, { t });
+    expect(container.querySelectorAll('.row').length).toBeGreaterThan(5);
+    expect(container.querySelectorAll('.row').length).toBeLessThan(20);
+    expect(container.querySelector('.row')!.getAttribute('aria-label')).toBe('Thread 0, to Bob, tomorrow');
+    unmount();
+    expect(container.innerHTML).toBe('');
+  });
+});
