@@ -1,7 +1,7 @@
-import { Checklist } from './Checklist';
+import { Checklist, type ChecklistProps } from './Checklist';
 import type { OpenTab, Request, Translate } from './types';
 
-export interface AppProps {
+export interface AppProps extends Pick<ChecklistProps, 'openOptions'> {
   request: Request;
   t: Translate;
   locale: string;

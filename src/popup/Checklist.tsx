@@ -16,6 +16,8 @@ export interface ChecklistProps {
   /** UI language (browser.i18n.getUILanguage()). */
   locale: string;
   openTab: OpenTab;
+  /** Opens the options page (absent where there is none to open, e.g. the benchmark). */
+  openOptions?: () => Promise<unknown> | void;
   /** A `reminder.list` answer to show at once instead of asking (benchmark, tests). */
   initial?: ListData;
 }
@@ -23,7 +25,7 @@ export interface ChecklistProps {
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The popup: header with the due count, search and filters, the sectioned list, row dialogs and the Undo bar. */
-export function Checklist({ request, t, locale, openTab, initial }: ChecklistProps) {
+export function Checklist({ request, t, locale, openTab, openOptions, initial }: ChecklistProps) {
   const { list, settings, error, reload, actions } = useChecklist(request, initial);
   const [filter, setFilter] = useState<Filter>({ query: '', account: '' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -105,6 +107,11 @@ export function Checklist({ request, t, locale, openTab, initial }: ChecklistPro
             <span aria-hidden="true">{due}</span>
             <span class="sr-only">{t('headerDue', [String(due)])}</span>
           </span>
+        )}
+        {openOptions && (
+          <button type="button" class="settings-link" onClick={() => void openOptions()}>
+            {t('popupSettings')}
+          </button>
         )}
       </header>
       {total === 0 ? (

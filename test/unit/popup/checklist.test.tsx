@@ -130,3 +130,11 @@ describe('Search and account filter', () => {
     expect(ids()).toEqual(['w1']);
   });
 });
+
+describe('the way to the settings', () => {
+  it('opens the options page from the header', async () => {
+    const { openOptions } = await setup(sample());
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(openOptions).toHaveBeenCalledTimes(1);
+  });
+});

@@ -91,14 +91,15 @@ export type Fake = ReturnType<typeof fakeBackground>;
 export async function setup(reminders: Reminder[], { locale = 'en', now = T0 }: { locale?: string; now?: number } = {}) {
   const bg = fakeBackground(reminders, now);
   const openTab = vi.fn();
-  const view = render(<Checklist request={bg.request} t={t} locale={locale} openTab={openTab} />);
+  const openOptions = vi.fn();
+  const view = render(<Checklist request={bg.request} t={t} locale={locale} openTab={openTab} openOptions={openOptions} />);
   await screen.findByRole('heading', { name: 'Follow-ups' });
   // Settings arrive too (the zone): wait until both answers are in.
   await vi.waitFor(() => {
     if (bg.calls.filter((c) => c.type === 'reminder.list' || c.type === 'settings.get').length < 2) throw new Error('not loaded');
   });
   await new Promise((r) => setTimeout(r, 0));
-  return { bg, openTab, view };
+  return { bg, openTab, openOptions, view };
 }
 
 export const rows = () => screen.queryAllByRole('article');
