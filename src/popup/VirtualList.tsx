@@ -139,7 +139,8 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
         if (id && id !== activeId) setActive(id);
       }}
     >
-      <div class="spacer" role="feed" aria-label={label} aria-setsize={rowCount} style={{ height: `${items.length * ROW_HEIGHT}px` }}>
+      {/* A group, not a feed: a feed may own articles only, and the section headings sit between the rows. Each row carries its own aria-posinset/aria-setsize. */}
+      <div class="spacer" role="group" aria-label={label} style={{ height: `${items.length * ROW_HEIGHT}px` }}>
         {shown.map((i) => {
           const it = items[i]!;
           if (it.kind === 'header') return <SectionHeader key={`h-${it.section}`} section={it.section} count={it.count} top={i * ROW_HEIGHT} env={env} />;

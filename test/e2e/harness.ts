@@ -4,7 +4,8 @@
  * refused and recorded, so nothing leaves the machine.
  */
 import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Reminder } from '../../src/core/reminder';
@@ -166,3 +167,41 @@ export async function waitFor<T>(check: () => Promise<T>, { timeout = 15_000, in
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+}
+
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core in the page as it is now; answers the violations of impact `serious` or `critical`. */
+export async function axeViolations(page: Page, impacts: readonly string[] = ['serious', 'critical']): Promise<AxeViolation[]> {
+  // Extension pages forbid inline scripts (CSP script-src 'self'), so addScriptTag cannot inject axe; an evaluation over CDP is not subject to CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${readFileSync(AXE_SOURCE, 'utf8')}\n;void 0`);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+    }));
+  });
+  return violations.filter((v) => v.impact !== null && impacts.includes(v.impact));
+}
+
+/** A readable failure message listing each violation and the elements it was found on. */
+export function formatViolations(where: string, violations: readonly AxeViolation[]): string {
+  if (violations.length === 0) return `${where}: no violations`;
+  const lines = violations.flatMap((v) => [
+    `[${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})`,
+    ...v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.html}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
+  ]);
+  return `${where}: ${violations.length} serious/critical axe violation(s)\n${lines.join('\n')}`;
+}
