@@ -57,14 +57,3 @@ export function elementAddress(el: Element): Address | undefined {
     el.getAttribute('name') ?? el.getAttribute('data-name'),
   );
 }
-
-/** First occurrence of each email wins its place; a later one may supply a missing name. */
-export function dedupeAddresses(list: readonly Address[]): Address[] {
-  const byEmail = new Map<string, Address>();
-  for (const a of list) {
-    const known = byEmail.get(a.email);
-    if (!known) byEmail.set(a.email, { ...a });
-    else if (!known.name && a.name) known.name = a.name;
-  }
-  return [...byEmail.values()];
-}

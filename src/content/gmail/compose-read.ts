@@ -12,7 +12,8 @@ import type { ComposeParts } from './compose';
 import * as S from './selectors';
 import { ancestors, fieldValue, isHidden, plainText } from './dom-util';
 import { clientMessageId, clientThreadId, hexId, jslogIds, threadIds } from './ids';
-import { dedupeAddresses, elementAddress, parseAddressList } from './addresses';
+import { dedupeAddresses } from '../../core/address-list';
+import { elementAddress, parseAddressList } from './addresses';
 
 export interface ComposeSnapshot {
   subject: string;

@@ -10,7 +10,8 @@ import type { Address } from '../../core/reminder';
 import * as S from './selectors';
 import { ancestors, isHidden, plainText } from './dom-util';
 import { hexId, messageId as cleanMessageId, threadIds } from './ids';
-import { dedupeAddresses, elementAddress } from './addresses';
+import { dedupeAddresses } from '../../core/address-list';
+import { elementAddress } from './addresses';
 
 export interface VisibleThread {
   heading: Element;

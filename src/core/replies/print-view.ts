@@ -24,7 +24,8 @@ import { isValidTimeZone, zonedToInstant } from '../time/zoned';
 import type { ObservedMessage } from './types';
 import { attr, findAll, findFirst, hasClass, isElement, textOf, type Document, type Element, type ParentNode } from './print-view/dom';
 import { parsePrintDate } from './print-view/dates';
-import { cleanText, dedupeAddresses, makeAddress, parseAddress, parseAddressList } from './print-view/text';
+import { dedupeAddresses } from '../address-list';
+import { cleanText, makeAddress, parseAddress, parseAddressList } from './print-view/text';
 
 export type PrintViewResult =
   | { ok: true; account: string /* lower-cased address from the header */; subject: string; messageCount?: number; messages: ObservedMessage[] }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientMessageId, clientThreadId, hexId, hexToPermId, jslogIds, messageId, threadIds } from '../../../src/content/gmail/ids';
-import { dedupeAddresses, parseAddress, parseAddressList } from '../../../src/content/gmail/addresses';
+import { dedupeAddresses } from '../../../src/core/address-list';
+import { parseAddress, parseAddressList } from '../../../src/content/gmail/addresses';
 
 // The jslog of the real 2020 compose root (compose-dialog.html).
 const REAL_JSLOG =
