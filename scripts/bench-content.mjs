@@ -8,6 +8,8 @@
  *    breakdown of the isolated-world bundle.
  * 2. Observer cost in headless Chromium (observer.mjs, observer-page.mjs): watchAdded
  *    with page.ts's watcher list against a naive rescan-the-document observer.
+ * 3. Popup checklist in headless Chromium (popup.mjs, popup-report.mjs, test/bench/popup-entry.ts):
+ *    first render of 5,000 reminders and scrolling, against a naive <li> list.
  *
  * Figures are ratios against baselines run in the same process; nothing here
  * asserts a speed. It fails only on real errors: a missing build, a broken
@@ -15,8 +17,9 @@
  * strategies finding different elements.
  *
  * Prints tables (print.mjs) and writes the section "Gmail content script" of
- * docs/benchmarks.md (report.mjs). Env: CHROMIUM_PATH (default /usr/bin/chromium),
- * BENCH_ROUNDS (measured rounds per strategy, default 9).
+ * docs/benchmarks.md (report.mjs), then the section "Popup checklist" (popup-report.mjs).
+ * Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_ROUNDS (measured rounds per
+ * strategy, default 9), BENCH_POPUP_RUNS / BENCH_POPUP_SCROLL_RUNS (popup.mjs).
  */
 import { relative } from 'node:path';
 import { DOCS, ROOT } from './bench/config.mjs';
@@ -25,6 +28,8 @@ import { observerBench } from './bench/observer.mjs';
 import { observerSummary, payloadSummary } from './bench/summary.mjs';
 import { printBreakdown, printObserver, printPayload } from './bench/print.mjs';
 import { SECTION, writeReport } from './bench/report.mjs';
+import { popupBench } from './bench/popup.mjs';
+import { POPUP_SECTION, popupSummary, printPopup, writePopupReport } from './bench/popup-report.mjs';
 
 const t0 = performance.now();
 
@@ -42,6 +47,14 @@ async function main() {
 
   writeReport(payload, breakdown, observer);
   console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${SECTION}") in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+
+  const t1 = performance.now();
+  console.log('\n=== Popup benchmarks ===\n');
+  console.log('Popup checklist, first render of 5,000 reminders and scrolling, in headless Chromium (this takes ~20–60 s)…');
+  const popup = popupSummary(await popupBench());
+  printPopup(popup);
+  writePopupReport(popup);
+  console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${POPUP_SECTION}") in ${((performance.now() - t1) / 1000).toFixed(1)} s.`);
 }
 
 main().catch((error) => {

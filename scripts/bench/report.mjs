@@ -59,7 +59,7 @@ ${mdTable(obsHead, obsRows)}
 }
 
 /** `doc` with the section under `heading` replaced by `body` (appended if missing; a new file if `doc` is empty). */
-function replaceSection(doc, heading, body) {
+export function replaceSection(doc, heading, body) {
   const section = `## ${heading}\n\n${body.trim()}\n`;
   if (!doc.trim()) return `# Benchmarks\n\nFigures from \`npm run bench\`; each is compared with a baseline run in the same process.\n\n${section}`;
   const lines = doc.split('\n');

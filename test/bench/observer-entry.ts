@@ -5,16 +5,10 @@
  * baseline it is measured against. Not part of the extension.
  */
 import { watchAdded, type Watcher } from '../../src/content/controller/added-elements';
-import { COMPOSE_WATCH_SELECTOR } from '../../src/content/gmail/compose';
-import { MAIN_TOOLBAR, SEND_CELL, THREAD_HEADING, THREAD_HEADING_FALLBACK } from '../../src/content/gmail/selectors';
+import { WATCH_SELECTORS } from '../../src/content/controller/watch-selectors';
 
-/** The selectors page.ts passes to watchAdded, in its order (the script checks page.ts still says so). */
-export const WATCH_SELECTORS: readonly string[] = [
-  COMPOSE_WATCH_SELECTOR,
-  SEND_CELL,
-  `${THREAD_HEADING}, ${THREAD_HEADING_FALLBACK}, ${MAIN_TOOLBAR}`,
-];
-
+/** The selectors page.ts passes to watchAdded, from the same module it uses. */
+export { WATCH_SELECTORS };
 export { watchAdded };
 
 /**

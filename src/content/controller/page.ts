@@ -1,9 +1,8 @@
 import { isContentCommand } from '../../core/protocol/content-commands';
-import { COMPOSE_WATCH_SELECTOR } from '../gmail/compose';
 import { listenToPage } from '../gmail/page-bridge';
-import { MAIN_TOOLBAR, MESSAGE, MESSAGE_FALLBACK, SEND_CELL, THREAD_HEADING, THREAD_HEADING_FALLBACK } from '../gmail/selectors';
 import { createAccountSource } from './account';
 import { watchAdded } from './added-elements';
+import { WATCH } from './watch-selectors';
 import { createComposeController } from './compose-controller';
 import type { ContentDeps } from './deps';
 import { previewer } from './due-label';
@@ -66,12 +65,10 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   };
 
   const stopWatching = watchAdded(deps.doc, [
-    { selector: COMPOSE_WATCH_SELECTOR, onFound: (els) => els.forEach(composes.attach) },
-    // Gmail re-renders a send row without replacing the compose: its new Send cell brings the control back.
-    { selector: SEND_CELL, onFound: (els) => els.forEach(composes.attach) },
-    { selector: `${THREAD_HEADING}, ${THREAD_HEADING_FALLBACK}, ${MAIN_TOOLBAR}`, onFound: queueThreadRefresh },
-    // A new message in the open thread may be the reply (the fallback covers 2026's hashed classes, as thread-view does).
-    { selector: `${MESSAGE}, ${MESSAGE_FALLBACK}`, onFound: onMessagesAdded },
+    { selector: WATCH.compose, onFound: (els) => els.forEach(composes.attach) },
+    { selector: WATCH.sendCell, onFound: (els) => els.forEach(composes.attach) },
+    { selector: WATCH.thread, onFound: queueThreadRefresh },
+    { selector: WATCH.messages, onFound: onMessagesAdded },
   ]);
   deps.win.addEventListener('hashchange', queueThreadRefresh);
 
