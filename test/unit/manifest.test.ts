@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { manifestFor } from '../../manifest.config';
 import { ARM_COMMAND } from '../../src/core/protocol/content-commands';
 
@@ -29,6 +29,39 @@ describe('manifest', () => {
       expect(scripts[1]).toMatchObject({ js: ['src/content/index.ts'], run_at: 'document_idle' });
       expect(scripts[1]).not.toHaveProperty('world');
       expect(m).not.toHaveProperty('web_accessible_resources');
+    });
+
+    it(`${target}: keeps the browser's default strict policy and exposes nothing to web pages or other extensions`, () => {
+      for (const key of ['content_security_policy', 'externally_connectable', 'web_accessible_resources', 'sandbox', 'update_url', 'key', 'oauth2', 'optional_permissions', 'optional_host_permissions']) {
+        expect(m, key).not.toHaveProperty(key);
+      }
+    });
+
+    it(`${target}: the popup, options page and icons are our own packaged files`, () => {
+      const mm = m as Record<string, any>;
+      expect(mm.action.default_popup).toBe('src/popup/index.html');
+      expect(mm.options_ui.page).toBe('src/options/index.html');
+      for (const page of [mm.action.default_popup, mm.options_ui.page]) expect(existsSync(page), page).toBe(true);
+      for (const icon of [...Object.values(mm.icons), ...Object.values(mm.action.default_icon)] as string[]) {
+        expect(icon).not.toMatch(/^[a-z][a-z0-9+.-]*:/i);
+        expect(existsSync(`public/${icon}`), icon).toBe(true);
+      }
+    });
+
+    it(`${target}: names no remote URL; the only URLs are the Gmail match patterns`, () => {
+      const urls: string[] = [];
+      const walk = (value: unknown): void => {
+        if (typeof value === 'string') {
+          if (/^[a-z][a-z0-9+.-]*:|\/\//i.test(value) || value.includes('://')) urls.push(value);
+        } else if (value && typeof value === 'object') {
+          for (const [k, v] of Object.entries(value)) {
+            if (k.includes('://')) urls.push(k);
+            walk(v);
+          }
+        }
+      };
+      walk(m);
+      expect(new Set(urls)).toEqual(new Set(['https://mail.google.com/*']));
     });
 
     it(`${target}: version comes from package.json`, () => {
