@@ -16,7 +16,7 @@ import type { SettingsStore } from './settings-store';
 export interface DataHandlerDeps {
   store: ReminderStore;
   bulk: BulkStore;
-  settings: Pick<SettingsStore, 'get' | 'set' | 'clear'>;
+  settings: Pick<SettingsStore, 'get' | 'set' | 'clear' | 'raw' | 'restoreRaw'>;
   integration: IntegrationStore;
   pageKeys: PageKeyStore;
   errors: ErrorLog;
@@ -51,12 +51,22 @@ export function createDataHandlers(d: DataHandlerDeps): { [K in DataTypes]: (p: 
     /**
      * Reads the whole file first (a BackupError, code `invalid-request`,
      * names every problem); only a file that is valid throughout is
-     * written: all reminders in one transaction, then the settings.
+     * written: the settings, then all reminders in one transaction. If
+     * that transaction fails, the previous settings go back: a failed
+     * import leaves nothing half-written.
      */
     async 'data.import'(p) {
       const backup = parseBackup(p.json);
-      const { imported, replaced } = await d.bulk.putAll(backup.reminders);
+      const previous = await d.settings.raw();
       await d.settings.set(backup.settings);
+      let written: Awaited<ReturnType<BulkStore['putAll']>>;
+      try {
+        written = await d.bulk.putAll(backup.reminders);
+      } catch (error) {
+        await d.settings.restoreRaw(previous);
+        throw error;
+      }
+      const { imported, replaced } = written;
       // A replaced reminder that no longer waits for the user must not keep its old notification.
       const statusOf = new Map(backup.reminders.map((r) => [r.id, r.status]));
       await Promise.all(replaced.filter((id) => statusOf.get(id) !== 'notified').map((id) => d.announcer.withdraw(id)));

@@ -39,6 +39,14 @@ export function settingsStore(area: StorageAreaPort, systemTimeZone: () => strin
     async clear(): Promise<void> {
       await area.remove(SETTINGS_KEY);
     },
+    /** The stored value exactly as it is (undefined when none), to put back with `restoreRaw` when a larger write fails. */
+    async raw(): Promise<unknown> {
+      return (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+    },
+    async restoreRaw(value: unknown): Promise<void> {
+      if (value === undefined) await area.remove(SETTINGS_KEY);
+      else await area.set({ [SETTINGS_KEY]: value });
+    },
   };
 }
 
