@@ -80,10 +80,16 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
           ...sticky,
         });
       }
-      await store.markAnnounced(
+      const stale = await store.markAnnounced(
         reminders.map((r) => r.id),
         clock.now(),
       );
+      // A user action (done, snooze, delete…) that landed while we were showing the notification
+      // withdrew it before it was up: take it down now, or it would outlive the reminder it talks about.
+      // (After this point any later action finds the notification shown and withdraws it itself.)
+      if (stale.length === 0) return;
+      if (reminders.length === 1 || !startupDigest) await Promise.all(stale.map((id) => notifications.clear(notificationIdOf(id)).catch(() => false)));
+      else if (stale.length === reminders.length) await notifications.clear(DIGEST_ID).catch(() => false);
     },
 
     /** "Bob replied" for each; only when the user asked to be told. */

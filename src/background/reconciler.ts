@@ -9,6 +9,10 @@ import type { CheckRun, ReplyChecker } from './reply-checker';
 
 export const NEXT_DUE_ALARM = 'next-due';
 export const RETRY_ALARM = 'retry-announce';
+/** Stands in for a wake-up's event while its run is under way; see `reconcile`. */
+export const WATCHDOG_ALARM = 'watchdog';
+/** Chrome's shortest alarm delay for a packed extension: a run cut short is picked up again this much later. */
+export const WATCHDOG_MS = 30_000;
 const RETRY_DELAY_MS = 60_000;
 /** More reminders wanted a look than one run may make: the rest get theirs this much later. */
 const MORE_CHECKS_DELAY_MS = 60_000;
@@ -72,8 +76,13 @@ export function createReconciler({ store, announcer, alarms, badge, clock, withL
   const looked = (now: number) => (r: Reminder) => !replies || (r.check !== undefined && r.check.at >= r.dueAt - FRESH_MS) || r.dueAt <= now - CHECK_GRACE_MS;
 
   return async function reconcile(cause: string): Promise<void> {
+    // A wake-up has consumed its event: a fired alarm is gone. If the worker is stopped before
+    // this run is through (mid-look, between firing and showing), nothing would ever wake us for
+    // that work again. The watchdog alarm stands in for the event until the run completes.
+    const wakeUp = LOOK_CAUSES.has(cause);
+    if (wakeUp) await alarms.create(WATCHDOG_ALARM, { when: clock.now() + WATCHDOG_MS });
     // A user's click or a tab's report must not wait seconds for Gmail: looks happen on wake-ups and alarms.
-    const run = LOOK_CAUSES.has(cause) ? await lookForReplies() : { changed: [], more: false };
+    const run = wakeUp ? await lookForReplies() : { changed: [], more: false };
     return withLock('follow-through:reconcile', async () => {
       const now = clock.now();
       await store.fireDue(now, cause, looked(now));
@@ -94,6 +103,8 @@ export function createReconciler({ store, announcer, alarms, badge, clock, withL
       else await alarms.create(NEXT_DUE_ALARM, { when: next > now ? next : now + (run.more ? MORE_CHECKS_DELAY_MS : LOOK_AGAIN_DELAY_MS) });
 
       await badge.setCount(await store.countByStatus('notified'));
+      // Through: the next-due alarm now reflects everything left to do. (A run that failed keeps its watchdog: a retry.)
+      if (wakeUp) await alarms.clear(WATCHDOG_ALARM);
     });
   };
 }

@@ -19,6 +19,11 @@ export const MIGRATIONS: readonly Migration[] = [
     reminders.createIndex('by-account-thread', ['account', 'threadKey']);
     reminders.createIndex('by-updated', 'updatedAt');
   },
+  // v1 → v2: one account's reminders in due order (per-account lists and counts
+  // without reading every reminder). Existing records are indexed by the upgrade.
+  (_db, tx) => {
+    tx.objectStore('reminders').createIndex('by-account-due', ['account', 'dueAt']);
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

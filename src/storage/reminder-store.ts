@@ -52,6 +52,10 @@ export function reminderStore(
     byThread: async (account: string, threadKey: string) =>
       (await ready).getAllFromIndex('reminders', 'by-account-thread', [account, threadKey]),
 
+    /** Every reminder of one account (normalised address), earliest due first. */
+    byAccount: async (account: string) =>
+      (await ready).getAllFromIndex('reminders', 'by-account-due', keyRange.bound([account, -Infinity], [account, Infinity])),
+
     /**
      * Idempotent create: the caller picks the id, so a retry after a killed
      * worker returns the first result instead of a second reminder. A thread
@@ -156,17 +160,22 @@ export function reminderStore(
       return notified.filter((r) => r.announcedAt === undefined);
     },
 
-    async markAnnounced(ids: readonly string[], now: number): Promise<void> {
+    /**
+     * Records that these reminders' notifications are on screen. Answers the
+     * ids that were acted on meanwhile (snoozed, done, deleted… while the
+     * notification was being shown): their notification is stale.
+     */
+    async markAnnounced(ids: readonly string[], now: number): Promise<string[]> {
       const db = await ready;
       const tx = db.transaction('reminders', 'readwrite');
+      const stale: string[] = [];
       for (const id of ids) {
         const current = await tx.store.get(id);
-        // Acted on meanwhile (snoozed, done…): nothing to mark.
-        if (current?.status === 'notified' && current.announcedAt === undefined) {
-          await tx.store.put(markAnnounced(current, now));
-        }
+        if (current?.status !== 'notified') stale.push(id);
+        else if (current.announcedAt === undefined) await tx.store.put(markAnnounced(current, now));
       }
       await tx.done;
+      return stale;
     },
 
     /** Most recently changed first, e.g. for "Replied (recent)". */

@@ -15,6 +15,8 @@ export interface FollowThroughDB extends DBSchema {
       'by-account-thread': [string, string];
       /** Recent changes, for the popup's Replied/Done sections and sync. */
       'by-updated': number;
+      /** One account's reminders in due order (since v2). */
+      'by-account-due': [string, number];
     };
   };
 }

@@ -1,6 +1,6 @@
 import { PRECHECK_MS } from '../../../src/core/replies/outcome';
 import { describe, expect, it } from 'vitest';
-import { NEXT_DUE_ALARM, RETRY_ALARM } from '../../../src/background/reconciler';
+import { NEXT_DUE_ALARM, RETRY_ALARM, WATCHDOG_ALARM, WATCHDOG_MS } from '../../../src/background/reconciler';
 import { DAY, fakeBackground, HOUR, ICON_URL, MIN, reminder, T0 } from './fakes';
 
 /** A background with reminders created at T0 and due at the given offsets from T0. */
@@ -160,5 +160,122 @@ describe('reconcile', () => {
     await f.bg.reconcile('alarm');
     expect(f.notifications.created).toEqual([]);
     expect(f.badge.count).toBe(0);
+  });
+
+  describe('a run cut short (the worker stopped half-way)', () => {
+    it('a wake-up holds a watchdog alarm while it runs and clears it when through', async () => {
+      const f = await withReminders({ a: HOUR });
+      f.clock.advance(HOUR);
+      await f.bg.reconcile('alarm');
+      const watchdog = f.alarms.calls.filter((c) => c.name === WATCHDOG_ALARM);
+      expect(watchdog).toEqual([
+        { op: 'create', name: WATCHDOG_ALARM, when: T0 + HOUR + WATCHDOG_MS },
+        { op: 'clear', name: WATCHDOG_ALARM },
+      ]);
+      expect(f.alarms.active.has(WATCHDOG_ALARM)).toBe(false);
+    });
+
+    it('a wake-up that dies after firing leaves the watchdog set, and its run announces the reminder once', async () => {
+      const f = await withReminders({ a: HOUR });
+      f.clock.advance(HOUR);
+      // The worker "dies" between firing and showing: the run never completes.
+      f.notifications.failWith = new Error('worker stopped');
+      const logError = f.log.error.bind(f.log);
+      f.log.error = () => {
+        throw new Error('worker stopped');
+      };
+      await expect(f.bg.reconcile('alarm')).rejects.toThrow('worker stopped');
+      f.log.error = logError;
+      f.notifications.failWith = undefined;
+      expect((await f.bg.store.get('a'))!.status).toBe('notified');
+      expect(f.alarms.active.get(WATCHDOG_ALARM)).toBe(T0 + HOUR + WATCHDOG_MS);
+
+      // The watchdog's alarm, in a fresh worker.
+      f.clock.advance(WATCHDOG_MS);
+      await f.bg.reconcile('alarm');
+      expect(f.notifications.created.map((n) => n.id)).toEqual(['r:a']);
+      expect((await f.bg.store.get('a'))!.history.filter((h) => h.to === 'notified')).toHaveLength(1);
+      expect(f.alarms.active.has(WATCHDOG_ALARM)).toBe(false);
+    });
+
+    it('user actions do not touch the watchdog', async () => {
+      const f = await withReminders({ a: HOUR });
+      await f.bg.reconcile('user');
+      expect(f.alarms.calls.filter((c) => c.name === WATCHDOG_ALARM)).toEqual([]);
+    });
+  });
+
+  describe('racing a user action on the same reminder', () => {
+    /** Holds every notifications.create until released; `reached` resolves when the first one is waiting. */
+    function gateNotifications(f: Awaited<ReturnType<typeof withReminders>>) {
+      let release!: () => void;
+      let reached!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const waiting = new Promise<void>((r) => (reached = r));
+      const create = f.notifications.create.bind(f.notifications);
+      f.notifications.create = async (id, options) => {
+        reached();
+        await gate;
+        return create(id, options);
+      };
+      return { release, waiting };
+    }
+
+    it.each([
+      ['done', (f: Awaited<ReturnType<typeof withReminders>>) => f.bg.handlers['reminder.done']({ id: 'a' }), 'done'],
+      ['snooze', (f: Awaited<ReturnType<typeof withReminders>>) => f.bg.handlers['reminder.snooze']({ id: 'a', due: { at: T0 + DAY } }), 'snoozed'],
+      ['delete', (f: Awaited<ReturnType<typeof withReminders>>) => f.bg.handlers['reminder.delete']({ id: 'a' }), undefined],
+    ] as const)(
+      'a %s that lands while the alarm is showing the notification leaves no notification behind',
+      async (_name, act, status) => {
+        const f = await withReminders({ a: HOUR });
+        f.clock.advance(HOUR);
+        const { release, waiting } = gateNotifications(f);
+
+        // The alarm's run has fired `a` and is in the middle of showing it…
+        const alarm = f.bg.reconcile('alarm');
+        await waiting;
+        // …when the user's action (from the popup) lands.
+        const user = act(f);
+        await new Promise((r) => setTimeout(r, 10));
+        release();
+        await Promise.all([alarm, user]);
+        await f.bg.reconcile('startup');
+
+        const a = await f.bg.store.get('a');
+        expect(a?.status).toBe(status);
+        // The user's action is not lost, and nothing on screen talks about a reminder the user already handled.
+        expect([...f.notifications.shown.keys()]).toEqual([]);
+        if (a) expect(a.history.filter((h) => h.to === 'notified')).toHaveLength(1);
+        expect(f.notifications.created.map((n) => n.id)).toEqual(['r:a']);
+        expect(f.badge.count).toBe(0);
+      },
+    );
+
+    it('a digest whose reminders were all handled while it was being shown is taken down; one still waiting keeps it', async () => {
+      const f = await withReminders({ a: HOUR, b: HOUR, c: 2 * HOUR, d: 2 * HOUR });
+      f.clock.advance(HOUR);
+      let gate = gateNotifications(f);
+      let alarm = f.bg.reconcile('alarm');
+      await gate.waiting;
+      const users = [f.bg.handlers['reminder.done']({ id: 'a' }), f.bg.handlers['reminder.done']({ id: 'b' })];
+      // Both actions are written (their reconciles wait for the alarm's run) before the digest is up.
+      await new Promise((r) => setTimeout(r, 10));
+      gate.release();
+      await Promise.all([alarm, ...users]);
+      expect([...f.notifications.shown.keys()]).toEqual([]);
+
+      f.clock.advance(HOUR);
+      gate = gateNotifications(f);
+      alarm = f.bg.reconcile('alarm');
+      await gate.waiting;
+      const done = f.bg.handlers['reminder.done']({ id: 'c' });
+      await new Promise((r) => setTimeout(r, 10));
+      gate.release();
+      await Promise.all([alarm, done]);
+      // d still waits for the user: its digest stays.
+      expect([...f.notifications.shown.keys()]).toEqual(['digest']);
+      expect((await f.bg.store.get('d'))!.announcedAt).toBe(T0 + 2 * HOUR);
+    });
   });
 });

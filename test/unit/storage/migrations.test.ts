@@ -71,6 +71,88 @@ const V1_SHAPE = {
   },
 };
 
+const V2_SHAPE = {
+  reminders: {
+    ...V1_SHAPE.reminders,
+    indexes: {
+      ...V1_SHAPE.reminders.indexes,
+      'by-account-due': { keyPath: ['account', 'dueAt'], unique: false, multiEntry: false },
+    },
+  },
+};
+
+/**
+ * Reminders exactly as a v1 build stored them (plain records, not built
+ * with today's factory): two accounts, waiting and finished ones, an
+ * equal due time, a resolution with notes.
+ */
+const V1_REMINDERS = [
+  {
+    id: 'v1-late',
+    kind: 'no-reply',
+    account: 'me@example.com',
+    thread: { provider: 'gmail', threadId: '18e0000000000001', subject: 'Quote 1', recipients: [{ email: 'a@example.com', name: 'A' }] },
+    threadKey: 'gmail:18e0000000000001',
+    sentAt: T0 - 3_600_000,
+    dueAt: T0 + 3 * 86_400_000,
+    status: 'pending',
+    rev: 1,
+    createdAt: T0,
+    updatedAt: T0,
+    history: [{ from: null, to: 'pending', at: T0, cause: 'created' }],
+  },
+  {
+    id: 'v1-early',
+    kind: 'no-reply',
+    account: 'me@example.com',
+    thread: { provider: 'gmail', threadId: '18e0000000000002', subject: 'Quote 2', recipients: [{ email: 'b@example.com' }] },
+    threadKey: 'gmail:18e0000000000002',
+    sentAt: T0 - 3_600_000,
+    dueAt: T0 + 86_400_000,
+    status: 'notified',
+    announcedAt: T0 + 86_400_000,
+    rev: 2,
+    createdAt: T0,
+    updatedAt: T0 + 86_400_000,
+    history: [
+      { from: null, to: 'pending', at: T0, cause: 'created' },
+      { from: 'pending', to: 'notified', at: T0 + 86_400_000, cause: 'alarm' },
+    ],
+  },
+  {
+    id: 'v1-replied',
+    kind: 'no-reply',
+    account: 'me@example.com',
+    thread: { provider: 'gmail', threadId: '18e0000000000003', subject: 'Quote 3', recipients: [{ email: 'c@example.com' }] },
+    threadKey: 'gmail:18e0000000000003',
+    sentAt: T0 - 3_600_000,
+    dueAt: T0 + 86_400_000,
+    status: 'replied',
+    resolution: { kind: 'reply', by: { email: 'c@example.com' }, at: T0 + 1000, source: 'print-view', notes: [] },
+    rev: 2,
+    createdAt: T0,
+    updatedAt: T0 + 1000,
+    history: [
+      { from: null, to: 'pending', at: T0, cause: 'created' },
+      { from: 'pending', to: 'replied', at: T0 + 1000, cause: 'reply' },
+    ],
+  },
+  {
+    id: 'v1-other-account',
+    kind: 'no-reply',
+    account: 'work@example.org',
+    thread: { provider: 'gmail', threadId: '18e0000000000004', subject: 'Quote 4', recipients: [{ email: 'd@example.com' }] },
+    threadKey: 'gmail:18e0000000000004',
+    sentAt: T0 - 3_600_000,
+    dueAt: T0,
+    status: 'pending',
+    rev: 1,
+    createdAt: T0,
+    updatedAt: T0,
+    history: [{ from: null, to: 'pending', at: T0, cause: 'created' }],
+  },
+] as const;
+
 describe('migrations', () => {
   it('has one migration per version', () => {
     expect(DB_VERSION).toBe(MIGRATIONS.length);
@@ -102,6 +184,50 @@ describe('migrations', () => {
       expect(await store.nextDueAt()).toBe(T0 + 1000);
       expect(shapeOf(again)).toEqual(V1_SHAPE);
       again.close();
+    });
+  });
+
+  describe('v1 → v2', () => {
+    it('adds the by-account-due index and keeps every v1 record unchanged', async () => {
+      const factory = new IDBFactory();
+      await databaseAtVersion(factory, 1, { reminders: V1_REMINDERS });
+
+      const db = await openReminderDb(factory, { name: NAME, version: 2 });
+      expect(db.version).toBe(2);
+      expect(shapeOf(db)).toEqual(V2_SHAPE);
+      const store = reminderStore(db, IDBKeyRange);
+      const all = await store.all();
+      expect(all).toHaveLength(V1_REMINDERS.length);
+      for (const record of V1_REMINDERS) expect(await store.get(record.id)).toEqual(record);
+      db.close();
+    });
+
+    it('indexes the records that were already there: one account, earliest due first', async () => {
+      const factory = new IDBFactory();
+      await databaseAtVersion(factory, 1, { reminders: V1_REMINDERS });
+
+      const db = await openReminderDb(factory, { name: NAME, version: 2 });
+      const store = reminderStore(db, IDBKeyRange);
+      // Equal due times keep primary-key order (v1-early < v1-replied).
+      expect((await store.byAccount('me@example.com')).map((r) => r.id)).toEqual(['v1-early', 'v1-replied', 'v1-late']);
+      expect((await store.byAccount('work@example.org')).map((r) => r.id)).toEqual(['v1-other-account']);
+      expect(await store.byAccount('nobody@example.com')).toEqual([]);
+      // The older indexes still answer as before.
+      expect((await store.byStatus('pending')).map((r) => r.id)).toEqual(['v1-other-account', 'v1-late']);
+      expect(await store.nextDueAt()).toBe(T0);
+      db.close();
+    });
+
+    it('indexes reminders written after the upgrade too', async () => {
+      const factory = new IDBFactory();
+      await databaseAtVersion(factory, 1, { reminders: V1_REMINDERS });
+      const db = await openReminderDb(factory, { name: NAME, version: 2 });
+      const store = reminderStore(db, IDBKeyRange);
+      const r = reminder({ id: 'v2-new', account: 'work@example.org', n: 9, dueAt: T0 - 1000 });
+      await store.create(r, T0);
+      await store.apply('v1-other-account', { type: 'reschedule', dueAt: T0 - 2000 }, T0);
+      expect((await store.byAccount('work@example.org')).map((r) => r.id)).toEqual(['v1-other-account', 'v2-new']);
+      db.close();
     });
   });
 
