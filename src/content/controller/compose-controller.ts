@@ -104,8 +104,10 @@ export function createComposeController(
     // Capture phase on the compose: we see the send before Gmail's handlers can stop it.
     root.addEventListener('click', (e) => {
       const target = e.target instanceof Element ? e.target : null;
+      // Most clicks in a compose are in its body: only a click on a button is worth locating Send for.
+      if (!target?.closest('[role=button]')) return;
       const send = composeParts(root)?.sendButton;
-      if (target && (send?.contains(target) || target.closest(SEND_BUTTON))) onSend(root, state);
+      if (send?.contains(target) || target.closest(SEND_BUTTON)) onSend(root, state);
     }, true);
     root.addEventListener('keydown', (e) => {
       const k = e as KeyboardEvent;
