@@ -10,6 +10,12 @@
  *    with page.ts's watcher list against a naive rescan-the-document observer.
  * 3. Popup checklist in headless Chromium (popup.mjs, popup-report.mjs, test/bench/popup-entry.ts):
  *    first render of 5,000 reminders and scrolling, against a naive <li> list.
+ * 4. Storage at scale in headless Chromium (storage.mjs, storage-report.mjs, test/bench/storage-entry.ts):
+ *    the real stores on IndexedDB with 50,000 reminders: what is due against a full read and
+ *    filter, the popup's list query against the same at 5,000, insert throughput, size.
+ * 5. One summary table of every figure, these and the vitest benches (summary-table.mjs), at the top
+ *    of docs/benchmarks.md. `npm run bench` runs `vitest bench --outputJson <file>` first and passes
+ *    `--vitest-json <file>`; run on its own, the script marks the vitest rows as not run.
  *
  * Figures are ratios against baselines run in the same process; nothing here
  * asserts a speed. It fails only on real errors: a missing build, a broken
@@ -17,11 +23,15 @@
  * strategies finding different elements.
  *
  * Prints tables (print.mjs) and writes the section "Gmail content script" of
- * docs/benchmarks.md (report.mjs), then the section "Popup checklist" (popup-report.mjs).
+ * docs/benchmarks.md (report.mjs), then the sections "Popup checklist" (popup-report.mjs),
+ * "Storage at scale" (storage-report.mjs) and "Summary" (summary-table.mjs).
  * Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_ROUNDS (measured rounds per
- * strategy, default 9), BENCH_POPUP_RUNS / BENCH_POPUP_SCROLL_RUNS (popup.mjs).
+ * strategy, default 9), BENCH_POPUP_RUNS / BENCH_POPUP_SCROLL_RUNS (popup.mjs),
+ * BENCH_STORAGE_RUNS / BENCH_STORAGE_ROWS (storage.mjs).
  */
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { relative, resolve } from 'node:path';
 import { DOCS, ROOT } from './bench/config.mjs';
 import { injectedFiles, isolatedBreakdown } from './bench/payload.mjs';
 import { observerBench } from './bench/observer.mjs';
@@ -30,10 +40,26 @@ import { printBreakdown, printObserver, printPayload } from './bench/print.mjs';
 import { SECTION, writeReport } from './bench/report.mjs';
 import { popupBench } from './bench/popup.mjs';
 import { POPUP_SECTION, popupSummary, printPopup, writePopupReport } from './bench/popup-report.mjs';
+import { storageBench } from './bench/storage.mjs';
+import { STORAGE_SECTION, printStorage, storageSummary, writeStorageReport } from './bench/storage-report.mjs';
+import { SUMMARY_SECTION, printSummary, summaryRows, writeSummary } from './bench/summary-table.mjs';
 
 const t0 = performance.now();
 
+/** `--vitest-json <file>`: the report of the `vitest bench` run just before (see package.json "bench"). */
+function vitestJsonArg(argv) {
+  const i = argv.indexOf('--vitest-json');
+  if (i < 0) return undefined;
+  const file = argv[i + 1];
+  if (!file) throw new Error('--vitest-json needs a file');
+  const path = resolve(ROOT, file);
+  if (!existsSync(path)) throw new Error(`--vitest-json ${file}: no such file (did vitest bench --outputJson write it?)`);
+  return path;
+}
+
 async function main() {
+  const vitestFile = vitestJsonArg(process.argv.slice(2));
+  const load = os.loadavg();
   console.log('\n=== Gmail content script benchmarks ===\n');
   // Each table is printed as soon as it is measured: the observer run takes a while.
   const payload = payloadSummary(injectedFiles());
@@ -42,7 +68,8 @@ async function main() {
   if (breakdown) printBreakdown(breakdown);
 
   console.log('\nObserver cost in headless Chromium (this takes ~10–60 s)…');
-  const observer = observerSummary(await observerBench());
+  const observerRaw = await observerBench();
+  const observer = observerSummary(observerRaw);
   printObserver(observer);
 
   writeReport(payload, breakdown, observer);
@@ -55,6 +82,20 @@ async function main() {
   printPopup(popup);
   writePopupReport(popup);
   console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${POPUP_SECTION}") in ${((performance.now() - t1) / 1000).toFixed(1)} s.`);
+
+  const t2 = performance.now();
+  console.log('\n=== Storage benchmarks ===\n');
+  console.log('Storage at scale, 50,000 reminders in Chromium IndexedDB (this takes ~20–60 s)…');
+  const storage = storageSummary(await storageBench({ log: console.log }));
+  printStorage(storage);
+  writeStorageReport(storage);
+  console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${STORAGE_SECTION}") in ${((performance.now() - t2) / 1000).toFixed(1)} s.`);
+
+  const rows = summaryRows({ vitestFile, payload, observerRaw, popup, storage });
+  const chromium = storage.bench.version;
+  printSummary(rows, { chromium });
+  writeSummary(rows, { chromium, load });
+  console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${SUMMARY_SECTION}"${vitestFile ? `, vitest figures from ${relative(ROOT, vitestFile)}` : ', vitest rows marked not run: no --vitest-json'}).`);
 }
 
 main().catch((error) => {

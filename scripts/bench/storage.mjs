@@ -1,0 +1,153 @@
+/**
+ * Storage at scale in headless Chromium: the extension's real storage code (src/storage:
+ * openReminderDb, reminderStore, checkStore, bulkStore) on real Chromium IndexedDB, bundled from
+ * test/bench/storage-entry.ts. A persistent profile in a temp dir, so IndexedDB is on disk as in
+ * the extension (Playwright's default contexts are off the record, their IndexedDB in memory).
+ *
+ * One page holds two fresh databases: 50,000 reminders and 5,000 (the same mix). Measured, with
+ * rounds taking turns in a rotating order: "what is due" (store.fireDue's read) against a full
+ * getAll + filter; checks.due and nextDueAt; the popup's list query (store.all + groupIntoSections)
+ * at 50,000 against the same at 5,000. Also insert throughput (bulkStore.putAll in batches, and
+ * reminderStore.create one by one) and the database's size (navigator.storage.estimate).
+ *
+ * Fails on real errors only: a missing or broken browser, an error in the page, or any query
+ * answering other than the seeded data says (checked in the page).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import os from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, ROOT } from './config.mjs';
+
+// Knobs. Env: BENCH_STORAGE_RUNS (measured rounds per query, default 3, at least 3: a round reads
+// the 50,000 in full twice, seconds each, and seeding takes ~20 s; 3 keep this part near half a minute),
+// BENCH_STORAGE_ROWS (the large store, default 50,000; the small one is a tenth).
+const ROWS = Math.max(1000, Number(process.env.BENCH_STORAGE_ROWS) || 50_000);
+export const STORAGE = {
+  rows: ROWS,
+  smallRows: Math.round(ROWS / 10),
+  batch: 1000,
+  warmups: 1,
+  runs: Math.max(3, Number(process.env.BENCH_STORAGE_RUNS) || 3),
+  importRows: 1000,
+  createRows: 200,
+  seed: 0x5709e,
+  // A Wednesday, 10:00 UTC.
+  now: Date.UTC(2026, 2, 11, 10, 0),
+};
+
+const ENTRY = 'test/bench/storage-entry.ts';
+const ORIGIN = 'https://follow-through.bench';
+const URL = `${ORIGIN}/storage.html`;
+
+async function bundleStorageEntry() {
+  const res = await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    publicDir: false,
+    build: {
+      write: false,
+      emptyOutDir: false,
+      lib: { entry: join(ROOT, ENTRY), formats: ['iife'], name: 'FTStorageBench', fileName: () => 'storage-bench.js' },
+      minify: true,
+      sourcemap: false,
+      target: 'es2022',
+    },
+  });
+  const chunk = (Array.isArray(res) ? res : [res]).flatMap((r) => r.output).find((o) => o.type === 'chunk' && o.isEntry);
+  if (!chunk) throw new Error(`vite produced no bundle for ${ENTRY}`);
+  return chunk.code;
+}
+
+export async function storageBench({ log = () => {} } = {}) {
+  const load = os.loadavg();
+  const iife = await bundleStorageEntry();
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
+  const profile = mkdtempSync(join(tmpdir(), 'ft-bench-storage-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      timezoneId: 'UTC',
+      locale: 'en-US',
+      args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc', '--host-resolver-rules=MAP * ~NOTFOUND', '--disable-background-networking'],
+    });
+    await context.route('**/*', (route) => {
+      if (route.request().url() === URL) {
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          // Cross-origin isolated: performance.now() at 5 µs instead of 100 µs resolution.
+          headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+          body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Follow-Through storage (bench)</title>
+<script>${iife.replace(/<\/script/gi, '<\\/script')}</script></head><body></body></html>`,
+        });
+      }
+      return route.abort('blockedbyclient');
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e));
+    await page.goto(URL, { waitUntil: 'load' });
+    const call = async (fn, arg) => {
+      const res = await page.evaluate(([f, a]) => globalThis.FTStorageBench[f](a), [fn, arg]);
+      if (pageErrors.length) throw pageErrors[0];
+      return res;
+    };
+
+    // A fresh name per run as well as a fresh profile: nothing left over can be measured.
+    const stamp = `${Date.now().toString(36)}-${process.pid}`;
+    const opened = await call('open', { now: STORAGE.now, names: { large: `follow-through-bench-${stamp}-large`, small: `follow-through-bench-${stamp}-small` } });
+    // A persistent context has no Browser object to ask, and the user agent is reduced (156.0.0.0): ask over CDP.
+    const cdp = await context.newCDPSession(page);
+    const { product } = await cdp.send('Browser.getVersion');
+    await cdp.detach();
+    const version = product.replace(/^.*\//, '');
+
+    // The small store first: the large one's size is then the usage it adds.
+    log(`  seeding ${STORAGE.smallRows.toLocaleString('en')} reminders…`);
+    const small = await call('insert', { key: 'small', rows: STORAGE.smallRows, seed: STORAGE.seed + 1, batch: STORAGE.batch, tag: '9' });
+    log(`  seeding ${STORAGE.rows.toLocaleString('en')} reminders…`);
+    const large = await call('insert', { key: 'large', rows: STORAGE.rows, seed: STORAGE.seed, batch: STORAGE.batch, tag: '8' });
+    const census = await call('census', { key: 'large' });
+
+    // Pairs of [database, query]; every round runs each once, in a rotating order.
+    const TASKS = [
+      ['large', 'fireDue'],
+      ['large', 'getAllFilter'],
+      ['large', 'checksDue'],
+      ['large', 'nextDueAt'],
+      ['large', 'list'],
+      ['small', 'list'],
+      ['small', 'fireDue'],
+    ];
+    const results = Object.fromEntries(TASKS.map(([k, t]) => [`${k}:${t}`, []]));
+    const total = STORAGE.warmups + STORAGE.runs;
+    log(`  ${total} rounds of ${TASKS.length} queries…`);
+    for (let i = 0; i < total; i++) {
+      for (let j = 0; j < TASKS.length; j++) {
+        const [key, task] = TASKS[(i + j) % TASKS.length];
+        const res = await call('run', { key, task });
+        if (i >= STORAGE.warmups) results[`${key}:${task}`].push(res);
+      }
+    }
+    const censusAfter = await call('census', { key: 'large' });
+    if (JSON.stringify(censusAfter) !== JSON.stringify(census)) {
+      throw new Error(`the measured reads changed the store: ${JSON.stringify(census)} before, ${JSON.stringify(censusAfter)} after`);
+    }
+    log('  writing through bulkStore.putAll and reminderStore.create…');
+    const writes = await call('writeSample', { key: 'large', importRows: STORAGE.importRows, createRows: STORAGE.createRows, seed: STORAGE.seed + 2 });
+    const afterAll = await call('estimate');
+    await page.close();
+    await context.close();
+    context = undefined;
+    return { version, load, opened, small, large, census, results, writes, afterAll };
+  } finally {
+    await context?.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
