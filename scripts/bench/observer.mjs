@@ -9,30 +9,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, FIXTURES, MUTATIONS, ROOT, ROUNDS, SEED } from './config.mjs';
+import { CHROMIUM, FIXTURES, MUTATIONS, ROUNDS, SEED } from './config.mjs';
 import { pageProgram } from './observer-page.mjs';
+import { bundleIife } from './bundle.mjs';
 
-async function bundleObserverEntry() {
-  const res = await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    publicDir: false,
-    build: {
-      write: false,
-      emptyOutDir: false,
-      lib: { entry: join(ROOT, 'test/bench/observer-entry.ts'), formats: ['iife'], name: 'FTBench', fileName: () => 'observer-bench.js' },
-      minify: true,
-      sourcemap: false,
-      target: 'es2022',
-    },
-  });
-  const chunk = (Array.isArray(res) ? res : [res]).flatMap((r) => r.output).find((o) => o.type === 'chunk' && o.isEntry);
-  if (!chunk) throw new Error('vite produced no bundle for test/bench/observer-entry.ts');
-  return chunk.code;
-}
+const bundleObserverEntry = () => bundleIife('test/bench/observer-entry.ts', 'FTBench');
 
 function bodyOf(html) {
   const m = html.match(/<body[^>]*>([\s\S]*)<\/body>/i);

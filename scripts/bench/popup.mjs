@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
-import { build } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, ROOT } from './config.mjs';
+import { bundleIife } from './bundle.mjs';
 
 // Knobs. Env: BENCH_POPUP_RUNS (measured first-render rounds per strategy, default 15, at least 5),
 // BENCH_POPUP_SCROLL_RUNS (measured scroll rounds per strategy, default 3, at least 3, at most the first-render rounds).
@@ -32,27 +32,8 @@ export const POPUP = {
 
 const ENTRY = 'test/bench/popup-entry.ts';
 
-async function bundlePopupEntry() {
-  const res = await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    publicDir: false,
-    // The extension's own JSX settings (tsconfig.json: react-jsx with preact).
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    build: {
-      write: false,
-      emptyOutDir: false,
-      lib: { entry: join(ROOT, ENTRY), formats: ['iife'], name: 'FTPopupBench', fileName: () => 'popup-bench.js' },
-      minify: true,
-      sourcemap: false,
-      target: 'es2022',
-    },
-  });
-  const chunk = (Array.isArray(res) ? res : [res]).flatMap((r) => r.output).find((o) => o.type === 'chunk' && o.isEntry);
-  if (!chunk) throw new Error(`vite produced no bundle for ${ENTRY}`);
-  return chunk.code;
-}
+// The extension's own JSX settings (tsconfig.json: react-jsx with preact).
+const bundlePopupEntry = () => bundleIife(ENTRY, 'FTPopupBench', { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } });
 
 export async function popupBench() {
   // Other work on the machine shows up in every figure here: recorded with them.

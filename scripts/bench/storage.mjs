@@ -17,9 +17,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import os from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, ROOT } from './config.mjs';
+import { CHROMIUM } from './config.mjs';
+import { bundleIife } from './bundle.mjs';
 
 // Knobs. Env: BENCH_STORAGE_RUNS (measured rounds per query, default 3, at least 3: a round reads
 // the 50,000 in full twice, seconds each, and seeding takes ~20 s; 3 keep this part near half a minute),
@@ -42,25 +42,7 @@ const ENTRY = 'test/bench/storage-entry.ts';
 const ORIGIN = 'https://follow-through.bench';
 const URL = `${ORIGIN}/storage.html`;
 
-async function bundleStorageEntry() {
-  const res = await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: 'silent',
-    publicDir: false,
-    build: {
-      write: false,
-      emptyOutDir: false,
-      lib: { entry: join(ROOT, ENTRY), formats: ['iife'], name: 'FTStorageBench', fileName: () => 'storage-bench.js' },
-      minify: true,
-      sourcemap: false,
-      target: 'es2022',
-    },
-  });
-  const chunk = (Array.isArray(res) ? res : [res]).flatMap((r) => r.output).find((o) => o.type === 'chunk' && o.isEntry);
-  if (!chunk) throw new Error(`vite produced no bundle for ${ENTRY}`);
-  return chunk.code;
-}
+const bundleStorageEntry = () => bundleIife(ENTRY, 'FTStorageBench');
 
 export async function storageBench({ log = () => {} } = {}) {
   const load = os.loadavg();
