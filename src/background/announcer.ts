@@ -71,10 +71,13 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
           });
         }
       } else {
-        // The digest replaces single notifications of the same reminders.
+        // The digest replaces single notifications of the same reminders, and lists every reminder still
+        // waiting for the user: a new digest takes the old one's place on screen, so it must not drop them.
         await Promise.all(reminders.map((r) => notifications.clear(notificationIdOf(r.id)).catch(() => false)));
+        const fresh = new Set(reminders.map((r) => r.id));
+        const earlier = (await store.byStatus('notified')).filter((r) => !fresh.has(r.id) && r.announcedAt !== undefined);
         await show(DIGEST_ID, {
-          ...digestNotification(reminders, i18n.t),
+          ...digestNotification([...reminders, ...earlier], i18n.t),
           iconUrl,
           buttons: [{ title: i18n.t('actionOpenChecklist') }],
           ...sticky,

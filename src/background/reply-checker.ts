@@ -70,9 +70,8 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
     }
     const page = parsePrintView(html, { expectedAccount: r.account, timeZone: settings.schedule.timeZone });
     if (!page.ok) return { failure: page.reason };
-    // The print view shows minutes only: the tracked message's own minute must not hide a reply sent within it.
-    const sentMinute = Math.floor(r.sentAt / 60_000) * 60_000 - 1;
-    return { verdict: judgeReplies(withStableIds(page.messages), { sentAt: sentMinute }, rulesFor(r, settings.replies)) };
+    // Print-view times are whole minutes; judgeReplies already reads such a time as the whole minute.
+    return { verdict: judgeReplies(withStableIds(page.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies)) };
   }
 
   /** One look now, whatever the schedule says ("check for replies now"). */

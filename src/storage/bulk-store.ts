@@ -45,9 +45,12 @@ export function bulkStore(connection: ReminderDB | Promise<ReminderDB>) {
         await tx.done.catch(() => undefined);
         throw Object.assign(new Error(`Reminder ${reminder.id} exists: nothing to restore`), { code: 'conflict' });
       }
-      await tx.store.put(reminder);
+      // Its notification went with the delete: a restored notified reminder is shown again.
+      const restored = { ...reminder };
+      delete restored.announcedAt;
+      await tx.store.put(restored);
       await tx.done;
-      return reminder;
+      return restored;
     },
 
     /** Deletes every reminder; returns the ids that were there. */

@@ -34,7 +34,8 @@ export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRang
           const kind = checkNeeded(reminder, now);
           return kind ? [{ reminder, kind }] : [];
         })
-        .sort((a, b) => a.reminder.dueAt - b.reminder.dueAt);
+        // Looks that decide whether a reminder fires come before retries of ones already shown.
+        .sort((a, b) => Number(a.kind === 'retry') - Number(b.kind === 'retry') || a.reminder.dueAt - b.reminder.dueAt);
     },
 
     /** When the next look is wanted (for the alarm), if ever. */

@@ -34,7 +34,12 @@ export function watchAdded(
         if (top.matches(watcher.selector)) take(top);
         top.querySelectorAll(watcher.selector).forEach(take);
       }
-      if (found.length > 0) watcher.onFound(found);
+      if (found.length === 0) return;
+      try {
+        watcher.onFound(found);
+      } catch {
+        // One watcher failing must not starve the others of this batch (nor reach Gmail's page).
+      }
     });
   };
 

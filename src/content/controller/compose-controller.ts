@@ -112,8 +112,10 @@ export function createComposeController(
     root.addEventListener('keydown', (e) => {
       const k = e as KeyboardEvent;
       const target = k.target instanceof Element ? k.target : null;
-      const onButton = (k.key === 'Enter' || k.key === ' ') && target && (target === composeParts(root)?.sendButton || target.matches(SEND_BUTTON));
-      if ((k.key === 'Enter' && (k.ctrlKey || k.metaKey)) || onButton) onSend(root, state);
+      if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) return onSend(root, state);
+      // Typing Space or Enter in the body is not a Send: only a key on a button is worth locating Send for.
+      if ((k.key !== 'Enter' && k.key !== ' ') || !target?.closest('[role=button]')) return;
+      if (target === composeParts(root)?.sendButton || target.matches(SEND_BUTTON)) onSend(root, state);
     }, true);
   }
 
@@ -134,7 +136,7 @@ export function createComposeController(
       state.outstanding?.abort();
       const outstanding = new AbortController();
       state.outstanding = outstanding;
-      void remember(snapshot, context, armed, state.theme, now, outstanding);
+      void remember(snapshot, context, armed, state.theme, now, outstanding).catch((error) => deps.warnOnce('storing the reminder failed', error));
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }

@@ -30,6 +30,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
 
   const stopBridge = listenToPage(deps.win, {
     onSend: (messages) => tracker.report(messages),
+    wantsSends: () => tracker.outstanding > 0,
     onAccount: (email, ik) => {
       accounts.setFromPage(email);
       health.set('account', 'ok');

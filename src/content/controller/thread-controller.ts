@@ -84,7 +84,8 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       deps.warnOnce('thread action failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), s.theme);
     }
-    await load(s);
+    // Preact drops the promise of a click handler: nothing may escape from here.
+    await load(s).catch((error) => deps.warnOnce('thread control reload failed', error));
   }
 
   async function load(s: Shown) {

@@ -21,6 +21,11 @@ import { parseSendResponse, type SentMessage } from './sync-response';
 
 export interface PageBridgeHandlers {
   onSend(messages: SentMessage[]): void;
+  /**
+   * Whether a send is being waited for. Gmail's sync endpoint also carries every draft save and
+   * label change: without a Send click to pair with, its responses are not worth parsing.
+   */
+  wantsSends?(): boolean;
   /** `ik` is the account's page key when the page had one (validated hex). */
   onAccount(email: string, ik?: string): void;
 }
@@ -74,6 +79,7 @@ function handle(data: unknown, origin: string, handlers: PageBridgeHandlers): vo
     if (!hasExactKeys(data, SEND_KEYS, ['request'])) return;
     if (data.status !== 200 || !isSendUrl(data.url, origin) || !isText(data.body)) return;
     if ('request' in data && !isText(data.request)) return;
+    if (handlers.wantsSends && !handlers.wantsSends()) return;
     const messages = parseSendResponse(data.body, data.request as string | undefined);
     if (messages.length > 0) safely(() => handlers.onSend(messages));
   } else if (data.kind === KIND_PAGE_INFO) {

@@ -270,3 +270,40 @@ describe('what the user says, and open Gmail tabs', () => {
 });
 
 const DAY_OFFSET = 24 * HOUR;
+
+describe('minute-precision times of the print view', () => {
+  it('an answer stamped in the minute before the tracked send is not a reply; one in the same minute is', async () => {
+    // SENT is a whole hour; send half a minute later so the minutes differ from the instant.
+    const f = fakeBackground({ now: T0 });
+    const sentAt = SENT + 30_000;
+    await f.bg.store.create({ ...reminder({ id: 'a', n: 1, dueAt: T0 + HOUR, createdAt: T0 }), sentAt }, T0);
+    f.printView.threads.set(hexOf(1), [
+      { from: client(1), to: [ME], at: sentAt - 60_000 },
+      { from: ME, to: [client(1)], at: sentAt },
+    ]);
+    f.clock.advance(HOUR);
+    await f.bg.reconcile('alarm');
+    expect((await f.bg.store.get('a'))!.status).toBe('notified');
+
+    const g = fakeBackground({ now: T0 });
+    await g.bg.store.create({ ...reminder({ id: 'b', n: 1, dueAt: T0 + HOUR, createdAt: T0 }), sentAt }, T0);
+    g.printView.threads.set(hexOf(1), [{ from: ME, to: [client(1)], at: sentAt }, { from: client(1), to: [ME], at: sentAt + 10_000 }]);
+    g.clock.advance(HOUR);
+    await g.bg.reconcile('alarm');
+    expect((await g.bg.store.get('b'))!.status).toBe('replied');
+  });
+
+  it('looks that decide whether a reminder fires come before retries of failed ones', async () => {
+    const f = await setup({ old: HOUR });
+    f.printView.failWith = new TypeError('offline');
+    f.clock.advance(HOUR);
+    await f.bg.reconcile('alarm');
+    expect((await f.bg.store.get('old'))!.check).toMatchObject({ outcome: 'failed' });
+    // Later: the failed one wants its retry and a new one is due at the same moment.
+    f.printView.failWith = undefined;
+    await f.bg.store.create(reminder({ id: 'new', n: 7, dueAt: f.clock.now() + 5 * MIN, createdAt: f.clock.now() }), f.clock.now());
+    f.clock.advance(5 * MIN);
+    const wanted = await f.bg.checks.due(f.clock.now());
+    expect(wanted.map((w) => [w.reminder.id, w.kind])).toEqual([['new', 'due'], ['old', 'retry']]);
+  });
+});

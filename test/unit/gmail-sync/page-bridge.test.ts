@@ -68,6 +68,17 @@ describe('listenToPage', () => {
     });
   });
 
+  it('skips the parse while no send is waited for (draft saves and label changes use the same endpoint)', () => {
+    stop();
+    let waiting = false;
+    stop = listenToPage(window, { onSend, onAccount, wantsSends: () => waiting });
+    deliver(sendEnvelope());
+    expect(onSend).not.toHaveBeenCalled();
+    waiting = true;
+    deliver(sendEnvelope());
+    expect(onSend).toHaveBeenCalledTimes(1);
+  });
+
   it('accepts an envelope without the request', () => {
     const env = sendEnvelope();
     delete env.request;
