@@ -41,7 +41,8 @@ export function nextCheckAt(r: Reminder, now: number): number | undefined {
 /** The rules for one reminder: its account and the user's aliases for it count as the user. */
 export function rulesFor(r: Reminder, prefs: ReplyPrefs): ReplyRules {
   return {
-    ownAddresses: [r.account, ...(prefs.aliases[r.account] ?? [])],
+    // Keys as the user typed them or a backup holds them: the account matches whatever their case.
+    ownAddresses: [r.account, ...Object.entries(prefs.aliases).flatMap(([key, list]) => (key.trim().toLowerCase() === r.account ? list : []))],
     plusAddressing: prefs.plusAddressing,
     autoRepliesCount: prefs.autoRepliesCount,
     ignoredIds: r.ignoredReplyIds ?? [],

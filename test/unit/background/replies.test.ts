@@ -260,6 +260,15 @@ describe('what the user says, and open Gmail tabs', () => {
     expect((await f.bg.store.get('a'))!.status).toBe('notified');
   });
 
+  it('aliases stored under the account in another case still count as the user', async () => {
+    const settings = userSettings();
+    const f = await setup({ a: HOUR }, { ...settings, replies: { ...settings.replies, aliases: { ' Me@Example.COM': ['me@work.example'] } } });
+    f.printView.threads.set(hexOf(1), threadWith(1, { from: { email: 'me@work.example' }, at: T0 + 10 * MIN }));
+    f.clock.advance(HOUR);
+    await f.bg.reconcile('alarm');
+    expect((await f.bg.store.get('a'))!.status).toBe('notified');
+  });
+
   it('"check for replies now" looks at once', async () => {
     const f = await setup({ a: DAY_OFFSET });
     f.printView.threads.set(hexOf(1), threadWith(1, { from: client(1), at: T0 + MIN }));
