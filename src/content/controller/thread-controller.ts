@@ -1,6 +1,7 @@
 import { h, type VNode } from 'preact';
 import type { Reminder, ThreadIdentity } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
+import { isHidden } from '../gmail/dom-util';
 import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
 import { mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
@@ -142,6 +143,8 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       const key = keyOf(thread);
       health.set('threadId', key ? 'ok' : 'missing', key ? undefined : 'thread heading has no id');
       if (!key) return;
+      // Same thread, our control still on screen: nothing to do, and no toolbar search on every navigation.
+      if (shown?.key === key && shown.mounted.host.isConnected && !isHidden(shown.mounted.host)) return;
       const toolbar = threadToolbar(deps.doc, thread);
       health.set('threadToolbar', toolbar ? 'ok' : 'missing', toolbar ? undefined : 'thread toolbar not found');
       if (!toolbar) return;
