@@ -75,7 +75,8 @@ describe('background in real Chromium', () => {
       return r?.status === 'notified' && r.announcedAt ? r : undefined;
     });
     expect(notifiedCount(fired)).toBe(1);
-    expect(await badgeText(await currentWorker(l.context))).toBe('1');
+    // The badge is set at the end of the same run, just after the reminder is marked announced.
+    await expect.poll(async () => badgeText(await currentWorker(l.context))).toBe('1');
 
     // Kill the worker; the next message starts a fresh one that reconciles again.
     await stopServiceWorkers(page);
