@@ -85,6 +85,21 @@ export interface ReplyCheck {
   failures: number;
   /** When a failed check is tried again. */
   retryAt?: number;
+  /** The latest automatic answer that kept the reminder waiting, for the popup, the thread control and the notification. */
+  autoAnswer?: AutoAnswerInfo;
+}
+
+/** What an automatic answer said and what it did to the reminder. */
+export interface AutoAnswerInfo {
+  by: Address;
+  /** See AutoNote.family. */
+  family?: string;
+  /** Last day away as stated (ISO YYYY-MM-DD). */
+  until?: string;
+  /** First day back (ISO YYYY-MM-DD). */
+  backOn?: string;
+  /** The due time before the reminder was moved past the return (absent: not moved by this look). */
+  movedFrom?: number;
 }
 
 export interface Reminder {
@@ -109,6 +124,8 @@ export interface Reminder {
   check?: ReplyCheck;
   /** Messages the user said were not a real reply: never count them again. */
   ignoredReplyIds?: string[];
+  /** Messages the user said were automatic answers ("that was an automatic answer"). */
+  autoReplyIds?: string[];
   history: Transition[];
 }
 

@@ -64,12 +64,23 @@ const account = v.pipe(
 /** Somebody else's address as a source showed it (taken as it is). */
 const AddressSchema = v.strictObject({ email: text(1000), name: v.optional(text(1000)) });
 
+const isoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected YYYY-MM-DD'));
+
 const NoteSchema = v.strictObject({
   id: v.optional(text(1000)),
   from: AddressSchema,
   at: v.optional(instant),
   reason: v.picklist(REASONS),
   detail: v.optional(text(1000)),
+  auto: v.optional(
+    v.strictObject({
+      certain: v.boolean(),
+      family: v.optional(text(40)),
+      until: v.optional(isoDay),
+      backOn: v.optional(isoDay),
+      byUser: v.optional(v.boolean()),
+    }),
+  ),
 });
 const notes = v.pipe(v.array(NoteSchema), v.maxLength(1000));
 
@@ -111,6 +122,15 @@ const CheckSchema = v.strictObject({
   notes: v.optional(notes),
   failures: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
   retryAt: v.optional(instant),
+  autoAnswer: v.optional(
+    v.strictObject({
+      by: AddressSchema,
+      family: v.optional(text(40)),
+      until: v.optional(isoDay),
+      backOn: v.optional(isoDay),
+      movedFrom: v.optional(instant),
+    }),
+  ),
 });
 
 export const ReminderSchema = v.pipe(
@@ -130,6 +150,7 @@ export const ReminderSchema = v.pipe(
     resolution: v.optional(ResolutionSchema),
     check: v.optional(CheckSchema),
     ignoredReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
+    autoReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
     history: v.pipe(v.array(TransitionSchema), v.minLength(1), v.maxLength(10_000)),
   }),
   // The index finds a reminder by this key: one that does not match its thread could never be found.
