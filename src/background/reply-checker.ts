@@ -1,6 +1,6 @@
 import type { CheckFailure, Reminder } from '../core/reminder';
 import { judgeReplies } from '../core/replies/judge';
-import { applyVerdict, rulesFor, withStableIds } from '../core/replies/outcome';
+import { applyVerdict, rulesFor, withStableIds, type ReturnPolicy } from '../core/replies/outcome';
 import { classifyPrintViewResponse, parsePrintView, printViewUrl } from '../core/replies/print-view';
 import type { Verdict } from '../core/replies/types';
 import type { Settings } from '../core/settings';
@@ -71,7 +71,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
     const page = parsePrintView(html, { expectedAccount: r.account, timeZone: settings.schedule.timeZone });
     if (!page.ok) return { failure: page.reason };
     // Print-view times are whole minutes; judgeReplies already reads such a time as the whole minute.
-    return { verdict: judgeReplies(withStableIds(page.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies)) };
+    return { verdict: judgeReplies(withStableIds(page.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies, settings.schedule.timeZone)) };
   }
 
   /** One look now, whatever the schedule says ("check for replies now"). */
@@ -79,7 +79,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
     const settings = await deps.settings.get();
     const result = await look(r, settings);
     const at = deps.clock.now();
-    return deps.checks.record(r.id, r.rev, applyVerdict(r, result, 'print-view', at), at);
+    return deps.checks.record(r.id, r.rev, applyVerdict(r, result, 'print-view', at, policyOf(settings)), at);
   }
 
   async function run(now: number): Promise<CheckRun> {
@@ -91,7 +91,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
       if (i > 0) await sleep(REQUEST_GAP_MS);
       const result = await look(reminder, settings);
       const at = deps.clock.now();
-      const written = await deps.checks.record(reminder.id, reminder.rev, applyVerdict(reminder, result, 'print-view', at), at);
+      const written = await deps.checks.record(reminder.id, reminder.rev, applyVerdict(reminder, result, 'print-view', at, policyOf(settings)), at);
       if (written) changed.push(written);
     }
     return { changed, more: wanted.length > MAX_CHECKS_PER_RUN };
@@ -99,5 +99,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
 
   return Object.assign(run, { checkNow });
 }
+
+const policyOf = (settings: Settings): ReturnPolicy => ({ schedule: settings.schedule, moveToReturn: settings.replies.moveToReturn });
 
 export type ReplyChecker = ReturnType<typeof createReplyChecker>;

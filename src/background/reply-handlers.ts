@@ -53,7 +53,7 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
       const settings = await d.settings.get();
       const resolved: Reminder[] = [];
       for (const r of live) {
-        const verdict = judgeReplies(withStableIds(p.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies));
+        const verdict = judgeReplies(withStableIds(p.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies, settings.schedule.timeZone));
         if (verdict.kind === 'no-reply') continue;
         const now = d.clock.now();
         const written = await d.checks.record(r.id, r.rev, applyVerdict(r, { verdict }, 'gmail-tab', now), now);

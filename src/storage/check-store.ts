@@ -83,7 +83,8 @@ export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRang
       let next: Reminder = { ...current, rev: current.rev + 1, updatedAt: now };
       if (result.event) {
         try {
-          next = applyEvent(current, result.event, now, result.event.type === 'reply' ? 'reply' : 'bounce');
+          const cause = result.event.type === 'reply' ? 'reply' : result.event.type === 'reschedule' ? 'auto-reply' : 'bounce';
+          next = applyEvent(current, result.event, now, cause);
         } catch (error) {
           if (!(error instanceof IllegalTransitionError)) throw error;
         }

@@ -157,7 +157,9 @@ export function judgeReplies(messages: readonly ObservedMessage[], tracked: { se
   return { kind: 'no-reply', notes };
 }
 
-function autoNote(answer: AutoAnswer | undefined, byUser: boolean): AutoNote {
+/** What the note keeps of an automatic answer; nothing when only "certain" would be said (the reason says it). */
+function autoNote(answer: AutoAnswer | undefined, byUser: boolean): AutoNote | undefined {
+  if (!byUser && answer?.certain && !answer.family && !answer.backOn) return undefined;
   return {
     certain: byUser || (answer?.certain ?? false),
     ...(answer?.family ? { family: answer.family } : {}),

@@ -38,7 +38,7 @@ describe('settings migrations: fields added since version 1', () => {
   it('replies.moveToReturn (issue 9): reply settings saved before it move reminders past a stated return', () => {
     const old = structuredClone(current()) as unknown as { replies: Record<string, unknown> };
     delete old.replies['moveToReturn'];
-    expect(parseSettings(old).output?.replies).toEqual({ ...current().replies, moveToReturn: true });
+    expect((parseSettings(old).output as Settings).replies).toEqual({ ...current().replies, moveToReturn: true });
   });
 
   it('notifications: missing means stay on screen and one digest for several', () => {

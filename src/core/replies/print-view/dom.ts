@@ -73,8 +73,9 @@ export function hasAncestor(el: Element, match: (el: Element) => boolean, top?: 
  * Visible text of a subtree as one line: entities are already decoded by
  * the parser; block/line-break elements become spaces; script, style and
  * similar subtrees are skipped; `skip(el)` true drops an element's subtree.
+ * `breakWith` '\n' keeps the lines (for message bodies).
  */
-export function textOf(root: AnyNode, skip?: (el: Element) => boolean): string {
+export function textOf(root: AnyNode, skip?: (el: Element) => boolean, breakWith = ' '): string {
   let out = '';
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
@@ -91,7 +92,7 @@ export function textOf(root: AnyNode, skip?: (el: Element) => boolean): string {
       continue;
     }
     if (NO_TEXT.has(n.name) || skip?.(n)) continue;
-    if (BREAKS.has(n.name)) out += ' ';
+    if (BREAKS.has(n.name)) out += breakWith;
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
   return out;

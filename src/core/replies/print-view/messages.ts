@@ -1,11 +1,13 @@
 /**
  * One `table.message` → an ObservedMessage: sender, To/Cc/Bcc recipients
- * (never Reply-To) and the date as an instant. The body is never read.
+ * (never Reply-To), the date as an instant, and the body's first lines
+ * (print-view/body.ts) for recognising automatic answers.
  */
 import { dedupeAddresses } from '../../address-list';
 import type { Address } from '../../reminder';
 import { zonedToInstant } from '../../time/zoned';
 import type { ObservedMessage } from '../types';
+import { readBody } from './body';
 import { parsePrintDate } from './dates';
 import { attr, findAll, findFirst, hasClass, textOf, type Element } from './dom';
 import { cleanText, makeAddress, parseAddress, parseAddressList } from './text';
@@ -66,7 +68,8 @@ export function readMessage(table: Element, timeZone: string): ObservedMessage |
       to.push(...readRecipientLine(cleanText(textOf(line))));
     }
   }
-  return { from, to: dedupeAddresses(to), ...(at !== undefined && Number.isFinite(at) ? { at } : {}) };
+  const text = readBody(table);
+  return { from, to: dedupeAddresses(to), ...(at !== undefined && Number.isFinite(at) ? { at } : {}), ...(text ? { text } : {}) };
 }
 
 /** "To: A <a@x>, "B, C" <b@y>" → the addresses, for To/Cc/Bcc lines only. */
