@@ -10,7 +10,8 @@
  * them, a weak phrase or a robot sender are one point each, an answer within
  * minutes of the user's message another, when something else points the
  * same way. Two points: automatic; one: it counts as a reply, flagged as
- * possibly automatic. An absence statement next to substance ("I'm away,
+ * possibly automatic (except a weak phrase alone, which people write all
+ * the time). An absence statement next to substance ("I'm away,
  * but here is the quote") never goes beyond "possibly".
  */
 import type { ObservedMessage } from '../types';
@@ -94,7 +95,8 @@ export function classifyAutoAnswer(m: ObservedMessage, evidence: AutoEvidence = 
   if (text) {
     const { rule } = text;
     reasons.push(`text:${rule.lang}:${rule.family}${rule.strength === 'weak' ? ' (weak)' : ''}`);
-    if (rule.strength === 'strong') decided = true;
+    if (rule.strength === 'strong' && rule.family === 'left-company' && text.substance) capped = true;
+    else if (rule.strength === 'strong') decided = true;
     else if (rule.strength === 'absence') {
       if (text.substance) capped = true;
       else if (text.markers) decided = true;
@@ -110,6 +112,8 @@ export function classifyAutoAnswer(m: ObservedMessage, evidence: AutoEvidence = 
     points += 1;
   }
   if (reasons.length === 0) return undefined;
+  // A weak phrase alone is what people write too ("thanks for your email"): not worth a flag.
+  if (!decided && !capped && points === 1 && text?.rule.strength === 'weak' && !sender) return undefined;
 
   const certain = capped && !evidence.headerOrSubject ? false : decided || points >= 2;
   // The most specific family any phrase names ("automatic reply … on parental leave" is parental leave).

@@ -13,7 +13,12 @@
  *   message also carries substance ("here is the quote", "attached"):
  *   then it is a person who happens to be away, and counts.
  * - `weak`: phrasing that robots and people both use ("thank you for your
- *   email, we will get back to you"): only supporting evidence.
+ *   email, we will get back to you"): only supporting evidence, never
+ *   flagged on its own.
+ *
+ * "No longer with the company" is weighed like an absence statement against
+ * substance: "Mr Braun has left, I have taken over — the deadline is fine"
+ * is a person answering.
  */
 
 export type AutoFamily =
@@ -96,7 +101,7 @@ add('de', 'unmonitored', 'strong',
   /\bantworten auf diese (e-?mail|nachricht) (werden|konnen) nicht (gelesen|bearbeitet|beantwortet)/,
 );
 add('de', 'left-company', 'strong',
-  /\b(ist|bin) nicht mehr (im unternehmen|in unserem unternehmen|bei|fur|in der firma|in unserer firma|mitarbeiter|mitarbeiterin|tatig|beschaftigt)/,
+  /\b(ist|bin) nicht mehr (im unternehmen|in unserem unternehmen|in der firma|in unserer firma|mitarbeiter|mitarbeiterin|tatig|beschaftigt|(bei|fur) (uns|unser unternehmen|unserem unternehmen|die firma|der firma|unsere firma|unserer firma)\b)/,
   /\bhat (das unternehmen|unser unternehmen|die firma|unsere firma|uns) verlassen/,
   /\b(ist|bin) aus dem unternehmen ausgeschieden/,
 );
@@ -293,7 +298,7 @@ export const PHRASE_RULES: readonly PhraseRule[] = rules;
  * answer when I return". One list for all languages (folded forms).
  */
 export const ABSENCE_MARKERS =
-  /\b(until|till|through|thru|returning|return on|back (on|in|at)|be back|upon my return|on my return|when i return|after my return|limited (access|connectivity)|no access to|urgent|in my absence|please contact|contact my colleague|you can reach|will (respond|reply|answer|get back)|delayed (response|reply)|respond to your (e-?mail|message)|bis|ab dem|ab (montag|dienstag|mittwoch|donnerstag|freitag)|wieder (im buro|erreichbar|da|zuruck|im hause|fur sie)|zuruck|dringend|vertretung|wenden sie sich|eingeschrankt|ruckkehr|jusqu'a|jusqu'au|de retour|a mon retour|des mon retour|urgence|urgent|contacter|acces limite|hasta|a mi regreso|a mi vuelta|regresare|volvere|de vuelta|urgente|urgencia|acceso limitado|fino al|fino a|rientro|rientrero|al mio rientro|di ritorno|urgenze|urgenti|tot en met|t\/m|tot|terug|weer aanwezig|dringende|spoed|ate|retorno|regressarei|voltarei|de volta|urgencias|do dnia|do \d|powrot|wracam|pilnych|pilne|till och med|t\.o\.m\.?|tillbaka|aterkommer|bradskande|til og med|tilbage|igen|vender tilbage|hastende|akutte|tilbake|hastesaker|haster|vom|du \d|del \d|dal \d|van \d|fra \d|fran \d|od \d|from \d)\b/;
+  /\b(until|till|through|thru|returning|return on|back (on|in|at)|be back|upon my return|on my return|when i return|after my return|limited (access|connectivity)|no access to|urgent|in my absence|please contact|contact my colleague|you can reach|will (respond|reply|answer|get back)|delayed (response|reply)|respond to your (e-?mail|message)|bis|ab dem|ab (montag|dienstag|mittwoch|donnerstag|freitag)|wieder (im buro|erreichbar|da|zuruck|im hause|fur sie)|zuruck|dringend|vertretung|wenden sie sich|eingeschrankt|ruckkehr|jusqu'a|jusqu'au|de retour|a mon retour|des mon retour|urgence|urgent|contacter|acces limite|hasta|a mi regreso|a mi vuelta|regresare|volvere|de vuelta|urgente|urgencia|acceso limitado|fino al|fino a|rientro|rientrero|al mio rientro|di ritorno|urgenze|urgenti|tot en met|t\/m|tot|terug|weer aanwezig|dringende|spoed|ate|retorno|regressarei|voltarei|de volta|urgencias|do dnia|do \d+|powrot|po powrocie|wracam|pilnych|pilne|prosze o kontakt|till och med|t\.o\.m\.?|tillbaka|aterkommer|bradskande|til og med|tilbage|igen|vender tilbage|hastende|akutte|tilbake|hastesaker|haster|vom|du \d+|del \d+|dal \d+|van \d+|fra \d+|fran \d+|od \d+|from \d+|(won't|will not|wont) be (responding|checking|reading|available|replying)|reach out to|urgentes|scrivete a|scrivere a|contattare|indtil|frem til|kontakt|kontakta|contacte|contactez|contact)\b/;
 
 /**
  * Substance: a message that delivers what was asked ("here is the quote",
@@ -301,4 +306,4 @@ export const ABSENCE_MARKERS =
  * they are away. Only weighed against absence statements.
  */
 export const SUBSTANCE_MARKERS =
-  /\b(here is|here's|here are|attached (is|are|you)|i've attached|i have attached|please find attached|to answer your question|quick answer|short answer|in short|regarding your question|as for your question|anbei|im anhang|hier (ist|sind)|zu ihrer frage|kurz zu|ci-joint|voici|en piece jointe|pour repondre a|adjunto|te adjunto|le adjunto|aqui (tienes|tiene|esta)|en respuesta a tu pregunta|in allegato|ecco|allego|per rispondere|bijgevoegd|in de bijlage|hierbij|hier is|em anexo|segue|aqui esta|w zalaczniku|oto|bifogar|har ar|bifoget|vedhaeftet|her er|vedlagt)\b/;
+  /\b(here is|here's|here are|attached (is|are|you)|i've attached|i have attached|please find attached|to answer your question|quick answer|short answer|in short|regarding your question|as for your question|anbei|im anhang|hier (ist|sind)|zu ihrer frage|kurz zu|ci-joint|voici|en piece jointe|pour repondre a|adjunto|te adjunto|le adjunto|aqui (tienes|tiene|esta)|en respuesta a tu pregunta|in allegato|ecco|allego|per rispondere|bijgevoegd|in de bijlage|hierbij|hier is|em anexo|segue|aqui esta|w zalaczniku|oto|bifogar|har ar|bifoget|vedhaeftet|her er|vedlagt|i've taken over|i have taken over|i am taking over|i'm taking over|ich ubernehme|je reprends|me encargo yo)\b/;

@@ -57,8 +57,8 @@ weekday(5, 'friday', 'freitag', 'vendredi', 'viernes', 'venerdi', 'vrijdag', 'se
 weekday(6, 'saturday', 'samstag', 'samedi', 'sabado', 'sabato', 'zaterdag', 'sobota', 'soboty', 'lordag');
 
 const byLength = (names: string[]) => names.sort((a, b) => b.length - a.length).map((n) => n.replace(/[-.]/g, '\\$&')).join('|');
-const MONTH = `(${byLength(Object.keys(MONTHS))})`;
-const WEEKDAY = `(${byLength(Object.keys(WEEKDAYS))})`;
+const MONTH = `(${byLength(Object.keys(MONTHS))})(?![a-z])`;
+const WEEKDAY = `(${byLength(Object.keys(WEEKDAYS))})(?![a-z])`;
 
 /** "until"-type phrases (last day away) and "back"-type phrases (first day back). */
 const UNTIL =
@@ -67,8 +67,10 @@ const INCLUSIVE = /einschliesslich|einschl|inkl|inklusive|including|tot en met|t
 const BACK =
   "back in the office on|back in the office|back at work on|back in office on|back on|be back on|be back|back|returning on|returning to the office on|returning|return on|return to the office on|will return on|will return|available again on|available again from|ab dem|ab|wieder am|wieder ab|zuruck am|de retour le|de retour au bureau le|de retour|retour le|retour prevu le|a partir du|regreso el|regresare el|de vuelta el|volvere el|vuelvo el|a partir del|rientrero il|rientro il|rientro|di ritorno il|torno il|terug op|vanaf|weer aanwezig op|weer op kantoor op|retorno no dia|retorno em|retorno a|voltarei no dia|voltarei em|voltarei a|de volta no dia|de volta em|tillbaka den|tillbaka pa|tillbaka|aterkommer den|aterkommer|tilbage den|tilbage pa|tilbage|igen den|tilbake den|tilbake pa|tilbake|igjen fra|igjen den|od dnia|wracam";
 
-const DATE = `(?:${WEEKDAY},? ?(?:the |le |el |den |il |de )?)?(?:(\\d{4})-(\\d{1,2})-(\\d{1,2})|(\\d{1,2})(?:st|nd|rd|th|er|e|\\.|º|°)? ?(?:de |of )?${MONTH}\\.?(?:,? (?:de )?(\\d{4}))?|${MONTH}\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?|(\\d{1,2})[./-](\\d{1,2})(?:[./-](\\d{2,4}))?\\.?)?`;
-const PHRASE = new RegExp(`\\b(${UNTIL}|${BACK})\\b,?:? (?:(?:dem|den|le|el|il|the|o|dia) )?${DATE}`, 'g');
+const DATE = `(?:${WEEKDAY},? ?(?:the |le |el |den |il |de )?)?(?:(\\d{4})-(\\d{1,2})-(\\d{1,2})|(\\d{1,2})(?!\\d)(?:st|nd|rd|th|er|e|\\.|º|°)? ?(?:de |of )?${MONTH}\\.?(?:,? (?:de )?(\\d{4}))?|${MONTH}\\.? (\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?:,? (\\d{4}))?|(\\d{1,2})[./-](\\d{1,2})(?:[./-](\\d{2,4}))?\\.?)?`;
+/** Only a trigger followed by something date-like is a phrase: "be back in the office on Thursday" must reach "back … on". */
+const DATE_AHEAD = `(?=\\d|(?:${byLength(Object.keys(WEEKDAYS))}|${byLength(Object.keys(MONTHS))})(?![a-z]))`;
+const PHRASE = new RegExp(`\\b(${UNTIL}|${BACK})\\b,?:? (?:(?:dem|den|le|el|il|the|o|dia) )?${DATE_AHEAD}${DATE}`, 'g');
 const UNTIL_RE = new RegExp(`^(?:${UNTIL})$`);
 
 const DAY = 86_400_000;
