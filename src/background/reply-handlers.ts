@@ -23,7 +23,7 @@ export interface ReplyHandlerDeps {
   clock: Clock;
 }
 
-type ReplyTypes = 'account.seen' | 'thread.observed' | 'reminder.notReply' | 'reminder.checkNow';
+type ReplyTypes = 'account.seen' | 'thread.observed' | 'reminder.notReply' | 'reminder.autoAnswer' | 'reminder.checkNow';
 
 /** Handlers for what Gmail tabs see and for the user's say on replies. */
 export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (p: RequestOf<K>) => Promise<ResponseMap[K]> } {
@@ -53,8 +53,11 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
       const settings = await d.settings.get();
       const resolved: Reminder[] = [];
       for (const r of live) {
-        const verdict = judgeReplies(withStableIds(p.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies, settings.schedule.timeZone));
+        const messages = withStableIds(p.messages);
+        const verdict = judgeReplies(messages, { sentAt: r.sentAt }, rulesFor(r, settings.replies, settings.schedule.timeZone));
         if (verdict.kind === 'no-reply') continue;
+        // A collapsed message might be an automatic answer the tab cannot show: the print view decides.
+        if (verdict.kind === 'replied' && messages.some((m) => m.bodyHidden && m.id === verdict.id)) continue;
         const now = d.clock.now();
         const written = await d.checks.record(r.id, r.rev, applyVerdict(r, { verdict }, 'gmail-tab', now), now);
         if (written && written.status !== r.status) resolved.push(written);
@@ -69,6 +72,13 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
     /** "That wasn't a real reply": never count that message again, and wait as before. */
     async 'reminder.notReply'(p) {
       const reminder = await d.checks.notReply(p.id, d.clock.now());
+      await d.reconcile('user');
+      return { reminder };
+    },
+
+    /** "That was an automatic answer": never count that message again, remember it as automatic, wait as before. */
+    async 'reminder.autoAnswer'(p) {
+      const reminder = await d.checks.autoAnswer(p.id, d.clock.now());
       await d.reconcile('user');
       return { reminder };
     },

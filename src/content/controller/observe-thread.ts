@@ -1,11 +1,13 @@
 /**
  * What a Gmail tab shows of a tracked thread, as `thread.observed` wants it:
- * the background judges replies from it without asking Gmail. Only header
- * data the thread view already read (sender, recipients, ids) goes out;
- * bodies are never read.
+ * the background judges replies from it without asking Gmail. Header data
+ * the thread view read (sender, recipients, ids) goes out, with the first
+ * lines of each expanded body (capped at MAX_BODY_CHARS) so automatic
+ * answers can be told from people; a collapsed message says so.
  */
 
 import type { Reminder } from '../../core/reminder';
+import { MAX_BODY_CHARS } from '../../core/replies/auto-answer/text';
 import type { ObservedMessage } from '../../core/replies/types';
 import { hexId } from '../gmail/ids';
 import type { ThreadMessage, VisibleThread } from '../gmail/thread-view';
@@ -43,6 +45,8 @@ export function observedMessage(m: ThreadMessage): ObservedMessage | undefined {
     to: m.recipients.slice(0, MAX_RECIPIENTS),
     ...(at !== undefined ? { at } : {}),
     ...(id ? { id } : {}),
+    ...(m.text ? { text: m.text.slice(0, MAX_BODY_CHARS) } : {}),
+    ...(m.bodyHidden ? { bodyHidden: true } : {}),
   };
 }
 
@@ -81,7 +85,7 @@ export function createThreadObserver(deps: ContentDeps) {
   return async function observe(account: string, thread: VisibleThread, messages: readonly ThreadMessage[]): Promise<Reminder[]> {
     const observed = observedMessages(messages);
     if (!observed || !(thread.threadId || thread.permThreadId)) return [];
-    const key = [account, thread.threadId, thread.permThreadId, ...observed.map((m) => `${m.id ?? ''}|${m.from.email}|${m.at ?? ''}`)].join('\n');
+    const key = [account, thread.threadId, thread.permThreadId, ...observed.map((m) => `${m.id ?? ''}|${m.from.email}|${m.at ?? ''}|${m.text?.length ?? (m.bodyHidden ? 'hidden' : '')}`)].join('\n');
     if (sent.has(key)) return [];
     if (sent.size >= MAX_REMEMBERED) sent.clear();
     sent.add(key);

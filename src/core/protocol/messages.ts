@@ -24,6 +24,7 @@ export interface ResponseMap {
   /** The reminders of that thread the observation resolved (replied or bounced). */
   'thread.observed': { resolved: Reminder[] };
   'reminder.notReply': { reminder: Reminder };
+  'reminder.autoAnswer': { reminder: Reminder };
   'reminder.checkNow': { reminder: Reminder };
   'reminder.restore': { reminder: Reminder };
   /** The settings as stored (fields the caller left out filled with their defaults). */

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_BODY_CHARS } from '../replies/auto-answer/text';
 import { ReminderSchema } from '../backup/format';
 import { address, id, messageIdField, permThreadIdField, threadIdField, time } from './fields';
 import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
@@ -41,6 +42,9 @@ export const ObservedMessageSchema = v.strictObject({
   at: v.optional(time),
   subject: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   id: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  /** The body's first lines (issue 9), capped by the content script at MAX_BODY_CHARS. */
+  text: v.optional(v.pipe(v.string(), v.maxLength(MAX_BODY_CHARS))),
+  bodyHidden: v.optional(v.literal(true)),
 });
 
 export const PresetSchema = v.picklist(PRESET_IDS);
@@ -116,6 +120,7 @@ export const REQUEST_SCHEMAS = {
     v.check((q) => Boolean(q.threadId || q.permThreadId), 'Give a thread id or perm id'),
   ),
   'reminder.notReply': v.strictObject({ id }),
+  'reminder.autoAnswer': v.strictObject({ id }),
   'reminder.checkNow': v.strictObject({ id }),
   // The options page and the popup: settings, backup, diagnostics.
   'settings.set': v.strictObject({ settings: SettingsSchema }),

@@ -27,6 +27,12 @@ export interface ObservedMessage {
    * the source shows no body.
    */
   text?: string;
+  /**
+   * The source shows the message collapsed: its body exists but could not
+   * be read, so whether it is an automatic answer is unknown (the Gmail tab
+   * then leaves the verdict to the print view).
+   */
+  bodyHidden?: true;
 }
 
 export interface ReplyRules {

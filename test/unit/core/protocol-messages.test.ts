@@ -71,8 +71,17 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
       permThreadId: PERM,
       messages: [{ from: { email: 'bob@example.com', name: 'Bob' }, to: [{ email: 'me@example.com' }], at: T0, id: 'msg-f:1', subject: 'Re: x' }],
     },
+    {
+      account: 'me@example.com',
+      threadId: HEX,
+      messages: [
+        { from: { email: 'bob@example.com' }, to: [], text: 'I am out of the office until Monday.' },
+        { from: { email: 'bob@example.com' }, to: [], bodyHidden: true },
+      ],
+    },
   ],
   'reminder.notReply': [{ id: 'r-1' }],
+  'reminder.autoAnswer': [{ id: 'r-1' }],
   'reminder.restore': [{ reminder: createReminder({ id: 'r-1', account: 'me@example.com', thread: thread() as never, sentAt: T0, dueAt: T0 + 1 }, T0) }],
   'reminder.checkNow': [{ id: 'r-1' }],
   'settings.set': [
@@ -96,6 +105,8 @@ describe('thread observations and page keys', () => {
     ['no thread id', 'thread.observed', { account: 'me@example.com', messages: [] }],
     ['too many messages', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: Array(501).fill({ from: { email: 'a@b.c' }, to: [] }) }],
     ['a message without a sender', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ to: [] }] }],
+    ['a body text over 4,000 characters', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ from: { email: 'a@b.c' }, to: [], text: 'x'.repeat(4001) }] }],
+    ['bodyHidden other than true', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ from: { email: 'a@b.c' }, to: [], bodyHidden: false }] }],
     ['an unknown message field', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ from: { email: 'a@b.c' }, to: [], body: 'x' }] }],
     ['a page key that is not hex', 'account.seen', { account: 'me@example.com', ik: '<script>' }],
   ] as const)('refuses %s', (_, type, payload) => {
@@ -119,7 +130,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(24);
+    expect(REQUEST_TYPES).toHaveLength(25);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {
