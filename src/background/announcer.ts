@@ -1,3 +1,4 @@
+import { dayFormatter } from '../core/explanation';
 import { digestNotification, repliedNotification, singleNotification } from '../core/notification-text';
 import type { Reminder } from '../core/reminder';
 import { defaultNotificationPrefs, type NotificationPrefs, type Settings } from '../core/settings';
@@ -64,7 +65,7 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
         const fmt = dateFormat();
         for (const r of reminders) {
           await show(notificationIdOf(r.id), {
-            ...singleNotification(r, i18n.t, (ms) => fmt.format(ms)),
+            ...singleNotification(r, i18n.t, (ms) => fmt.format(ms), dayFormatter(i18n.locale())),
             iconUrl,
             buttons: [{ title: i18n.t('actionOpenThread') }, { title: i18n.t('actionSnooze') }],
             ...sticky,

@@ -3,8 +3,50 @@
  * that a delivery failed, or why replies could not be checked. Shown in the
  * popup and the Gmail thread control; pure, the translator is passed in.
  */
-import type { CheckFailure, Reminder } from './reminder';
+import type { AutoAnswerInfo, CheckFailure, Reminder } from './reminder';
 import type { Translate } from './notification-text';
+
+/** Message keys of the automatic-answer families (AutoNote.family). */
+const FAMILY_KEYS: Record<string, string> = {
+  'out-of-office': 'autoFamily_outOfOffice',
+  vacation: 'autoFamily_vacation',
+  'parental-leave': 'autoFamily_parentalLeave',
+  'sick-leave': 'autoFamily_sickLeave',
+  'left-company': 'autoFamily_leftCompany',
+  acknowledgement: 'autoFamily_acknowledgement',
+  unmonitored: 'autoFamily_unmonitored',
+  automatic: 'autoFamily_automatic',
+};
+
+/** An ISO day as "Nov 30" in the UI language; the day itself when no formatter is given. */
+export type FormatDay = (isoDay: string) => string;
+
+/** "Nov 30" / "30. Nov." for an ISO day, whatever the zone (a calendar day has none). */
+export function dayFormatter(locale: string): FormatDay {
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  } catch {
+    fmt = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  }
+  return (isoDay) => {
+    const ms = Date.parse(`${isoDay}T12:00:00Z`);
+    return Number.isFinite(ms) ? fmt.format(ms) : isoDay;
+  };
+}
+
+/**
+ * "Bob's automatic reply — out of office until Nov 30 — didn't count", and
+ * when it moved the reminder, "Moved to Tue 09:00, after the return."
+ */
+export function describeAutoAnswer(info: AutoAnswerInfo, t: Translate, formatDay: FormatDay, moved?: string): string {
+  const by = who(info.by) || t('explainSomeone');
+  const family = info.family && FAMILY_KEYS[info.family] ? t(FAMILY_KEYS[info.family]!) : '';
+  const when = info.until ? t('autoUntil', [formatDay(info.until)]) : info.backOn ? t('autoBackOn', [formatDay(info.backOn)]) : '';
+  const what = [family, when].filter(Boolean).join(' ');
+  const line = what ? t('explainAutoAnswer', [by, what]) : t('explainAutoAnswerPlain', [by]);
+  return moved ? `${line}. ${t('explainAutoMoved', [moved])}` : line;
+}
 
 export const FAILURE_KEYS: Record<CheckFailure, string> = {
   'signed-out': 'failure_signedOut',
@@ -17,11 +59,14 @@ export const FAILURE_KEYS: Record<CheckFailure, string> = {
 
 const who = (a: { email: string; name?: string } | undefined) => (a?.name?.trim() || a?.email || '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 
-export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: number) => string): string | undefined {
+export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: number) => string, formatDay: FormatDay = (d) => d): string | undefined {
   if (r.status === 'replied' && r.resolution) {
     const by = who(r.resolution.by) || t('explainSomeone');
     const key = r.resolution.source === 'gmail-tab' ? 'explainRepliedSeen' : 'explainReplied';
-    return r.resolution.at !== undefined ? t(key, [by, formatTime(r.resolution.at)]) : t('explainRepliedNoTime', [by]);
+    const line = r.resolution.at !== undefined ? t(key, [by, formatTime(r.resolution.at)]) : t('explainRepliedNoTime', [by]);
+    // Counted, but it looked like it might be automatic: say so (the user can tell us it was).
+    const counted = r.resolution.notes?.find((n) => n.id !== undefined && n.id === r.resolution!.messageId);
+    return counted?.auto && !counted.auto.certain ? `${line} ${t('explainMaybeAuto')}` : line;
   }
   const check = r.check;
   if (!check || r.status === 'done' || r.status === 'cancelled') return undefined;
@@ -31,6 +76,10 @@ export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: numb
     return check.retryAt !== undefined && r.status === 'notified'
       ? t('explainFailedRetry', [reason, formatTime(check.retryAt)])
       : t('explainFailed', [reason]);
+  }
+  if (check.outcome === 'no-reply' && check.autoAnswer) {
+    const moved = check.autoAnswer.movedFrom !== undefined && r.dueAt > check.autoAnswer.movedFrom ? formatTime(r.dueAt) : undefined;
+    return describeAutoAnswer(check.autoAnswer, t, formatDay, moved);
   }
   if (check.outcome === 'no-reply') return t('explainNoReply', [formatTime(check.at)]);
   return undefined;

@@ -166,6 +166,7 @@ export function Checklist({ request, t, locale, openTab, openOptions, initial }:
           onChange={(a: Armed) => on.change(target.reminder, a)}
           onCheckNow={() => on.checkNow(target.reminder)}
           onNotReply={() => on.notReply(target.reminder)}
+          onAutoAnswer={() => on.autoAnswer(target.reminder)}
           onDelete={() => on.removeKey(target.reminder)}
         />
       )}

@@ -23,6 +23,8 @@ export interface RowActionsProps {
   onChange(a: Armed): void;
   onCheckNow(): void;
   onNotReply(): void;
+  /** "That was an automatic answer": waits again, and that message never counts. */
+  onAutoAnswer(): void;
   onDelete(): void;
 }
 
@@ -81,9 +83,14 @@ export function RowActions(props: RowActionsProps) {
         </>
       )}
       {r.status === 'replied' && (
-        <button type="button" class="item" onClick={then(props.onNotReply)}>
-          {t('threadNotReply')}
-        </button>
+        <>
+          <button type="button" class="item" onClick={then(props.onNotReply)}>
+            {t('threadNotReply')}
+          </button>
+          <button type="button" class="item" onClick={then(props.onAutoAnswer)}>
+            {t('threadAutoAnswer')}
+          </button>
+        </>
       )}
       <button type="button" class="item danger" onClick={then(props.onDelete)}>
         {t('actionDelete')}

@@ -1,4 +1,5 @@
 import { h, type VNode } from 'preact';
+import { dayFormatter, explainReminder } from '../../core/explanation';
 import type { Reminder, ThreadIdentity } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
@@ -52,6 +53,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       onSnooze: (armed: Armed) => act(s, () => deps.request('reminder.snooze', { id: s.reminder!.id, due: armed.due }), armed.label),
       onCancel: () => act(s, () => deps.request('reminder.cancel', { id: s.reminder!.id }), undefined),
       onNotReply: () => act(s, () => deps.request('reminder.notReply', { id: s.reminder!.id }), undefined),
+      onAutoAnswer: () => act(s, () => deps.request('reminder.autoAnswer', { id: s.reminder!.id }), undefined),
     });
   }
 
@@ -117,11 +119,23 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     const view = { status: r.status, dueAt: r.dueAt, dueLabel: await dueLabel(deps, r.dueAt) };
     const by = r.status === 'replied' ? r.resolution?.by : undefined;
     const at = r.status === 'replied' ? r.resolution?.at : undefined;
+    const note = await autoNoteOf(r);
     return {
       ...view,
       ...(by ? { repliedBy: by.name || by.email } : {}),
       ...(at !== undefined ? { repliedAt: await dueLabel(deps, at) } : {}),
+      ...(note ? { note } : {}),
     };
+  }
+
+  /** What an automatic answer did to this reminder, or that the counted reply might be one (the popup's explanation line). */
+  async function autoNoteOf(r: Reminder): Promise<string | undefined> {
+    const auto = r.status !== 'replied' && r.check?.outcome === 'no-reply' && r.check.autoAnswer;
+    const counted = r.status === 'replied' ? r.resolution?.notes?.find((n) => n.id !== undefined && n.id === r.resolution?.messageId) : undefined;
+    if (!auto && !(counted?.auto && !counted.auto.certain)) return undefined;
+    const labels = new Map<number, string>();
+    for (const ms of [r.dueAt, r.resolution?.at]) if (ms !== undefined) labels.set(ms, await dueLabel(deps, ms));
+    return explainReminder(r, deps.t, (ms) => labels.get(ms) ?? '', dayFormatter(deps.lang));
   }
 
   /** Tells the background what the tab shows of the thread; a reply it finds there shows at once. */

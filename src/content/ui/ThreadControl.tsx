@@ -9,7 +9,7 @@ export interface ThreadControlProps {
   t: Translate;
   lang: 'en' | 'de';
   /** `repliedBy` (a name or address) and `repliedAt` (formatted) describe the reply of a `replied` reminder, when known. */
-  reminder: { status: string; dueAt: number; dueLabel: string; repliedBy?: string; repliedAt?: string } | null | 'loading' | 'error';
+  reminder: { status: string; dueAt: number; dueLabel: string; repliedBy?: string; repliedAt?: string; note?: string } | null | 'loading' | 'error';
   defaultPreset: PresetId;
   preview(input: PreviewInput): Promise<PreviewResult>;
   onCreate(armed: Armed): void;
@@ -18,6 +18,8 @@ export interface ThreadControlProps {
   onCancel(): void;
   /** "That wasn't a real reply": the reminder waits again. */
   onNotReply(): void;
+  /** "That was an automatic answer": the reminder waits again; that message never counts. */
+  onAutoAnswer(): void;
 }
 
 /** Statuses with a due time still ahead; a replied, done or cancelled reminder can be replaced by a new one. */
@@ -77,7 +79,17 @@ type ExistingProps = ThreadControlProps & {
   picker(onPick: (a: Armed) => void, close: Close, presetsOnly?: boolean): JSX.Element;
 };
 
-function Existing({ t, close, picker, onChange, onSnooze, onCancel }: ExistingProps) {
+/** What the last look found, when there is something to say (an automatic answer, a possibly automatic reply). */
+function Note({ reminder }: { reminder: ThreadControlProps['reminder'] }) {
+  const note = reminder && typeof reminder === 'object' ? reminder.note : undefined;
+  return note ? (
+    <p class="head" role="note">
+      {note}
+    </p>
+  ) : null;
+}
+
+function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: ExistingProps) {
   const [view, setView] = useState<'menu' | 'change' | 'snooze'>('menu');
   if (view === 'change') return picker(onChange, close);
   if (view === 'snooze') {
@@ -90,6 +102,7 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel }: ExistingPr
   }
   return (
     <>
+      <Note reminder={reminder} />
       <button type="button" class="item" onClick={() => setView('change')}>
         {t('threadChange')}
       </button>
@@ -111,11 +124,12 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel }: ExistingPr
 }
 
 /** A reply ended the wait: say it was none (the reminder waits again), or start a new wait. */
-function Replied({ t, close, picker, onNotReply, onCreate }: ExistingProps) {
+function Replied({ t, close, picker, onNotReply, onAutoAnswer, onCreate, reminder }: ExistingProps) {
   const [view, setView] = useState<'menu' | 'new'>('menu');
   if (view === 'new') return picker(onCreate, close);
   return (
     <>
+      <Note reminder={reminder} />
       <button
         type="button"
         class="item"
@@ -125,6 +139,16 @@ function Replied({ t, close, picker, onNotReply, onCreate }: ExistingProps) {
         }}
       >
         {t('threadNotReply')}
+      </button>
+      <button
+        type="button"
+        class="item"
+        onClick={() => {
+          close(true);
+          onAutoAnswer();
+        }}
+      >
+        {t('threadAutoAnswer')}
       </button>
       <button type="button" class="item" onClick={() => setView('new')}>
         {t('threadNewReminder')}

@@ -20,6 +20,7 @@ function setup(reminder: ThreadControlProps['reminder']) {
     onSnooze: vi.fn(),
     onCancel: vi.fn(),
     onNotReply: vi.fn(),
+    onAutoAnswer: vi.fn(),
   };
   render(<ThreadControl {...props} />);
   return props;
@@ -158,13 +159,29 @@ describe('ThreadControl after a reply', () => {
     const button = screen.getByRole('button', { name: /^Replied:/ });
     fireEvent.click(button);
     const items = within(dialog('Reminder for this thread')).getAllByRole('button');
-    expect(items.map((b) => b.textContent)).toEqual(["That wasn't a real reply", 'New reminder']);
+    expect(items.map((b) => b.textContent)).toEqual(["That wasn't a real reply", 'That was an automatic answer', 'New reminder']);
     expect(document.activeElement).toBe(items[0]);
     fireEvent.click(items[0]!);
     expect(props.onNotReply).toHaveBeenCalledOnce();
     expect(props.onCancel).not.toHaveBeenCalled();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(button);
+  });
+
+  it('"That was an automatic answer" calls onAutoAnswer, not onNotReply', () => {
+    const props = setup({ ...replied, note: 'Bob replied — it might be an automatic answer' });
+    fireEvent.click(screen.getByRole('button', { name: /^Replied:/ }));
+    const d = dialog('Reminder for this thread');
+    expect(within(d).getByRole('note').textContent).toBe('Bob replied — it might be an automatic answer');
+    fireEvent.click(within(d).getByRole('button', { name: 'That was an automatic answer' }));
+    expect(props.onAutoAnswer).toHaveBeenCalledOnce();
+    expect(props.onNotReply).not.toHaveBeenCalled();
+  });
+
+  it('a waiting reminder shows what an automatic answer said above its menu', () => {
+    setup({ ...existing, note: "Bob's automatic reply — out of office until Nov 30 — didn't count" });
+    fireEvent.click(screen.getByRole('button', { name: /Thu 09:00/ }));
+    expect(within(dialog('Reminder for this thread')).getByRole('note').textContent).toBe("Bob's automatic reply — out of office until Nov 30 — didn't count");
   });
 
   it('a new reminder still replaces the replied one, with the full picker', async () => {
