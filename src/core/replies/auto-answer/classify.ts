@@ -15,10 +15,13 @@
  * but here is the quote") never goes beyond "possibly".
  */
 import type { ObservedMessage } from '../types';
-import { ABSENCE_MARKERS, PHRASE_RULES, SUBSTANCE_MARKERS, type AutoFamily, type Lang, type PhraseRule } from './phrases';
+import { ABSENCE_MARKERS, rulesFor, SUBSTANCE_MARKERS, type AutoFamily, type Lang, type PhraseRule } from './phrases';
 import { findReturn, type LocalDay } from './return-date';
 import { senderKind } from './sender';
 import { leadLines } from './text';
+
+/** What an automatic answer is recognised by: it says what it is in its first sentences. */
+export const MAX_PHRASE_CHARS = 700;
 
 /** An answer this soon after the user's latest message looks like a program's. */
 export const QUICK_ANSWER_MS = 3 * 60_000;
@@ -54,9 +57,9 @@ interface TextMatch {
 const STRENGTH_ORDER = { strong: 0, absence: 1, weak: 2 } as const;
 
 /** The best phrase in the lead text: strong beats absence beats weak; earlier in the text breaks ties. */
-function matchText(lead: string): TextMatch | undefined {
+function matchText(lead: string, candidates: readonly PhraseRule[]): TextMatch | undefined {
   let best: { rule: PhraseRule; at: number } | undefined;
-  for (const rule of PHRASE_RULES) {
+  for (const rule of candidates) {
     const m = rule.re.exec(lead);
     if (!m) continue;
     if (!best || STRENGTH_ORDER[rule.strength] < STRENGTH_ORDER[best.rule.strength] || (rule.strength === best.rule.strength && m.index < best.at)) {
@@ -70,17 +73,17 @@ function matchText(lead: string): TextMatch | undefined {
 /** A weak or absence phrase in another family can name the kind of a message another rule decided. */
 const FAMILY_PRIORITY: readonly AutoFamily[] = ['parental-leave', 'sick-leave', 'vacation', 'out-of-office', 'left-company', 'unmonitored', 'acknowledgement', 'automatic'];
 
-function familyOf(lead: string): { family: AutoFamily; lang: Lang } | undefined {
-  const hits = PHRASE_RULES.filter((r) => r.re.test(lead));
+function familyOf(lead: string, candidates: readonly PhraseRule[]): { family: AutoFamily; lang: Lang } | undefined {
+  const hits = candidates.filter((r) => r.re.test(lead));
   hits.sort((a, b) => FAMILY_PRIORITY.indexOf(a.family) - FAMILY_PRIORITY.indexOf(b.family));
   const top = hits[0];
   return top ? { family: top.family, lang: top.lang } : undefined;
 }
 
 export function classifyAutoAnswer(m: ObservedMessage, evidence: AutoEvidence = {}): AutoAnswer | undefined {
-  const lines = leadLines(m.text);
-  const lead = lines.join(' ');
-  const text = lead ? matchText(lead) : undefined;
+  const lead = leadLines(m.text).join(' ').slice(0, MAX_PHRASE_CHARS);
+  const candidates = lead ? rulesFor(lead) : [];
+  const text = lead ? matchText(lead, candidates) : undefined;
   const sender = senderKind(m.from);
   const quick = evidence.afterOwnMs !== undefined && evidence.afterOwnMs > -60_000 && evidence.afterOwnMs <= QUICK_ANSWER_MS;
 
@@ -117,7 +120,7 @@ export function classifyAutoAnswer(m: ObservedMessage, evidence: AutoEvidence = 
 
   const certain = capped && !evidence.headerOrSubject ? false : decided || points >= 2;
   // The most specific family any phrase names ("automatic reply … on parental leave" is parental leave).
-  const kind = lead ? familyOf(lead) : undefined;
+  const kind = text ? familyOf(lead, candidates) : undefined;
   const back = lead && evidence.day ? findReturn(lead, kind?.lang, evidence.day) : undefined;
   // A date only means "back on" in an absence notice.
   const absence = kind && ['out-of-office', 'vacation', 'parental-leave', 'sick-leave', 'automatic'].includes(kind.family);

@@ -293,6 +293,31 @@ add('nb', 'sick-leave', 'absence', /\b(jeg er|[a-z]+ er) (for tiden |na )?(syk|s
 export const PHRASE_RULES: readonly PhraseRule[] = rules;
 
 /**
+ * Words nearly every text in a language has. The ~170 phrase rules cost a
+ * regex scan each; a text is only scanned with the rules of the languages
+ * whose words it contains (a 100-message thread stays cheap to judge).
+ */
+const LANGUAGE_WORDS: Record<Lang, RegExp> = {
+  en: /\b(the|and|you|your|i'm|i am|will|this|with|have|please|thank|thanks|out of)\b/,
+  de: /\b(ich|sie|und|nicht|ihre|wir|bin|fur|diese|dies|dieses|vielen|bitte|hat)\b/,
+  fr: /\b(je|vous|nous|votre|suis|merci|ceci|cette|pour|les|est|ne|le|des|au|du)\b/,
+  es: /\b(estoy|estare|hasta|gracias|su|tu|este|esta|hemos|por|los|las|ya|el|mi|para|del|y|una|con|que)\b/,
+  it: /\b(sono|saro|grazie|questa|questo|fino|abbiamo|non|della|il|si|alla|per|ufficio|ferie)\b/,
+  nl: /\b(ik|ben|het|een|niet|uw|je|tot|wij|dit|deze|bedankt|wordt|op|van|voor|afwezig)\b/,
+  pt: /\b(estou|estarei|obrigad[oa]|nao|recebemos|esta|sua|seu|voce|ate|ja|da|em|com|para)\b/,
+  pl: /\b(jestem|nie|prosze|prosimy|dziekuje|dziekujemy|jest|pan|pani|to|ta)\b/,
+  sv: /\b(jag|ar|och|inte|detta|denna|tack|vi|svara)\b/,
+  da: /\b(jeg|og|ikke|dette|denne|tak|vi|er|svar)\b/,
+  nb: /\b(jeg|og|ikke|dette|denne|takk|vi|er|svar)\b/,
+};
+
+/** The rules worth running on a (folded) text: those of the languages it is written in. */
+export function rulesFor(text: string): PhraseRule[] {
+  const langs = new Set((Object.keys(LANGUAGE_WORDS) as Lang[]).filter((lang) => LANGUAGE_WORDS[lang].test(text)));
+  return rules.filter((r) => langs.has(r.lang));
+}
+
+/**
  * What turns an absence statement into an out-of-office notice: a return
  * date, "urgent matters", a stand-in to contact, limited access, "I will
  * answer when I return". One list for all languages (folded forms).
