@@ -117,8 +117,7 @@ export const LIST_ROW_THREAD_ID = '[data-thread-id], [data-legacy-thread-id]';
 /**
  * Inside a message body: what the sender quoted or signed, left out of the
  * body text (Gmail's own quote/signature classes, as the print-view
- * fixture thread-en.html shows `div.gmail_quote`; Outlook's reply block;
- * `div.im`, Gmail's quoted-text wrapper in the thread view) — thread-view-en.html
+ * fixture thread-en.html shows `div.gmail_quote`; `div.im`, Gmail's quoted-text wrapper in the thread view) — thread-view-en.html
  * bodies carry none, so the body text is the whole body there.
  */
-export const BODY_QUOTE = '.gmail_quote, blockquote, .gmail_signature, [data-smartmail="gmail_signature"], .gmail_extra, div.im, #divRplyFwdMsg, #appendonsend';
+export const BODY_QUOTE = '.gmail_quote, blockquote, .gmail_signature, [data-smartmail="gmail_signature"], .gmail_extra, div.im';

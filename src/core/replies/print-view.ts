@@ -43,8 +43,16 @@ const fail = (reason: 'signed-out' | 'wrong-account' | 'unrecognised', detail: s
   detail,
 });
 
-/** `expectedAccount` lower-cased; `timeZone` = the zone the dates are shown in (the user's), for wall-clock dates. */
-export function parsePrintView(html: string, opts: { expectedAccount: string; timeZone: string }): PrintViewResult {
+export interface PrintViewOptions {
+  /** Lower-cased account the page must be for. */
+  expectedAccount: string;
+  /** The zone the dates are shown in (the user's), for wall-clock dates. */
+  timeZone: string;
+  /** false: headers only, no body text (the parse as it was before automatic answers were read; the bench's baseline). */
+  bodies?: boolean;
+}
+
+export function parsePrintView(html: string, opts: PrintViewOptions): PrintViewResult {
   try {
     return parse(html, opts);
   } catch (e) {
@@ -52,7 +60,7 @@ export function parsePrintView(html: string, opts: { expectedAccount: string; ti
   }
 }
 
-function parse(html: string, opts: { expectedAccount: string; timeZone: string }): PrintViewResult {
+function parse(html: string, opts: PrintViewOptions): PrintViewResult {
   if (typeof html !== 'string' || html.length === 0) return fail('unrecognised', 'empty page');
   if (html.length > MAX_PRINT_VIEW_CHARS) return fail('unrecognised', `page too large (${html.length} chars)`);
   if (!isValidTimeZone(opts.timeZone)) return fail('unrecognised', `invalid time zone "${String(opts.timeZone).slice(0, 64)}"`);
@@ -79,7 +87,7 @@ function parse(html: string, opts: { expectedAccount: string; timeZone: string }
 
   const messages: ObservedMessage[] = [];
   for (let i = 0; i < tables.length; i++) {
-    const m = readMessage(tables[i]!, opts.timeZone);
+    const m = readMessage(tables[i]!, opts.timeZone, opts.bodies !== false);
     // A message whose sender we cannot read might be the reply: judge nothing.
     if (!m) return fail('unrecognised', `message ${i + 1} of ${tables.length}: no sender address`);
     messages.push(m);

@@ -517,3 +517,26 @@ describe('printViewUrl', () => {
     expect(() => printViewUrl({ account: 'a@example.com', threadId: 'xyz', permThreadId: 'undefined' })).toThrow(TypeError);
   });
 });
+
+describe('parsePrintView: message bodies (issue 9)', () => {
+  const body = (inner: string) =>
+    fixture('thread-en.html').replace('<div dir="ltr">Fine by me.</div>', inner);
+  const lastText = (html: string, bodies?: boolean) =>
+    ok(parsePrintView(html, { expectedAccount: JANE, timeZone: NY, ...(bodies === undefined ? {} : { bodies }) })).messages[2]!.text;
+
+  it('lines as plain text; blockquote, gmail_quote and gmail_signature left out', () => {
+    expect(lastText(body('<div>I am out of the office<br>until Monday.</div><blockquote>quoted &lt;b&gt;</blockquote><div class="gmail_signature">-- Priya</div>'))).toBe(
+      'I am out of the office\nuntil Monday.',
+    );
+  });
+
+  it("Outlook's header block stays in the text, where the text rules cut at it", () => {
+    const text = lastText(body('<div>Yes.</div><hr><div id="divRplyFwdMsg"><b>From:</b> Support &lt;noreply@x.com&gt;<br><b>Sent:</b> Monday</div><div>This is an automatic reply.</div>'))!;
+    expect(text.split('\n').slice(0, 3)).toEqual(['Yes.', 'From: Support <noreply@x.com>', 'Sent: Monday']);
+  });
+
+  it('capped at 4,000 characters; none with bodies: false (headers only)', () => {
+    expect(lastText(body(`<div>${'word '.repeat(5000)}</div>`))!.length).toBeLessThanOrEqual(4000);
+    expect(lastText(fixture('thread-en.html'), false)).toBeUndefined();
+  });
+});

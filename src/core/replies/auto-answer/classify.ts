@@ -20,9 +20,6 @@ import { findReturn, type LocalDay } from './return-date';
 import { senderKind } from './sender';
 import { leadLines } from './text';
 
-/** What an automatic answer is recognised by: it says what it is in its first sentences. */
-export const MAX_PHRASE_CHARS = 700;
-
 /** An answer this soon after the user's latest message looks like a program's. */
 export const QUICK_ANSWER_MS = 3 * 60_000;
 
@@ -81,7 +78,7 @@ function familyOf(lead: string, candidates: readonly PhraseRule[]): { family: Au
 }
 
 export function classifyAutoAnswer(m: ObservedMessage, evidence: AutoEvidence = {}): AutoAnswer | undefined {
-  const lead = leadLines(m.text).join(' ').slice(0, MAX_PHRASE_CHARS);
+  const lead = leadLines(m.text).join(' ');
   const candidates = lead ? rulesFor(lead) : [];
   const text = lead ? matchText(lead, candidates) : undefined;
   const sender = senderKind(m.from);

@@ -14,7 +14,7 @@ import { foldText } from '../auto-reply';
 
 /** How much of a body is looked at, and how much a source may send. */
 export const MAX_LEAD_LINES = 15;
-export const MAX_LEAD_CHARS = 1200;
+export const MAX_LEAD_CHARS = 700;
 /** What a source keeps of a body before this module cuts it (headroom for quotes it can't see). */
 export const MAX_BODY_CHARS = 4000;
 
@@ -42,12 +42,17 @@ const SIGNATURE_START: readonly RegExp[] = [
  * ß) and typographic apostrophes get their plain forms.
  */
 export function foldBody(s: string): string {
-  return foldText(s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'"))
-    .replace(/ł/g, 'l')
-    .replace(/ø/g, 'o')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/œ/g, 'oe');
+  return foldLetters(foldText(s));
+}
+
+/** The letters and apostrophes foldText leaves as they are, on text already folded. */
+function foldLetters(s: string): string {
+  return /[łøæßœ\u2018\u2019\u02bc`\u00b4]/.test(s) ? s.replace(/[\u2018\u2019\u02bc`\u00b4]/g, "'").replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/œ/g, 'oe') : s;
+}
+
+/** foldText without collapsing line breaks. */
+function foldText0(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
 /** The first lines of what the sender wrote, folded (see foldBody), one line per source line. */
@@ -55,16 +60,17 @@ export function leadLines(body: string | undefined): string[] {
   if (!body) return [];
   const out: string[] = [];
   let chars = 0;
-  const lines = body.slice(0, MAX_BODY_CHARS).split(/\r?\n|\r|\u2028|\u2029/);
+  // Folded once for the whole text (line breaks kept), then line by line: cheaper than folding each line.
+  const lines = foldText0(body.slice(0, MAX_BODY_CHARS)).split(/\r?\n|\r|\u2028|\u2029/);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     if (/^\s*>/.test(raw)) break;
-    const line = foldBody(raw);
+    const line = foldLetters(raw.replace(/\s+/g, ' ').trim());
     if (line === '') continue;
     if (SIGNATURE_START.some((re) => re.test(line))) break;
     if (QUOTE_START.some((re) => re.test(line))) {
       // "From: Jane" alone is a quote header only when "Sent:" follows (a person may write "From: our side, yes").
-      if (!/^(from|von|de|da|van|od|fran|fra)\s?:/.test(line) || QUOTE_HEADER_NEXT.test(foldBody(lines[i + 1] ?? '')) || line.includes('@')) break;
+      if (!/^(from|von|de|da|van|od|fran|fra)\s?:/.test(line) || QUOTE_HEADER_NEXT.test((lines[i + 1] ?? '').trim()) || line.includes('@')) break;
     }
     out.push(line);
     chars += line.length;

@@ -2,16 +2,18 @@
  * The first lines of a message body in the print view, as plain text, for
  * recognising automatic answers. Gmail's quote (`.gmail_quote`, with its
  * "[Quoted text hidden]"), `blockquote`, signatures (`.gmail_signature`)
- * and Outlook's reply header (`#divRplyFwdMsg`, the `hr` before it) are
- * left out: what the sender quoted or signed is not what they said. The
- * text is never markup and never longer than MAX_BODY_CHARS.
+ * are left out: what the sender quoted or signed is not what they said.
+ * Outlook's quote has no wrapper (its "From: … Sent: …" block is followed
+ * by the quoted text as siblings), so it is left to the text rules
+ * (auto-answer/text.ts), which cut at that block. The text is never markup
+ * and never longer than MAX_BODY_CHARS.
  */
 import { MAX_BODY_CHARS } from '../auto-answer/text';
 import { attr, findFirst, hasClass, textOf, type Element } from './dom';
 import { cleanText } from './text';
 
 const QUOTE_CLASSES = ['gmail_quote', 'gmail_signature', 'gmail_extra', 'moz-cite-prefix', 'moz-signature', 'yahoo_quoted', 'protonmail_quote'];
-const QUOTE_IDS = new Set(['divrplyfwdmsg', 'appendonsend', 'x_divrplyfwdmsg', 'signature']);
+const QUOTE_IDS = new Set(['signature']);
 
 function isQuote(el: Element): boolean {
   if (el.name === 'blockquote') return true;
@@ -25,8 +27,7 @@ function isQuote(el: Element): boolean {
 export function readBody(message: Element): string | undefined {
   const box = findFirst(message, (el) => el.name === 'table');
   if (!box) return undefined;
-  // Everything after an `hr` is Outlook's quoted message: cut the text there.
-  const raw = textOf(box, isQuote, '\n').slice(0, MAX_BODY_CHARS * 4);
+  const raw = textOf(box, isQuote, '\n', MAX_BODY_CHARS * 2);
   const lines: string[] = [];
   let chars = 0;
   for (const line of raw.split('\n')) {

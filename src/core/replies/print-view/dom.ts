@@ -73,12 +73,13 @@ export function hasAncestor(el: Element, match: (el: Element) => boolean, top?: 
  * Visible text of a subtree as one line: entities are already decoded by
  * the parser; block/line-break elements become spaces; script, style and
  * similar subtrees are skipped; `skip(el)` true drops an element's subtree.
- * `breakWith` '\n' keeps the lines (for message bodies).
+ * `breakWith` '\n' keeps the lines (for message bodies); past `limit`
+ * characters the walk stops (a body's first lines are all that is wanted).
  */
-export function textOf(root: AnyNode, skip?: (el: Element) => boolean, breakWith = ' '): string {
+export function textOf(root: AnyNode, skip?: (el: Element) => boolean, breakWith = ' ', limit = Infinity): string {
   let out = '';
   const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
+  while (stack.length > 0 && out.length < limit) {
     const n = stack.pop()!;
     if (n.type === 'text') {
       out += n.data;

@@ -44,7 +44,7 @@ const LINE_LABELS: ReadonlyMap<string, LineKind> = new Map<string, LineKind>([
 export const isMessageTable = (el: Element): boolean => el.name === 'table' && hasClass(el, 'message');
 const isTable = (el: Element): boolean => el.name === 'table';
 
-export function readMessage(table: Element, timeZone: string): ObservedMessage | undefined {
+export function readMessage(table: Element, timeZone: string, withBody = true): ObservedMessage | undefined {
   // Rows of this table, not of the nested body table.
   const rows = findAll(table, (el) => el.name === 'tr', isTable);
   const head = rows[0];
@@ -68,7 +68,7 @@ export function readMessage(table: Element, timeZone: string): ObservedMessage |
       to.push(...readRecipientLine(cleanText(textOf(line))));
     }
   }
-  const text = readBody(table);
+  const text = withBody ? readBody(table) : undefined;
   return { from, to: dedupeAddresses(to), ...(at !== undefined && Number.isFinite(at) ? { at } : {}), ...(text ? { text } : {}) };
 }
 
