@@ -116,8 +116,8 @@ export const LIST_ROW_THREAD_ID = '[data-thread-id], [data-legacy-thread-id]';
 
 /**
  * Inside a message body: what the sender quoted or signed, left out of the
- * body text (Gmail's own quote/signature classes, as the print-view
- * fixture thread-en.html shows `div.gmail_quote`; `div.im`, Gmail's quoted-text wrapper in the thread view) — thread-view-en.html
- * bodies carry none, so the body text is the whole body there.
+ * body text — Gmail's quote block and signature (`div.gmail_quote`,
+ * `blockquote`, `div.gmail_signature`), `div.im` (its quoted-text wrapper in
+ * the thread view) — thread-view-auto.html.
  */
 export const BODY_QUOTE = '.gmail_quote, blockquote, .gmail_signature, [data-smartmail="gmail_signature"], .gmail_extra, div.im';

@@ -141,3 +141,19 @@ describe('createThreadObserver', () => {
     expect(fake.calls).toEqual([]);
   });
 });
+
+describe('observedMessages: bodies (issue 9)', () => {
+  it('sends the first lines of expanded bodies and marks collapsed messages; the out-of-office one is judged automatic', async () => {
+    const { messages } = shown('thread-view-auto.html');
+    const observed = observedMessages(messages)!;
+    expect(observed.map((m) => [m.from.email, m.bodyHidden, m.text?.split('\n')[0]])).toEqual([
+      ['me@example.com', true, undefined],
+      ['alice@example.com', undefined, 'Thank you for your email.'],
+      ['bob@example.com', undefined, 'Back early. The numbers look right, thanks!'],
+    ]);
+    const { judgeReplies } = await import('../../../src/core/replies/judge');
+    const verdict = judgeReplies(observed, { sentAt: observed[0]!.at!, id: observed[0]!.id! }, { ownAddresses: ['me@example.com'], plusAddressing: false, autoRepliesCount: false, ignoredIds: [] });
+    expect(verdict.notes.map((n) => n.reason)).toEqual(['own', 'auto-reply', 'reply']);
+    expect(verdict).toMatchObject({ kind: 'replied', by: { email: 'bob@example.com' } });
+  });
+});
