@@ -67,6 +67,7 @@ add('en', 'left-company', 'strong',
 );
 add('en', 'acknowledgement', 'strong',
   /\bwe (have|'ve) (successfully )?received your (e-?mail|message|request|inquiry|enquiry|ticket|application|order|submission|support request|query)/,
+  /\bwe('ve| have)? got your (e-?mail|message|request|inquiry|enquiry|ticket) and (will|we'll)/,
   /\byour (support )?(request|ticket|message|e-?mail|case|inquiry|enquiry|query)( \(?#?[a-z0-9-]*\d[a-z0-9-]*\)?)? (has been|was|is) (successfully )?(received|created|logged|opened|registered|submitted)/,
   /\b(ticket|case|request|reference|tracking) (number|no\.?|id|#)\s*(is\s*)?[:#]?\s*#?[a-z]{0,6}-?\d{3,}/,
   /\bthis is an acknowledge?ment (of|that)/,
@@ -78,7 +79,7 @@ add('en', 'acknowledgement', 'weak',
   /\bwithin (\d+|one|two|three|24|48) (business |working )?(hours|days)\b/,
 );
 add('en', 'out-of-office', 'absence',
-  /\b(i am|i'm|i will be|i'll be|i shall be|[a-z]+ is|[a-z]+ will be) (currently |presently |now |also )?(out of (the )?office|ooo\b|away from (the|my) (office|desk|e-?mail)|out of the country|travell?ing|on a business trip|at a conference|attending a conference|away|not in the office|offline|off work)/,
+  /\b(i am|i'm|i will be|i'll be|i shall be|[a-z]+ is|[a-z]+ will be) (currently |presently |now |also )?(out of (the )?office|ooo\b|away from (the|my) (office|desk|e-?mail)|out of the country|travell?ing|on a business trip|on business travel|at a conference|attending a conference|away|not in the office|offline|off work|away from (my )?(computer|laptop|keyboard))/,
   /^out of (the )?office\b/,
   /\b(i am|i'm|i will be|i'll be) (currently )?(unavailable|not available|absent)/,
   /\b(i have|i've) (limited|no) access to (my )?e-?mail/,
@@ -177,7 +178,10 @@ add('es', 'acknowledgement', 'strong',
   /\bnumero de (ticket|caso|solicitud|referencia|incidencia)\s*(es\s*)?[:#]?\s*#?[a-z]{0,6}-?\d{3,}/,
 );
 add('es', 'acknowledgement', 'weak', /\bgracias por (su|tu) (mensaje|correo|consulta|email)\b/, /\b(nos pondremos|le responderemos|te responderemos|le contestaremos) (en contacto )?(lo antes posible|en breve|a la mayor brevedad)/);
-add('es', 'out-of-office', 'absence', /\b(estoy|estare|me encuentro|[a-z]+ esta|[a-z]+ estara) (actualmente )?(fuera de la oficina|ausente|fuera de mi oficina|de viaje|sin acceso al correo|fuera)\b/);
+add('es', 'out-of-office', 'absence',
+  /\b(estoy|estare|me encuentro|[a-z]+ esta|[a-z]+ estara) (actualmente )?(fuera de la oficina|ausente|fuera de mi oficina|de viaje|sin acceso al correo|fuera)\b/,
+  /\bno (me encuentro|estoy|estare) en (la|mi) oficina/,
+);
 add('es', 'vacation', 'absence', /\b(estoy|estare|me encuentro|[a-z]+ esta) (actualmente )?de (vacaciones|permiso|licencia)\b/);
 add('es', 'parental-leave', 'absence', /\b(estoy|estare|me encuentro|[a-z]+ esta) (actualmente )?de (baja|permiso|licencia) (por|de) (maternidad|paternidad)/);
 add('es', 'sick-leave', 'absence', /\b(estoy|estare|me encuentro|[a-z]+ esta) (actualmente )?de baja( medica| por enfermedad)?\b/);
