@@ -132,6 +132,9 @@ export function applyVerdict(
   // An automatic answer keeps the reminder waiting; one that says when the person is back moves it past the return.
   const auto = latestAutoAnswer(notes);
   const moveTo = auto && policy?.moveToReturn && isWaiting(r.status) ? dueAfterReturn(r.dueAt, auto.backOn, policy.schedule) : undefined;
-  const check: ReplyCheck = { at: now, source, outcome: 'no-reply', notes, failures: 0, ...(auto ? { autoAnswer: moveTo !== undefined ? { ...auto, movedFrom: r.dueAt } : auto } : {}) };
+  // A reminder already moved for this return keeps saying so at its new due time (the notification tells why it waited).
+  const earlier = r.check?.autoAnswer;
+  const movedFrom = moveTo !== undefined ? r.dueAt : earlier?.movedFrom !== undefined && earlier.backOn === auto?.backOn && earlier.by.email === auto?.by.email ? earlier.movedFrom : undefined;
+  const check: ReplyCheck = { at: now, source, outcome: 'no-reply', notes, failures: 0, ...(auto ? { autoAnswer: { ...auto, ...(movedFrom !== undefined ? { movedFrom } : {}) } } : {}) };
   return { check, ...(moveTo !== undefined ? { event: { type: 'reschedule' as const, dueAt: moveTo } } : {}) };
 }

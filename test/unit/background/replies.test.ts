@@ -333,6 +333,14 @@ describe('automatic answers (issue 9)', () => {
     expect(a.history.at(-1)).toMatchObject({ to: 'pending', cause: 'auto-reply' });
     expect(f.notifications.created).toEqual([]);
     expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(BACK_SLOT - PRECHECK_MS);
+
+    // At the new due time, still no reply: it fires, and the notification says why it waited.
+    f.clock.time = BACK_SLOT;
+    await f.bg.reconcile('alarm');
+    const fired = (await f.bg.store.get('a'))!;
+    expect(fired.status).toBe('notified');
+    expect(fired.check?.autoAnswer).toMatchObject({ backOn: '2025-03-21', movedFrom: T0 + HOUR });
+    expect(f.notifications.created.map((n) => n.options.contextMessage)).toEqual(['explainAutoAnswer|Client 1|autoFamily_outOfOffice autoUntil|Mar 20. explainAutoMoved|Mar 21, 2025']);
   });
 
   it('with "move past the return" off, it stays due as it was and notifies, saying what the answer said', async () => {
