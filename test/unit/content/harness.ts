@@ -92,6 +92,7 @@ export function fakeDeps(opts: { handlers?: Handlers; settings?: Partial<Setting
     'account.seen': () => ({ stored: true }),
     'thread.observed': () => ({ resolved: [] }),
     'reminder.notReply': (p) => ({ reminder: fakeReminder({ id: p.id }) }),
+    'reminder.autoAnswer': (p) => ({ reminder: fakeReminder({ id: p.id }) }),
   };
   const handlers = { ...defaults, ...opts.handlers } as Record<string, (p: unknown) => unknown>;
   const send = async (raw: unknown) => {

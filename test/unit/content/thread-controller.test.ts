@@ -112,6 +112,27 @@ describe('thread control placement and lookup', () => {
     expect(fake.of('reminder.create')).toHaveLength(1);
   });
 
+  it('a reminder kept waiting by an automatic answer says so in its menu', async () => {
+    await start('thread-view-en.html', {
+      'reminder.getByThread': () => ({
+        reminder: fakeReminder({
+          id: 'rem-8',
+          check: { at: NOW, source: 'print-view', outcome: 'no-reply', failures: 0, autoAnswer: { by: { email: 'alice@example.com', name: 'Alice' }, family: 'vacation', until: '2025-06-16' } },
+        }),
+      }),
+    });
+    const shadow = await openMenu();
+    expect(shadow.querySelector('[role=note]')?.textContent).toMatch(/^explainAutoAnswer.*Alice.*autoFamily_vacation/);
+  });
+
+  it('"That was an automatic answer" on a replied reminder sends reminder.autoAnswer', async () => {
+    const fake = await start('thread-view-en.html', existing('replied'));
+    const shadow = await openMenu();
+    item(shadow, 'threadAutoAnswer').click();
+    await settle();
+    expect(fake.of('reminder.autoAnswer')).toEqual([{ id: 'rem-7' }]);
+  });
+
   it('a failed lookup shows the error state', async () => {
     const fake = await start('thread-view-en.html', {
       'reminder.getByThread': () => {
