@@ -155,4 +155,28 @@ describe('reply detection from an open Gmail tab', () => {
     expect(seen.filter((s) => s === 'GET /mail/u/0/')).toHaveLength(1);
     expect(await notificationIds(l.worker)).toEqual([]);
   });
+
+  it('an out-of-office answer shown in the thread view is not a reply; the person after it is', async () => {
+    // thread-view-auto.html: the user's message collapsed, Alice's out-of-office notice, Bob's answer quoting it.
+    const pages = { '/mail/u/0/': gmailPage({ account: 'me@example.com', body: bodyOf(domFixture('thread-view-auto.html')) }) };
+    const l = await start(gmailRoutes(pages));
+    const ext = await openExtensionPage(l);
+    await sendOk(ext, 'reminder.create', {
+      id: 'e2e-tab-auto',
+      account: 'me@example.com',
+      thread: { provider: 'gmail', threadId: '15f1123136926bff', subject: 'Quarterly numbers', recipients: [{ email: 'alice@example.com' }] },
+      sentAt: 1507821032297,
+      due: { at: Date.now() + 86_400_000 },
+    });
+    const tab = await l.context.newPage();
+    await tab.goto('https://mail.google.com/mail/u/0/#inbox/15f1123136926bff');
+    const resolved = await waitFor(async () => {
+      const r = (await readReminders(ext)).find((x) => x.id === 'e2e-tab-auto');
+      return r?.status === 'replied' ? r : undefined;
+    }, { what: 'the reminder to resolve from the tab' });
+    // Bob (legacy id 15f11a9e4b7c0a55) answered; Alice's out-of-office notice before him did not count.
+    expect(resolved.resolution).toMatchObject({ source: 'gmail-tab', by: { email: 'bob@example.com' } });
+    expect(resolved.resolution!.notes!.map((n) => n.reason)).toEqual(['own', 'auto-reply', 'reply']);
+    expect(resolved.resolution!.notes![1]).toMatchObject({ from: { email: 'alice@example.com' }, auto: { family: 'out-of-office' } });
+  });
 });
