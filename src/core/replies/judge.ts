@@ -107,11 +107,19 @@ export function judgeReplies(messages: readonly ObservedMessage[], tracked: { se
     const since = ownBefore[i];
     const headerOrSubject = autoReplySignal(m, context);
     const reference = m.at ?? tracked.sentAt;
-    const day = rules.timeZone && Number.isFinite(reference) ? zonedParts(reference, rules.timeZone) : undefined;
+    const zone = rules.timeZone;
     return {
       ...(headerOrSubject ? { headerOrSubject } : {}),
       ...(since !== undefined && m.at !== undefined ? { afterOwnMs: m.at - since } : {}),
-      ...(day ? { day: { year: day.year, month: day.month, day: day.day } } : {}),
+      // Only an answer that states a return needs its day (a zone lookup per message is not free).
+      ...(zone && Number.isFinite(reference)
+        ? {
+            day: () => {
+              const p = zonedParts(reference, zone);
+              return { year: p.year, month: p.month, day: p.day };
+            },
+          }
+        : {}),
     };
   };
 

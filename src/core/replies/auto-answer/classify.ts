@@ -20,6 +20,9 @@ import { findReturn, type LocalDay } from './return-date';
 import { senderKind } from './sender';
 import { leadLines } from './text';
 
+/** How much of the lead text the phrases are looked for in. */
+export const PHRASE_CHARS = 450;
+
 /** An answer this soon after the user's latest message looks like a program's. */
 export const QUICK_ANSWER_MS = 3 * 60_000;
 
@@ -41,8 +44,8 @@ export interface AutoEvidence {
   headerOrSubject?: string;
   /** ms between the user's latest earlier message and this one, when both times are known. */
   afterOwnMs?: number;
-  /** The local day the message came (for "until Monday"). */
-  day?: LocalDay;
+  /** The local day the message came (for "until Monday"); a function, as only a stated return needs it. */
+  day?: LocalDay | (() => LocalDay);
 }
 
 interface TextMatch {
@@ -54,10 +57,10 @@ interface TextMatch {
 const STRENGTH_ORDER = { strong: 0, absence: 1, weak: 2 } as const;
 
 /** The best phrase in the lead text: strong beats absence beats weak; earlier in the text breaks ties. */
-function matchText(lead: string, candidates: readonly PhraseRule[]): TextMatch | undefined {
+function matchText(opening: string, lead: string, candidates: readonly PhraseRule[]): TextMatch | undefined {
   let best: { rule: PhraseRule; at: number } | undefined;
   for (const rule of candidates) {
-    const m = rule.re.exec(lead);
+    const m = rule.re.exec(opening);
     if (!m) continue;
     if (!best || STRENGTH_ORDER[rule.strength] < STRENGTH_ORDER[best.rule.strength] || (rule.strength === best.rule.strength && m.index < best.at)) {
       best = { rule, at: m.index };
@@ -79,8 +82,10 @@ function familyOf(lead: string, candidates: readonly PhraseRule[]): { family: Au
 
 export function classifyAutoAnswer(m: ObservedMessage, evidence: AutoEvidence = {}): AutoAnswer | undefined {
   const lead = leadLines(m.text).join(' ');
-  const candidates = lead ? rulesFor(lead) : [];
-  const text = lead ? matchText(lead, candidates) : undefined;
+  // What the message is says itself in its first sentences; markers and dates may come a little later.
+  const opening = lead.slice(0, PHRASE_CHARS);
+  const candidates = opening ? rulesFor(opening) : [];
+  const text = opening ? matchText(opening, lead, candidates) : undefined;
   const sender = senderKind(m.from);
   const quick = evidence.afterOwnMs !== undefined && evidence.afterOwnMs > -60_000 && evidence.afterOwnMs <= QUICK_ANSWER_MS;
 
@@ -117,14 +122,15 @@ export function classifyAutoAnswer(m: ObservedMessage, evidence: AutoEvidence = 
 
   const certain = capped && !evidence.headerOrSubject ? false : decided || points >= 2;
   // The most specific family any phrase names ("automatic reply … on parental leave" is parental leave).
-  const kind = text ? familyOf(lead, candidates) : undefined;
-  const back = lead && evidence.day ? findReturn(lead, kind?.lang, evidence.day) : undefined;
+  const kind = text ? familyOf(opening, candidates) : undefined;
   // A date only means "back on" in an absence notice.
   const absence = kind && ['out-of-office', 'vacation', 'parental-leave', 'sick-leave', 'automatic'].includes(kind.family);
+  const day = absence && evidence.day ? (typeof evidence.day === 'function' ? evidence.day() : evidence.day) : undefined;
+  const back = day ? findReturn(lead, kind?.lang, day) : undefined;
   return {
     certain,
     ...(kind ? { family: kind.family, lang: kind.lang } : {}),
     detail: reasons.join('; '),
-    ...(back && absence ? back : {}),
+    ...(back ?? {}),
   };
 }

@@ -61,7 +61,7 @@ export function leadLines(body: string | undefined): string[] {
   const out: string[] = [];
   let chars = 0;
   // Folded once for the whole text (line breaks kept), then line by line: cheaper than folding each line.
-  const lines = foldText0(body.slice(0, MAX_BODY_CHARS)).split(/\r?\n|\r|\u2028|\u2029/);
+  const lines = foldText0(body.slice(0, MAX_LEAD_CHARS * 3)).split(/\r?\n|\r|\u2028|\u2029/);
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
     if (/^\s*>/.test(raw)) break;
