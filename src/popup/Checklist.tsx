@@ -26,7 +26,7 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The popup: header with the due count, search and filters, the sectioned list, row dialogs and the Undo bar. */
 export function Checklist({ request, t, locale, openTab, openOptions, initial }: ChecklistProps) {
-  const { list, settings, error, reload, actions } = useChecklist(request, initial);
+  const { list, settings, error, reload, showMore, actions } = useChecklist(request, initial);
   const [filter, setFilter] = useState<Filter>({ query: '', account: '' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [activeId, setActive] = useState<string | undefined>();
@@ -146,6 +146,7 @@ export function Checklist({ request, t, locale, openTab, openOptions, initial }:
               on={on}
               label={t('listLabel')}
               focusRef={focusRef}
+              onShowMore={(section) => void showMore(section)}
             />
           )}
         </>

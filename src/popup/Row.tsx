@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
 import type { Reminder } from '../core/reminder';
-import type { SectionId } from '../core/sections';
+import { SECTION_PAGE, type SectionId } from '../core/sections';
 import { rowText, shortDate } from './format';
 import type { Env } from './types';
 
@@ -127,5 +127,16 @@ export function SectionHeader({ section, count, top, env }: { section: SectionId
       </span>
       <span class="sr-only">{env.t('sectionCount', [String(count)])}</span>
     </h2>
+  );
+}
+
+/** The end of a section the background sent only part of: loads its next rows. */
+export function MoreRow({ section, remaining, top, env, onShowMore }: { section: SectionId; remaining: number; top: number; env: Env; onShowMore(section: SectionId): void }) {
+  return (
+    <div class="section-more" style={{ top: `${top}px` }}>
+      <button type="button" aria-describedby={`h-${section}`} onClick={() => onShowMore(section)}>
+        {env.t('showMore', [String(Math.min(remaining, SECTION_PAGE[section]))])}
+      </button>
+    </div>
   );
 }

@@ -2,7 +2,8 @@ import type { RefObject } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Reminder } from '../core/reminder';
 import { nearestRow, stepRow, type Item } from './model';
-import { Row, SectionHeader, type RowHandlers } from './Row';
+import { MoreRow, Row, SectionHeader, type RowHandlers } from './Row';
+import type { SectionId } from '../core/sections';
 import type { Env } from './types';
 import { MAX_VIEWPORT, OVERSCAN, ROW_HEIGHT, scrollToShow, visibleRange } from './virtual';
 
@@ -22,6 +23,8 @@ export interface VirtualListProps {
   showAccount: boolean;
   on: ListKeys;
   label: string;
+  /** "Show more" at the end of a section the background sent only part of. */
+  onShowMore(section: SectionId): void;
   /** Set by the list: moves focus to the active row (after a dialog, a removal, or from the search field). */
   focusRef: RefObject<(() => void) | null>;
 }
@@ -33,7 +36,7 @@ const PAGE = Math.max(1, Math.floor(MAX_VIEWPORT / ROW_HEIGHT) - 1);
  * it, only the items near the viewport — plus the active row, so focus never
  * falls out of the document while scrolling.
  */
-export function VirtualList({ items, env, activeId, setActive, selected, showAccount, on, label, focusRef }: VirtualListProps) {
+export function VirtualList({ items, env, activeId, setActive, selected, showAccount, on, label, focusRef, onShowMore }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const wantFocus = useRef(false);
@@ -144,6 +147,7 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
         {shown.map((i) => {
           const it = items[i]!;
           if (it.kind === 'header') return <SectionHeader key={`h-${it.section}`} section={it.section} count={it.count} top={i * ROW_HEIGHT} env={env} />;
+          if (it.kind === 'more') return <MoreRow key={`m-${it.section}`} section={it.section} remaining={it.remaining} top={i * ROW_HEIGHT} env={env} onShowMore={onShowMore} />;
           return (
             <Row
               key={it.reminder.id}

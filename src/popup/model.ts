@@ -5,7 +5,9 @@ import type { ListData } from './types';
 
 export type Item =
   | { kind: 'header'; section: SectionId; count: number }
-  | { kind: 'row'; section: SectionId; reminder: Reminder };
+  | { kind: 'row'; section: SectionId; reminder: Reminder }
+  /** The section has rows the background did not send yet ("Show more"). */
+  | { kind: 'more'; section: SectionId; remaining: number };
 
 export interface Filter {
   /** Free text matched against subject, recipients and account. */
@@ -45,9 +47,12 @@ export function buildItems(list: ListData, filter: Filter): Item[] {
   for (const section of SECTION_IDS) {
     const all = list.sections[section] ?? [];
     const rows = filtering ? all.filter((r) => matches(r, filter)) : all;
-    if (rows.length === 0) continue;
+    const remaining = Math.max(0, (list.counts[section] ?? 0) - all.length);
+    if (rows.length === 0 && remaining === 0) continue;
     items.push({ kind: 'header', section, count: filtering ? rows.length : Math.max(list.counts[section] ?? 0, rows.length) });
     for (const reminder of rows) items.push({ kind: 'row', section, reminder });
+    // Unread rows stay reachable (also while searching: the search covers the rows loaded so far).
+    if (remaining > 0) items.push({ kind: 'more', section, remaining });
   }
   return items;
 }

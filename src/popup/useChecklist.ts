@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Reminder } from '../core/reminder';
+import { SECTION_PAGE, type SectionId } from '../core/sections';
 import type { Settings } from '../core/settings';
 import type { DueChoice, PreviewInput, PreviewResult } from '../content/ui/types';
 import type { ListData, Request } from './types';
@@ -35,6 +36,8 @@ export interface Checklist {
   /** Why the list could not be loaded. */
   error: string | null;
   reload(): Promise<void>;
+  /** Asks for the next page of one section (the first page of each comes with the list). */
+  showMore(section: SectionId): Promise<void>;
   actions: ChecklistActions;
 }
 
@@ -45,11 +48,13 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
   const live = useRef(true);
+  // Rows wanted per section beyond the first page: kept across reloads, so a write does not fold the list up again.
+  const limits = useRef<Partial<Record<SectionId, number>>>({});
 
   const reload = useCallback(async () => {
     const n = ++seq.current;
     try {
-      const next = await request('reminder.list', {});
+      const next = await request('reminder.list', Object.keys(limits.current).length ? { limits: { ...limits.current } } : {});
       // An answer to an older question (writes in quick succession) is dropped.
       if (live.current && n === seq.current) {
         setList(next);
@@ -59,6 +64,15 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
       if (live.current && n === seq.current) setError(message(e));
     }
   }, [request]);
+
+  const showMore = useCallback(
+    async (section: SectionId) => {
+      const shown = list?.sections[section]?.length ?? 0;
+      limits.current = { ...limits.current, [section]: shown + SECTION_PAGE[section] };
+      await reload();
+    },
+    [list, reload],
+  );
 
   useEffect(() => {
     if (!initial) void reload();
@@ -105,5 +119,5 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
     };
   }, [request, reload]);
 
-  return { list, settings, error, reload, actions };
+  return { list, settings, error, reload, showMore, actions };
 }

@@ -83,7 +83,11 @@ export const REQUEST_SCHEMAS = {
   'reminder.reopen': v.strictObject({ id }),
   'reminder.cancel': v.strictObject({ id }),
   'reminder.delete': v.strictObject({ id }),
-  'reminder.list': v.strictObject({ sections: v.optional(v.array(v.picklist(SECTION_IDS))) }),
+  'reminder.list': v.strictObject({
+    sections: v.optional(v.array(v.picklist(SECTION_IDS))),
+    /** Rows wanted per section beyond the first page ("Show more"); counts always cover everything. */
+    limits: v.optional(v.record(v.picklist(SECTION_IDS), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)))),
+  }),
   'reminder.getByThread': v.pipe(
     v.strictObject({
       account: address,
