@@ -30,6 +30,11 @@ export interface VirtualListProps {
 }
 
 const PAGE = Math.max(1, Math.floor(MAX_VIEWPORT / ROW_HEIGHT) - 1);
+/**
+ * As many slots as the largest window (viewport rows + 1 partly shown + overscan on both sides): consecutive
+ * items never share a slot, and every element of one window is re-used by the next.
+ */
+const SLOTS = Math.ceil(MAX_VIEWPORT / ROW_HEIGHT) + 1 + 2 * OVERSCAN;
 
 /**
  * The windowed list: a spacer as tall as every item and, positioned inside
@@ -96,7 +101,8 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
   const { start, end } = visibleRange(top, viewport, ROW_HEIGHT, items.length, OVERSCAN);
   const shown: number[] = [];
   for (let i = start; i < end; i++) shown.push(i);
-  if (focusInside.current && activeIndex >= 0 && (activeIndex < start || activeIndex >= end)) shown.push(activeIndex);
+  const activeOut = focusInside.current && activeIndex >= 0 && (activeIndex < start || activeIndex >= end);
+  if (activeOut) shown.push(activeIndex);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
@@ -146,11 +152,16 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
       <div class="spacer" role="group" aria-label={label} style={{ height: `${items.length * ROW_HEIGHT}px` }}>
         {shown.map((i) => {
           const it = items[i]!;
-          if (it.kind === 'header') return <SectionHeader key={`h-${it.section}`} section={it.section} count={it.count} top={i * ROW_HEIGHT} env={env} />;
-          if (it.kind === 'more') return <MoreRow key={`m-${it.section}`} section={it.section} remaining={it.remaining} top={i * ROW_HEIGHT} env={env} onShowMore={onShowMore} />;
+          // Keyed by slot, not by reminder: a scroll step re-fills the elements it has instead of building new ones
+          // (an item keeps its slot while it stays in the window). The focused row scrolled out of the window keeps
+          // its slot, so its element (and focus) stays; the window item that would share it takes a spare key.
+          const slot = i % SLOTS;
+          const key = activeOut && i !== activeIndex && slot === activeIndex % SLOTS ? `x${slot}` : `s${slot}`;
+          if (it.kind === 'header') return <SectionHeader key={key} section={it.section} count={it.count} top={i * ROW_HEIGHT} env={env} />;
+          if (it.kind === 'more') return <MoreRow key={key} section={it.section} remaining={it.remaining} top={i * ROW_HEIGHT} env={env} onShowMore={onShowMore} />;
           return (
             <Row
-              key={it.reminder.id}
+              key={key}
               reminder={it.reminder}
               section={it.section}
               index={i}
