@@ -16,6 +16,7 @@ import type { createReplyHandlers } from './reply-handlers';
 import type { createDataHandlers } from './data-handlers';
 import type { Clock, I18nPort } from './ports';
 import type { Reconcile } from './reconciler';
+import type { Retention } from './retention';
 
 export class UnparseableDueError extends Error {
   readonly code = 'unparseable';
@@ -33,6 +34,7 @@ export interface HandlerDeps {
   integration: IntegrationStore;
   replyHandlers: ReturnType<typeof createReplyHandlers>;
   dataHandlers: ReturnType<typeof createDataHandlers>;
+  retention: Pick<Retention, 'summary'>;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
@@ -55,7 +57,7 @@ function localToInstant(local: string, timeZone: string): number {
 }
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers }: HandlerDeps): Handlers {
+export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, retention }: HandlerDeps): Handlers {
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder }> {
     const reminder = await store.apply(id, event, clock.now(), { cause: 'user' });
     if (reminder.status !== 'notified') await announcer.withdraw(id);
@@ -145,6 +147,8 @@ export function createHandlers({ store, listSections, settings, clock, announcer
     async 'integration.get'() {
       return { reports: await integration.all() };
     },
+
+    'history.summary': (p) => retention.summary(p.months),
 
     ...replyHandlers,
     ...dataHandlers,

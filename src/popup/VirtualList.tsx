@@ -88,8 +88,12 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
   useLayoutEffect(() => {
     const doc = scroller.current?.ownerDocument;
     const lost = focusInside.current && doc && (!doc.activeElement || doc.activeElement === doc.body);
-    if (!wantFocus.current && !lost) return;
     const item = items[activeIndex];
+    // Elements are re-used by slot: when rows shift (one checked off above), the focused element may now show
+    // another reminder. Focus follows the active reminder, not the element.
+    const focusedId = focusInside.current ? doc?.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id : undefined;
+    const shifted = focusedId !== undefined && item?.kind === 'row' && focusedId !== item.reminder.id;
+    if (!wantFocus.current && !lost && !shifted) return;
     if (item?.kind !== 'row') return;
     wantFocus.current = false;
     scroller.current?.querySelector<HTMLElement>(`[data-id="${item.reminder.id}"]`)?.focus();

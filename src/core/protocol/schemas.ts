@@ -4,6 +4,7 @@ import { address, id, messageIdField, permThreadIdField, threadIdField, time } f
 import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
+import { RETENTION_CHOICES } from '../retention';
 import { SettingsSchema } from '../settings-schema';
 
 /**
@@ -131,6 +132,8 @@ export const REQUEST_SCHEMAS = {
   'diagnostics.get': empty,
   /** Undo of a delete: the reminder exactly as `reminder.delete` returned it. */
   'reminder.restore': v.strictObject({ reminder: ReminderSchema }),
+  /** What a retention setting would remove (the options page shows it with an export before saving). */
+  'history.summary': v.strictObject({ months: v.picklist(RETENTION_CHOICES) }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;
