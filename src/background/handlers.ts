@@ -109,7 +109,13 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       const now = clock.now();
       const { schedule } = await settings.get();
       const limits = { ...SECTION_PAGE, ...p.limits };
-      const page = await listSections({ now, endOfToday: endOfLocalDay(now, schedule.timeZone), limits, ...(p.sections ? { sections: p.sections } : {}) });
+      const page = await listSections({
+        now,
+        endOfToday: endOfLocalDay(now, schedule.timeZone),
+        limits,
+        ...(p.sections ? { sections: p.sections } : {}),
+        ...(p.counts ? { counts: p.counts } : {}),
+      });
       return { ...page, now };
     },
 

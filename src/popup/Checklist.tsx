@@ -90,7 +90,7 @@ export function Checklist({ request, t, locale, openTab, openOptions, initial }:
   if (!list) return <main class="popup" aria-busy="true" />;
 
   const total = totalOf(list);
-  const due = list.counts.overdue ?? 0;
+  const due = list.counts.overdue ?? list.sections.overdue?.length ?? 0;
   const visibleSelected = [...selected].filter((id) => shownIds.has(id));
   const target = dialog && items.find((it) => it.kind === 'row' && it.reminder.id === dialog.id);
   const closeDialog = () => {

@@ -161,7 +161,7 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
           // its slot, so its element (and focus) stays; the window item that would share it takes a spare key.
           const slot = i % SLOTS;
           const key = activeOut && i !== activeIndex && slot === activeIndex % SLOTS ? `x${slot}` : `s${slot}`;
-          if (it.kind === 'header') return <SectionHeader key={key} section={it.section} count={it.count} top={i * ROW_HEIGHT} env={env} />;
+          if (it.kind === 'header') return <SectionHeader key={key} section={it.section} count={it.count} atLeast={it.atLeast} top={i * ROW_HEIGHT} env={env} />;
           if (it.kind === 'more') return <MoreRow key={key} section={it.section} remaining={it.remaining} top={i * ROW_HEIGHT} env={env} onShowMore={onShowMore} />;
           return (
             <Row

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Reminder } from '../core/reminder';
-import { SECTION_PAGE, type SectionId } from '../core/sections';
+import { SECTION_IDS, SECTION_PAGE, type SectionId } from '../core/sections';
 import type { Settings } from '../core/settings';
 import type { DueChoice, PreviewInput, PreviewResult } from '../content/ui/types';
 import type { ListData, Request } from './types';
@@ -54,12 +54,17 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
   const reload = useCallback(async () => {
     const n = ++seq.current;
     try {
-      const next = await request('reminder.list', Object.keys(limits.current).length ? { limits: { ...limits.current } } : {});
+      const more = Object.keys(limits.current).length ? { limits: { ...limits.current } } : {};
+      // First the rows (counting only what they tell), then the counts of long sections: counting
+      // tens of thousands of finished reminders must not keep the first rows off the screen.
+      const next = await request('reminder.list', { ...more, counts: 'page' });
       // An answer to an older question (writes in quick succession) is dropped.
-      if (live.current && n === seq.current) {
-        setList(next);
-        setError(null);
-      }
+      if (!live.current || n !== seq.current) return;
+      setList(next);
+      setError(null);
+      if (SECTION_IDS.every((id) => next.counts[id] !== undefined)) return;
+      const { counts } = await request('reminder.list', { sections: [] });
+      if (live.current && n === seq.current) setList((l) => l && { ...l, counts: { ...counts, ...next.counts } });
     } catch (e) {
       if (live.current && n === seq.current) setError(message(e));
     }

@@ -8,13 +8,19 @@ export interface SectionQuery {
   endOfToday: number;
   /** Rows wanted per section (first page, or more after "Show more"). */
   limits: Record<SectionId, number>;
-  /** Only these sections' rows are read (all counts are always answered). */
+  /** Only these sections' rows are read. */
   sections?: readonly SectionId[];
+  /**
+   * `exact` (default): every section's count. `page`: only what the rows read already tell (a section read
+   * to its end) — Chromium's count() walks every key of a range, which costs about a second per 20,000
+   * history rows, so the popup asks for exact counts after its first rows are on screen.
+   */
+  counts?: 'exact' | 'page';
 }
 
 export interface SectionPage {
   sections: Partial<Sections>;
-  counts: Record<SectionId, number>;
+  counts: Partial<Record<SectionId, number>>;
 }
 
 type Range = [status: ReminderStatus, lower: number, upper: number, lowerOpen?: boolean, upperOpen?: boolean];
@@ -80,11 +86,20 @@ export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRa
       return merged;
     };
 
-    const counts = {} as Record<SectionId, number>;
+    const counts: Partial<Record<SectionId, number>> = {};
     const sections: Partial<Sections> = {};
     for (const id of SECTION_IDS) {
-      counts[id] = await count(id);
-      if (wanted.has(id)) sections[id] = counts[id] === 0 ? [] : await rows(id);
+      if (q.counts === 'page') {
+        if (!wanted.has(id)) continue;
+        const read = await rows(id);
+        sections[id] = read;
+        // Fewer rows than asked for: that is the whole section.
+        if (read.length < Math.max(0, q.limits[id])) counts[id] = read.length;
+        continue;
+      }
+      const n = await count(id);
+      counts[id] = n;
+      if (wanted.has(id)) sections[id] = n === 0 ? [] : await rows(id);
     }
     await tx.done;
     return { sections, counts };

@@ -14,7 +14,8 @@ export interface ResponseMap {
   'reminder.reopen': { reminder: Reminder };
   'reminder.cancel': { reminder: Reminder };
   'reminder.delete': { reminder: Reminder };
-  'reminder.list': { sections: Partial<Sections>; counts: Record<keyof Sections, number>; now: number };
+  /** `counts` has every section unless asked with `counts: 'page'` (then only sections read to their end). */
+  'reminder.list': { sections: Partial<Sections>; counts: Partial<Record<keyof Sections, number>>; now: number };
   'reminder.getByThread': { reminder: Reminder | null };
   'due.preview': DuePreview;
   'settings.get': { settings: Settings };

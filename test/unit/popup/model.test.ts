@@ -4,7 +4,8 @@ import { dueWords, unitOf } from '../../../src/popup/format';
 import { fakeBackground, reminder, sample, t, T0, DAY, HOUR, thread } from './helpers';
 
 const list = () => fakeBackground(sample()).list();
-const label = (i: Item) => (i.kind === 'header' ? `#${i.section}:${i.count}` : i.kind === 'more' ? `+${i.section}:${i.remaining}` : i.reminder.id);
+const label = (i: Item) =>
+  i.kind === 'header' ? `#${i.section}:${i.count}${i.atLeast ? '+' : ''}` : i.kind === 'more' ? `+${i.section}:${i.remaining ?? '?'}` : i.reminder.id;
 
 describe('model', () => {
   it('puts a heading before each non-empty section', () => {
@@ -20,6 +21,11 @@ describe('model', () => {
     expect(buildItems(partial, { query: '', account: '' }).map(label)).toEqual([
       '#overdue:2', 'over1', 'over2', '#today:1', 'today1', '#upcoming:250', 'up1', 'up2', '+upcoming:248', '#replied:1', 'rep1', '#done:3', 'done1', '+done:2',
     ]);
+    // Not counted yet (the background sent a full page): "200+" and "Show more" without a number.
+    const uncounted = list();
+    delete uncounted.counts.upcoming;
+    expect(buildItems(uncounted, { query: '', account: '' }).map(label)).toContain('#upcoming:2+');
+    expect(buildItems(uncounted, { query: '', account: '' }).map(label)).toContain('+upcoming:?');
     // A search that matches nothing loaded still offers the rows not loaded yet.
     expect(buildItems(partial, { query: 'zzz-nothing', account: '' }).map(label)).toEqual(['#upcoming:0', '+upcoming:248', '#done:0', '+done:2']);
   });

@@ -3,9 +3,18 @@
  * done, some waiting and cancelled, due and change times spread over years
  * around `now`. Plain records (the shape every version since v1 writes).
  */
-import { createReminder, type Reminder, type ReminderStatus } from '../../../src/core/reminder';
+import { createReminder, type Reminder, type ReminderStatus, type ThreadIdentity } from '../../../src/core/reminder';
 import { seeded } from '../seeded';
-import { DAY, HOUR, thread } from './fixtures';
+
+// Self-contained (no fake IndexedDB): the popup-open benchmark bundles this into an extension page.
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const thread = (n: number): ThreadIdentity => ({
+  provider: 'gmail',
+  threadId: (0x18e0000000000000n + BigInt(n)).toString(16),
+  subject: `Quote for project ${n}`,
+  recipients: [{ email: `client${n}@example.com`, name: `Client ${n}` }],
+});
 
 const STATUSES: [ReminderStatus, number][] = [
   ['pending', 0.06],
