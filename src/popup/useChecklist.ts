@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Reminder } from '../core/reminder';
-import { SECTION_IDS, SECTION_PAGE, type SectionId } from '../core/sections';
+import { LIVE_SECTIONS, SECTION_PAGE, type SectionId } from '../core/sections';
 import type { Settings } from '../core/settings';
 import type { DueChoice, PreviewInput, PreviewResult } from '../content/ui/types';
 import type { ListData, Request } from './types';
@@ -62,8 +62,11 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
       if (!live.current || n !== seq.current) return;
       setList(next);
       setError(null);
-      if (SECTION_IDS.every((id) => next.counts[id] !== undefined)) return;
-      const { counts } = await request('reminder.list', { sections: [] });
+      // Waiting sections longer than a page are counted; history (thousands of finished reminders) is not:
+      // its header says "50+" and "Show more" pages on without a number.
+      const uncounted = LIVE_SECTIONS.filter((id) => next.counts[id] === undefined);
+      if (uncounted.length === 0) return;
+      const { counts } = await request('reminder.list', { sections: [], counts: uncounted });
       if (live.current && n === seq.current) setList((l) => l && { ...l, counts: { ...counts, ...next.counts } });
     } catch (e) {
       if (live.current && n === seq.current) setError(message(e));

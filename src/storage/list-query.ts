@@ -13,9 +13,10 @@ export interface SectionQuery {
   /**
    * `exact` (default): every section's count. `page`: only what the rows read already tell (a section read
    * to its end) — Chromium's count() walks every key of a range, which costs about a second per 20,000
-   * history rows, so the popup asks for exact counts after its first rows are on screen.
+   * history rows, so the popup asks for exact counts after its first rows are on screen. A list of
+   * sections: exactly those counted (and no others).
    */
-  counts?: 'exact' | 'page';
+  counts?: 'exact' | 'page' | readonly SectionId[];
 }
 
 export interface SectionPage {
@@ -95,6 +96,10 @@ export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRa
         sections[id] = read;
         // Fewer rows than asked for: that is the whole section.
         if (read.length < Math.max(0, q.limits[id])) counts[id] = read.length;
+        continue;
+      }
+      if (Array.isArray(q.counts) && !q.counts.includes(id)) {
+        if (wanted.has(id)) sections[id] = await rows(id);
         continue;
       }
       const n = await count(id);

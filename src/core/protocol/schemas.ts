@@ -89,7 +89,7 @@ export const REQUEST_SCHEMAS = {
     /** Rows wanted per section beyond the first page ("Show more"); counts always cover everything. */
     limits: v.optional(v.record(v.picklist(SECTION_IDS), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)))),
     /** `page`: only counts the rows read already tell (fast); `exact` (default): every section's. */
-    counts: v.optional(v.picklist(['exact', 'page'])),
+    counts: v.optional(v.union([v.picklist(['exact', 'page']), v.pipe(v.array(v.picklist(SECTION_IDS)), v.maxLength(SECTION_IDS.length))])),
   }),
   'reminder.getByThread': v.pipe(
     v.strictObject({

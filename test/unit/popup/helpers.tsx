@@ -37,19 +37,19 @@ export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }
   const dueOf = (due: { preset?: PresetId; at?: number } | undefined) => (due?.at ?? now + PRESET_DAYS[due?.preset ?? 'tomorrow'] * DAY);
   // Like the real handler: every section's count, and its rows up to the page size (or the limit asked for).
   // With `counts: 'page'`, only the counts the rows tell (sections read to their end); `sections` picks which are read.
-  const list = (limits: Partial<Record<SectionId, number>> = {}, { counts = 'exact', only }: { counts?: string; only?: SectionId[] } = {}): ListData => {
+  const list = (limits: Partial<Record<SectionId, number>> = {}, { counts = 'exact', only }: { counts?: string | SectionId[]; only?: SectionId[] } = {}): ListData => {
     const all = groupIntoSections([...store.values()], now, 'UTC', Infinity);
     const ids = only ?? SECTION_IDS;
     const limitOf = (id: SectionId) => limits[id] ?? (paged ? SECTION_PAGE[id] : Infinity);
     const sections = Object.fromEntries(ids.map((id) => [id, all[id].slice(0, limitOf(id))]));
-    const counted = counts === 'page' ? ids.filter((id) => all[id].length < limitOf(id)) : SECTION_IDS;
+    const counted = Array.isArray(counts) ? (counts as SectionId[]) : counts === 'page' ? ids.filter((id) => all[id].length < limitOf(id)) : SECTION_IDS;
     return { sections, counts: Object.fromEntries(counted.map((id) => [id, all[id].length])), now };
   };
   const answer = (type: string, p: Record<string, unknown>): unknown => {
     const id = p.id as string;
     switch (type) {
       case 'reminder.list':
-        return list(p.limits as Partial<Record<SectionId, number>> | undefined, { counts: p.counts as string | undefined, only: p.sections as SectionId[] | undefined });
+        return list(p.limits as Partial<Record<SectionId, number>> | undefined, { counts: p.counts as string | SectionId[] | undefined, only: p.sections as SectionId[] | undefined });
       case 'settings.get':
         return { settings: defaultSettings('UTC') };
       case 'reminder.done':

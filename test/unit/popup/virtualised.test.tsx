@@ -28,7 +28,7 @@ describe('Virtualised list', () => {
     // The rows first (counted only where they tell), then the counts of the long sections.
     expect(bg.calls.slice(-2)).toEqual([
       { type: 'reminder.list', payload: { limits: { upcoming: 400 }, counts: 'page' } },
-      { type: 'reminder.list', payload: { sections: [] } },
+      { type: 'reminder.list', payload: { sections: [], counts: ['upcoming'] } },
     ]);
     viewport.scrollTop = 402 * ROW_HEIGHT;
     fireEvent.scroll(viewport);

@@ -63,6 +63,25 @@ describe('sectionQuery (the popup list from the indexes)', () => {
     expect(idsOf(page.sections)).toEqual(idsOf(groupIntoSections(await store.all(), T0, ZONE)));
   });
 
+  it("with counts: 'page' counts only sections read to their end, and reads the same rows", async () => {
+    const { query, all } = await seededStore(1500);
+    const q = { now: T0, endOfToday: endOfLocalDay(T0, ZONE), limits: SECTION_PAGE };
+    const exact = await query(q);
+    const page = await query({ ...q, counts: 'page' });
+    expect(idsOf(page.sections)).toEqual(idsOf(exact.sections));
+    for (const id of SECTION_IDS) {
+      if (exact.counts[id]! < SECTION_PAGE[id]) expect(page.counts[id], id).toBe(exact.counts[id]);
+      else expect(page.counts[id], id).toBeUndefined();
+    }
+    // The done section is longer than a page, so at least one count is left for the second request.
+    expect(Object.keys(page.counts).length).toBeLessThan(SECTION_IDS.length);
+    expect(all.length).toBe(1500);
+    // The popup's second step: exactly the named sections counted, no rows.
+    const some = await query({ ...q, sections: [], counts: ['upcoming', 'today'] });
+    expect(some.sections).toEqual({});
+    expect(some.counts).toEqual({ upcoming: exact.counts.upcoming, today: exact.counts.today });
+  });
+
   it('reads no rows for a zero limit and still counts them', async () => {
     const { query } = await seededStore(200);
     const page = await query({ now: T0, endOfToday: endOfLocalDay(T0, ZONE), limits: { overdue: 0, today: 0, upcoming: 0, replied: 0, done: 0 } });
