@@ -5,7 +5,8 @@ import { DB_VERSION, MIGRATIONS, runMigrations } from '../../../src/storage/migr
 import { openReminderDb, type ReminderDB } from '../../../src/storage/open-db';
 import { reminderStore } from '../../../src/storage/reminder-store';
 import { reminder, T0 } from './fixtures';
-import { historyStore } from './history-data';
+import { historyStore as historyData } from './history-data';
+import { historyStore } from '../../../src/storage/history-store';
 import { endOfLocalDay, groupIntoSections, SECTION_IDS, SECTION_PAGE } from '../../../src/core/sections';
 import { sectionQuery } from '../../../src/storage/list-query';
 
@@ -247,7 +248,7 @@ describe('migrations', () => {
   describe('v2 → v3', () => {
     it('indexes a v2 store of 50,000 reminders by status and last change, keeping every record', async () => {
       const factory = new IDBFactory();
-      const records = historyStore(50_000, T0);
+      const records = historyData(50_000, T0);
       await databaseAtVersion(factory, 2, { reminders: records });
 
       const db = await openReminderDb(factory, { name: NAME, version: 3 });
@@ -279,6 +280,19 @@ describe('migrations', () => {
       const everything = groupIntoSections(records, T0, 'UTC', Infinity);
       for (const id of SECTION_IDS) expect(page.counts[id], id).toBe(everything[id].length);
       expect(page.sections.upcoming!.map((r) => r.id)).toEqual(everything.upcoming.slice(0, SECTION_PAGE.upcoming).map((r) => r.id));
+
+      // Retention prunes through the new index: exactly the finished reminders last changed before the cutoff.
+      const cutoff = T0 - 2 * 365 * 86_400_000;
+      const history = historyStore(db, IDBKeyRange);
+      const finished = (r: { status: string }) => ['replied', 'done', 'cancelled'].includes(r.status);
+      const doomed = records.filter((r) => finished(r) && r.updatedAt < cutoff);
+      expect(doomed.length).toBeGreaterThan(5_000);
+      expect(await history.count(cutoff)).toMatchObject({ finished: records.filter(finished).length, before: doomed.length });
+      expect(await history.pruneBefore(cutoff)).toBe(doomed.length);
+      expect(await db.count('reminders')).toBe(50_000 - doomed.length);
+      expect(await store.get(doomed[0]!.id)).toBeUndefined();
+      const waitingOld = records.find((r) => !finished(r) && r.updatedAt < cutoff)!;
+      expect(await store.get(waitingOld.id)).toEqual(waitingOld);
       db.close();
     }, 120_000);
   });
