@@ -167,7 +167,7 @@ export function writeSummary(rows, { chromium, load }) {
   const machine = machines({ chromium });
   const date = new Date().toISOString().slice(0, 10);
   const md = `
-Measured ${date} by \`npm run bench\`, load average ${load.map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min, before the browser benches). One row per figure, each against the baseline run with it in the same process; **ratio = ours / baseline**, so below 1× ours is faster or smaller (for the last row it is how the query scales: 10× would be linear). The sections below give the method and the spread of each.
+Measured ${date} by \`npm run bench\`, load average ${load.map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min, before the browser benches). One row per figure, each against the baseline run with it in the same process; **ratio = ours / baseline**, so below 1× ours is faster or smaller (for the row against the same query at 5,000 it is how the query scales: 10× would be linear; the popup-open rows compare 50,000 stored reminders with 1 and with 5,000). The sections below give the method and the spread of each.
 
 ${mdTable(HEAD, cells(rows, machine))}
 `;
