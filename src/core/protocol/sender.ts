@@ -40,6 +40,7 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'data.exportIcs': ['ui'],
   'data.deleteAll': ['ui'],
   'diagnostics.get': ['ui'],
+  'history.summary': ['ui'],
 };
 
 /**
