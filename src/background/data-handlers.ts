@@ -27,7 +27,7 @@ export interface DataHandlerDeps {
   extensionVersion: string;
 }
 
-type DataTypes = 'settings.set' | 'data.export' | 'data.import' | 'data.exportIcs' | 'data.deleteAll' | 'diagnostics.get' | 'reminder.restore';
+type DataTypes = 'settings.set' | 'data.export' | 'data.import' | 'data.exportIcs' | 'data.deleteAll' | 'diagnostics.get';
 
 const STATUSES: readonly ReminderStatus[] = ['pending', 'notified', 'snoozed', 'replied', 'done', 'cancelled'];
 
@@ -90,12 +90,6 @@ export function createDataHandlers(d: DataHandlerDeps): { [K in DataTypes]: (p: 
       // Nothing waits any more: the reconcile clears the alarm and the badge.
       await d.reconcile('user');
       return { deleted: ids.length };
-    },
-
-    async 'reminder.restore'(p) {
-      const reminder = await d.bulk.restore(p.reminder as Reminder);
-      await d.reconcile('user');
-      return { reminder };
     },
 
     async 'diagnostics.get'(): Promise<Diagnostics> {

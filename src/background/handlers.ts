@@ -53,11 +53,12 @@ function localToInstant(local: string, timeZone: string): number {
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
 export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers }: HandlerDeps): Handlers {
-  async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder }> {
-    const reminder = await store.apply(id, event, clock.now(), { cause: 'user' });
+  /** A user's move; answers the reminder before it too, which is what an Undo puts back (`reminder.restore`). */
+  async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder; previous: Reminder }> {
+    const { reminder, previous } = await store.change(id, event, clock.now(), { cause: 'user' });
     if (reminder.status !== 'notified') await announcer.withdraw(id);
     await reconcile('user');
-    return { reminder };
+    return { reminder, previous };
   }
 
   async function dueAt(due: Due): Promise<number> {
@@ -96,6 +97,18 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
     async 'reminder.delete'(p) {
       const reminder = await store.delete(p.id);
       await announcer.withdraw(p.id);
+      await reconcile('user');
+      return { reminder };
+    },
+
+    /**
+     * Undo of any of the above: the reminder as it was comes back exactly, over the state the action left
+     * (`expectedRev`; absent after a delete), or a conflict. No notification: a notified reminder that was
+     * shown stays announced; the reconcile only fires what is due and points the alarm and the badge.
+     */
+    async 'reminder.restore'(p) {
+      const reminder = await store.restore(p.reminder as Reminder, p.expectedRev, clock.now());
+      if (reminder.status !== 'notified') await announcer.withdraw(reminder.id);
       await reconcile('user');
       return { reminder };
     },

@@ -94,3 +94,37 @@ export function markAnnounced(reminder: Reminder, now: number): Reminder {
 function assertTime(value: number, name: string): void {
   if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite time`);
 }
+
+export class UndoConflictError extends Error {
+  readonly code = 'conflict';
+  constructor(readonly id: string, reason: string) {
+    super(`Cannot undo: reminder ${id} ${reason}`);
+    this.name = 'UndoConflictError';
+  }
+}
+
+/**
+ * The one rule for every Undo (check-off, bulk done, delete, snooze, change):
+ * `previous` is the reminder as it was just before the user's action, and it
+ * comes back exactly — status, resolution, check, due time, announcement —
+ * but only over the state that action left (compare-and-set on `rev`; for a
+ * delete, only while no reminder with that id exists). Anything that changed
+ * the reminder in between wins, and the undo says so instead of overwriting it.
+ *
+ * The revision moves forward (a writer holding an older one must still lose)
+ * and the history keeps every move, the undo included.
+ */
+export function restoreSnapshot(previous: Reminder, current: Reminder | undefined, expectedRev: number | undefined, now: number): Reminder {
+  if (expectedRev === undefined) {
+    if (current) throw new UndoConflictError(previous.id, 'exists again');
+  } else {
+    if (!current) throw new UndoConflictError(previous.id, 'is gone');
+    if (current.rev !== expectedRev) throw new UndoConflictError(previous.id, `changed meanwhile (revision ${current.rev}, expected ${expectedRev})`);
+  }
+  const base = current ?? previous;
+  return {
+    ...previous,
+    rev: Math.max(previous.rev, current?.rev ?? 0) + 1,
+    history: [...base.history, { from: current?.status ?? null, to: previous.status, at: now, cause: 'undo' }],
+  };
+}

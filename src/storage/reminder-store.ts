@@ -1,5 +1,5 @@
 import { isWaiting, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
-import { applyEvent, markAnnounced, type ReminderEvent } from '../core/transitions';
+import { applyEvent, markAnnounced, restoreSnapshot, type ReminderEvent } from '../core/transitions';
 import type { ReminderDB } from './open-db';
 
 export class ReminderNotFoundError extends Error {
@@ -40,6 +40,25 @@ export function reminderStore(
   // transaction from auto-committing across a non-IndexedDB await.
   const ready = Promise.resolve(connection);
   const byStatus = (status: ReminderStatus, upTo = Infinity) => keyRange.bound([status, -Infinity], [status, upTo]);
+
+  /**
+   * Applies `event` atomically; with `expectedRev`, only if nobody wrote in between.
+   * Answers the reminder before and after: `previous` is what an Undo puts back.
+   */
+  async function change(id: string, event: ReminderEvent, now: number, opts: { expectedRev?: number; cause?: string } = {}) {
+    const db = await ready;
+    const tx = db.transaction('reminders', 'readwrite');
+    const current = await tx.store.get(id);
+    if (!current) throw new ReminderNotFoundError(id);
+    if (opts.expectedRev !== undefined && opts.expectedRev !== current.rev) {
+      throw new StaleRevisionError(id, opts.expectedRev, current.rev);
+    }
+    const next = applyEvent(current, event, now, opts.cause);
+    await tx.store.put(next);
+    await tx.done;
+    return { previous: current, reminder: next };
+  }
+
   return {
     get: async (id: string) => (await ready).get('reminders', id),
 
@@ -90,19 +109,33 @@ export function reminderStore(
       return { reminder, outcome: 'created' };
     },
 
-    /** Applies `event` atomically; with `expectedRev`, only if nobody wrote in between. */
+    change,
+
+    /** `change`, answering only the reminder after. */
     async apply(id: string, event: ReminderEvent, now: number, opts: { expectedRev?: number; cause?: string } = {}) {
+      return (await change(id, event, now, opts)).reminder;
+    },
+
+    /**
+     * Undo: puts `previous` back over the state the undone action left, whose
+     * revision is `expectedRev` (absent: the action was a delete). Compare-and-set
+     * in one transaction — see `restoreSnapshot` for the rule.
+     */
+    async restore(previous: Reminder, expectedRev: number | undefined, now: number): Promise<Reminder> {
       const db = await ready;
       const tx = db.transaction('reminders', 'readwrite');
-      const current = await tx.store.get(id);
-      if (!current) throw new ReminderNotFoundError(id);
-      if (opts.expectedRev !== undefined && opts.expectedRev !== current.rev) {
-        throw new StaleRevisionError(id, opts.expectedRev, current.rev);
+      const current = await tx.store.get(previous.id);
+      let restored: Reminder;
+      try {
+        restored = restoreSnapshot(previous, current, expectedRev, now);
+      } catch (error) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw error;
       }
-      const next = applyEvent(current, event, now, opts.cause);
-      await tx.store.put(next);
+      await tx.store.put(restored);
       await tx.done;
-      return next;
+      return restored;
     },
 
     async delete(id: string): Promise<Reminder> {

@@ -8,11 +8,11 @@ import { isRequestType, REQUEST_SCHEMAS, type RequestInput, type RequestOf, type
 /** What each request answers with. */
 export interface ResponseMap {
   'reminder.create': { reminder: Reminder; outcome: 'created' | 'existing' | 'replaced' };
-  'reminder.updateDue': { reminder: Reminder };
-  'reminder.snooze': { reminder: Reminder };
-  'reminder.done': { reminder: Reminder };
-  'reminder.reopen': { reminder: Reminder };
-  'reminder.cancel': { reminder: Reminder };
+  'reminder.updateDue': { reminder: Reminder; previous: Reminder };
+  'reminder.snooze': { reminder: Reminder; previous: Reminder };
+  'reminder.done': { reminder: Reminder; previous: Reminder };
+  'reminder.reopen': { reminder: Reminder; previous: Reminder };
+  'reminder.cancel': { reminder: Reminder; previous: Reminder };
   'reminder.delete': { reminder: Reminder };
   'reminder.list': { sections: Partial<Sections>; counts: Record<keyof Sections, number>; now: number };
   'reminder.getByThread': { reminder: Reminder | null };

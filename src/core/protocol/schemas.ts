@@ -125,8 +125,11 @@ export const REQUEST_SCHEMAS = {
   // The literal is the user's confirmation, so a stray or replayed message cannot wipe everything.
   'data.deleteAll': v.strictObject({ confirm: v.literal('delete-all') }),
   'diagnostics.get': empty,
-  /** Undo of a delete: the reminder exactly as `reminder.delete` returned it. */
-  'reminder.restore': v.strictObject({ reminder: ReminderSchema }),
+  /**
+   * Undo: the reminder exactly as it was before the action (`previous` of done/snooze/updateDue/cancel,
+   * `reminder` of delete), put back only over the revision that action left (`expectedRev`; absent after a delete).
+   */
+  'reminder.restore': v.strictObject({ reminder: ReminderSchema, expectedRev: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import type { Reminder } from '../../../src/core/reminder';
 import { groupIntoSections, SECTION_IDS } from '../../../src/core/sections';
 import { defaultSettings } from '../../../src/core/settings';
+import { restoreSnapshot } from '../../../src/core/transitions';
 import type { PresetId } from '../../../src/core/schedule/presets';
 import { Checklist } from '../../../src/popup/Checklist';
 import type { ListData, Request } from '../../../src/popup/types';
@@ -32,7 +33,7 @@ export function fakeBackground(reminders: Reminder[], now = T0) {
     if (!r) throw new Error(`not-found ${id}`);
     const next = { ...r, ...change, updatedAt: now, rev: r.rev + 1 };
     store.set(id, next);
-    return { reminder: next };
+    return { reminder: next, previous: r };
   };
   const dueOf = (due: { preset?: PresetId; at?: number } | undefined) => (due?.at ?? now + PRESET_DAYS[due?.preset ?? 'tomorrow'] * DAY);
   const list = (): ListData => {
@@ -64,7 +65,8 @@ export function fakeBackground(reminders: Reminder[], now = T0) {
         return { reminder: r };
       }
       case 'reminder.restore': {
-        const r = p.reminder as Reminder;
+        // The real rule (compare-and-set on the revision the action left).
+        const r = restoreSnapshot(p.reminder as Reminder, store.get((p.reminder as Reminder).id), p.expectedRev as number | undefined, now);
         store.set(r.id, r);
         return { reminder: r };
       }
