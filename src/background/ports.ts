@@ -20,6 +20,8 @@ export interface NotificationOptions {
   iconUrl: string;
   buttons?: { title: string }[];
   requireInteraction?: boolean;
+  /** A list notification's lines, where the browser has them (Chrome); others show `message` alone. */
+  items?: { title: string; message: string }[];
 }
 
 export interface NotificationsPort {

@@ -14,6 +14,12 @@ const withLock: WithLock = (name, fn) => {
   return run;
 };
 
+/** Chrome has list notifications (`TemplateType.LIST`); Firefox only `basic`, where the message names them. */
+function hasListNotifications(): boolean {
+  const chromeApi = (globalThis as { chrome?: { notifications?: { TemplateType?: { LIST?: string } } } }).chrome;
+  return chromeApi?.notifications?.TemplateType?.LIST === 'list';
+}
+
 /** Real browser APIs in the shape the background services expect. */
 export function realBackgroundPorts(): BackgroundPorts {
   const log = {
@@ -29,8 +35,11 @@ export function realBackgroundPorts(): BackgroundPorts {
       clear: (name) => browser.alarms.clear(name),
     },
     notifications: {
-      create: (id, options: NotificationOptions) =>
-        browser.notifications.create(id, { type: 'basic', ...options } as Notifications.CreateNotificationOptions),
+      create: (id, { items, ...options }: NotificationOptions) =>
+        browser.notifications.create(
+          id,
+          (items && hasListNotifications() ? { type: 'list', items, ...options } : { type: 'basic', ...options }) as Notifications.CreateNotificationOptions,
+        ),
       clear: (id) => browser.notifications.clear(id),
     },
     badge: {

@@ -55,7 +55,7 @@ describe('notification actions', () => {
 
   it('a click on the digest (or its button) opens the checklist', async () => {
     const f = fakeBackground({ now: T0 });
-    for (const n of [1, 2]) await f.bg.store.create(reminder({ id: `rem-${n}`, n, dueAt: T0 }), T0);
+    for (const n of [1, 2, 3, 4]) await f.bg.store.create(reminder({ id: `rem-${n}`, n, dueAt: T0 }), T0);
     await f.bg.reconcile('startup');
     expect(f.notifications.shown.has('digest')).toBe(true);
 

@@ -1,11 +1,11 @@
 import { PRECHECK_MS } from '../../../src/core/replies/outcome';
 import { describe, expect, it } from 'vitest';
 import { NEXT_DUE_ALARM, RETRY_ALARM, WATCHDOG_ALARM, WATCHDOG_MS } from '../../../src/background/reconciler';
-import { DAY, fakeBackground, HOUR, ICON_URL, MIN, reminder, T0 } from './fakes';
+import { DAY, fakeBackground, HOUR, ICON_URL, MIN, reminder, T0, userSettings } from './fakes';
 
 /** A background with reminders created at T0 and due at the given offsets from T0. */
-async function withReminders(dues: Record<string, number>) {
-  const f = fakeBackground({ now: T0 });
+async function withReminders(dues: Record<string, number>, settings = userSettings()) {
+  const f = fakeBackground({ now: T0, settings });
   let n = 100;
   for (const [id, offset] of Object.entries(dues)) {
     await f.bg.store.create(reminder({ id, n: n++, dueAt: T0 + offset, createdAt: T0 }), T0);
@@ -133,7 +133,8 @@ describe('reconcile', () => {
     await f.bg.reconcile('alarm');
     await f.bg.reconcile('alarm');
 
-    expect(f.notifications.created.map((n) => n.id)).toEqual(['digest']);
+    // Two due together: one each.
+    expect(f.notifications.created.map((n) => n.id)).toEqual(['r:a', 'r:b']);
     expect(await f.bg.store.unannounced()).toEqual([]);
   });
 
@@ -253,7 +254,8 @@ describe('reconcile', () => {
     );
 
     it('a digest whose reminders were all handled while it was being shown is taken down; one still waiting keeps it', async () => {
-      const f = await withReminders({ a: HOUR, b: HOUR, c: 2 * HOUR, d: 2 * HOUR });
+      // Only one at a time gets its own notification: two due together make a summary.
+      const f = await withReminders({ a: HOUR, b: HOUR, c: 2 * HOUR, d: 2 * HOUR }, userSettings({ notifications: { requireInteraction: true, startupDigest: true, separateUpTo: 1 } }));
       f.clock.advance(HOUR);
       let gate = gateNotifications(f);
       let alarm = f.bg.reconcile('alarm');
