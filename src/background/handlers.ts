@@ -15,6 +15,8 @@ import type { createReplyHandlers } from './reply-handlers';
 import type { createDataHandlers } from './data-handlers';
 import type { Clock, I18nPort } from './ports';
 import type { Reconcile } from './reconciler';
+import type { OpenThread } from './thread-opener';
+import { ReminderNotFoundError } from '../storage/reminder-store';
 
 export class UnparseableDueError extends Error {
   readonly code = 'unparseable';
@@ -30,6 +32,7 @@ export interface HandlerDeps {
   integration: IntegrationStore;
   replyHandlers: ReturnType<typeof createReplyHandlers>;
   dataHandlers: ReturnType<typeof createDataHandlers>;
+  openThread: OpenThread;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
@@ -52,7 +55,7 @@ function localToInstant(local: string, timeZone: string): number {
 }
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers }: HandlerDeps): Handlers {
+export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread }: HandlerDeps): Handlers {
   /** A user's move; answers the reminder before it too, which is what an Undo puts back (`reminder.restore`). */
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder; previous: Reminder }> {
     const { reminder, previous } = await store.change(id, event, clock.now(), { cause: 'user' });
@@ -111,6 +114,13 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
       if (reminder.status !== 'notified') await announcer.withdraw(reminder.id);
       await reconcile('user');
       return { reminder };
+    },
+
+    /** The popup's "open thread": in an open Gmail tab of the account when there is one, else a new tab. */
+    async 'reminder.open'(p) {
+      const reminder = await store.get(p.id);
+      if (!reminder) throw new ReminderNotFoundError(p.id);
+      return { opened: await openThread(reminder) };
     },
 
     async 'reminder.list'(p) {

@@ -37,6 +37,23 @@ export interface TabsPort {
   open(url: string): Promise<void>;
 }
 
+/** An open Gmail tab, as `tabs.query({ url })` gives it with the host permission alone (no `tabs`). */
+export interface GmailTab {
+  id: number;
+  windowId: number;
+  active: boolean;
+  /** When the user last looked at it, where the browser says (Chrome 121+, Firefox). */
+  lastAccessed?: number;
+}
+
+export interface GmailTabsPort {
+  list(): Promise<GmailTab[]>;
+  /** A message to the tab's content script; rejects when none answers. */
+  send(tabId: number, message: unknown): Promise<unknown>;
+  /** Brings the tab to the front of its window and that window to the front. */
+  focus(tab: GmailTab): Promise<void>;
+}
+
 export interface I18nPort {
   t(key: string, substitutions?: string[]): string;
   /** BCP 47 tag of the browser UI, for dates in notifications. */

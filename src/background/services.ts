@@ -4,7 +4,8 @@ import { createAnnouncer } from './announcer';
 import { createCommandRelay, type ActiveTabPort } from './commands';
 import { createHandlers } from './handlers';
 import { createNotificationActions } from './notification-actions';
-import type { AlarmsPort, BadgePort, Clock, I18nPort, Logger, NotificationsPort, TabsPort, WithLock } from './ports';
+import type { AlarmsPort, BadgePort, Clock, GmailTabsPort, I18nPort, Logger, NotificationsPort, TabsPort, WithLock } from './ports';
+import { createThreadOpener } from './thread-opener';
 import { createReconciler } from './reconciler';
 import { createRouter } from './router';
 import { checkStore } from '../storage/check-store';
@@ -26,6 +27,8 @@ export interface BackgroundPorts {
   notifications: NotificationsPort;
   badge: BadgePort;
   tabs: TabsPort;
+  /** Open Gmail tabs, to show a thread in one instead of opening another. */
+  gmailTabs: GmailTabsPort;
   activeTab: ActiveTabPort;
   printView: PrintViewPort;
   /** Waits between reply-check requests (instant in tests). */
@@ -62,9 +65,10 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const replyHandlers = createReplyHandlers({ store, checks, checker, settings, pageKeys, announcer, reconcile, ...ports });
   const bulk = bulkStore(db);
   const dataHandlers = createDataHandlers({ store, bulk, settings, integration, pageKeys, errors, announcer, reconcile, ...ports });
-  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, replyHandlers, dataHandlers, ...ports });
+  const openThread = createThreadOpener(ports);
+  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, replyHandlers, dataHandlers, openThread, ...ports });
   const route = createRouter({ handlers, ...ports });
-  const notificationActions = createNotificationActions({ store, handlers, ...ports });
+  const notificationActions = createNotificationActions({ store, handlers, openThread, ...ports });
   const onCommand = createCommandRelay(ports);
   return { store, checks, bulk, settings, errors, reconcile, handlers, route, notificationActions, onCommand };
 }

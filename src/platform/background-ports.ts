@@ -53,6 +53,23 @@ export function realBackgroundPorts(): BackgroundPorts {
         await browser.tabs.create({ url });
       },
     },
+    gmailTabs: {
+      // The host permission alone lets tabs.query match and report Gmail tabs' URLs: no `tabs` permission.
+      async list() {
+        const found = await browser.tabs.query({ url: 'https://mail.google.com/*' });
+        return found.flatMap((t) =>
+          t.id === undefined || t.windowId === undefined || t.discarded
+            ? []
+            : [{ id: t.id, windowId: t.windowId, active: t.active, ...(typeof t.lastAccessed === 'number' ? { lastAccessed: t.lastAccessed } : {}) }],
+        );
+      },
+      send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+      async focus(tab) {
+        await browser.tabs.update(tab.id, { active: true });
+        // Firefox for Android has no windows API: the tab alone comes to the front there.
+        if (browser.windows) await browser.windows.update(tab.windowId, { focused: true });
+      },
+    },
     activeTab: {
       async activeTabId() {
         const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });

@@ -2,20 +2,18 @@
 import type { Armed } from '../content/ui/types';
 import { explainReminder } from '../core/explanation';
 import { subjectOf } from '../core/notification-text';
-import { threadUrl } from '../core/gmail-links';
 import type { Reminder } from '../core/reminder';
 import { exact } from './format';
 import { neighbourId, type Item } from './model';
 import type { Snack } from './Snackbar';
 import { undoOf, type ChecklistActions, type UndoToken } from './useChecklist';
 import type { ListKeys } from './VirtualList';
-import type { Env, OpenTab } from './types';
+import type { Env } from './types';
 
 export interface HandlerDeps {
   actions: ChecklistActions;
   env: Env;
   items: readonly Item[];
-  openTab: OpenTab;
   show(s: Snack | null): void;
   setActive(id: string | undefined): void;
   focusList(): void;
@@ -76,7 +74,8 @@ export function createHandlers(get: () => HandlerDeps): Handlers {
 
   return {
     open: (r) => {
-      Promise.resolve(get().openTab(threadUrl(r))).catch(fail);
+      // The background focuses an open Gmail tab of the account, or opens one.
+      get().actions.open(r.id).catch(fail);
     },
     toggleDone,
     toggleDoneKey: (r) => {

@@ -38,6 +38,8 @@ export interface ChecklistActions {
   /** Undo of any action above: puts the reminder back as it was (a conflict when it changed since). */
   undo(token: UndoToken): Promise<Reminder>;
   checkNow(id: string): Promise<Reminder>;
+  /** Shows the thread: in an open Gmail tab of its account, else a new tab. */
+  open(id: string): Promise<unknown>;
   notReply(id: string): Promise<Reminder>;
   /** Marks each done; answers the changes made (a failed one does not stop the rest). */
   doneMany(ids: readonly string[]): Promise<{ done: Change[]; failed: number }>;
@@ -108,6 +110,7 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
       remove: (id) => one(request('reminder.delete', { id })),
       undo: (token) => write(undoRequest(token)),
       checkNow: (id) => one(request('reminder.checkNow', { id })),
+      open: (id) => request('reminder.open', { id }),
       notReply: (id) => one(request('reminder.notReply', { id })),
       doneMany: (ids) =>
         write(Promise.allSettled(ids.map((id) => request('reminder.done', { id })))).then((results) => ({

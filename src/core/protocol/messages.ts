@@ -26,6 +26,8 @@ export interface ResponseMap {
   'reminder.notReply': { reminder: Reminder };
   'reminder.checkNow': { reminder: Reminder };
   'reminder.restore': { reminder: Reminder };
+  /** `focused`: an open Gmail tab now shows the thread; `opened`: in a new tab. */
+  'reminder.open': { opened: 'focused' | 'opened' };
   /** The settings as stored (fields the caller left out filled with their defaults). */
   'settings.set': { settings: Settings };
   /** A backup file (docs/backup-format.md). */

@@ -130,6 +130,8 @@ export const REQUEST_SCHEMAS = {
    * `reminder` of delete), put back only over the revision that action left (`expectedRev`; absent after a delete).
    */
   'reminder.restore': v.strictObject({ reminder: ReminderSchema, expectedRev: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  /** Shows the reminder's thread: an open Gmail tab of its account is focused; a new tab only when none is open. */
+  'reminder.open': v.strictObject({ id }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

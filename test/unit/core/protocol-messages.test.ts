@@ -74,6 +74,7 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   ],
   'reminder.notReply': [{ id: 'r-1' }],
   'reminder.restore': [{ reminder: createReminder({ id: 'r-1', account: 'me@example.com', thread: thread() as never, sentAt: T0, dueAt: T0 + 1 }, T0) }],
+  'reminder.open': [{ id: 'r-1' }],
   'reminder.checkNow': [{ id: 'r-1' }],
   'settings.set': [
     { settings: defaultSettings('Europe/Berlin') },
@@ -119,7 +120,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(24);
+    expect(REQUEST_TYPES).toHaveLength(25);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {

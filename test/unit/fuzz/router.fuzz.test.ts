@@ -64,6 +64,7 @@ const VALID: Record<string, unknown[]> = {
   'reminder.notReply': [{ id: 'r-1' }],
   'reminder.checkNow': [{ id: 'r-2' }],
   'reminder.restore': [{ reminder: createReminder({ id: 'r-5', account: 'me@example.com', thread: thread() as never, sentAt: T0, dueAt: T0 + 1 }, T0) }],
+  'reminder.open': [{ id: 'r-5' }],
   'settings.set': [{ settings: defaultSettings('Europe/Berlin') }],
   'data.export': [{}],
   'data.import': [{ json: '{}' }],

@@ -85,12 +85,17 @@ describe('Row actions', () => {
     ]);
   });
 
-  it('opens the thread in the right account in a new tab', async () => {
-    const { openTab } = await setup(sample());
+  it('opens the thread through the background (which focuses a Gmail tab of the account or opens one)', async () => {
+    const { bg } = await setup(sample());
     fireEvent.click(within(row('Invoice 42')).getByRole('button', { name: 'Invoice 42' }));
-    expect(openTab).toHaveBeenCalledWith('https://mail.google.com/mail/?authuser=me%40example.com#all/15f1123136926bff');
     fireEvent.click(within(menu('Lunch?')).getByRole('button', { name: 'Open thread' }));
-    expect(openTab).toHaveBeenCalledTimes(2);
+    // The background focuses an open Gmail tab of the account or opens one (see thread-opener).
+    await waitFor(() =>
+      expect(bg.writes()).toEqual([
+        { type: 'reminder.open', payload: { id: 'over1' } },
+        { type: 'reminder.open', payload: { id: 'today1' } },
+      ]),
+    );
   });
 
   it('snoozes with the picker presets', async () => {

@@ -57,6 +57,8 @@ export function fakeBackground(reminders: Reminder[], now = T0) {
         return update(id, { status: 'snoozed', dueAt: dueOf(p.due as never) });
       case 'reminder.updateDue':
         return update(id, { status: 'pending', dueAt: dueOf(p.due as never) });
+      case 'reminder.open':
+        return { opened: 'opened' };
       case 'reminder.checkNow':
         return update(id, { check: { at: now, source: 'print-view', outcome: 'no-reply', failures: 0 } });
       case 'reminder.delete': {
@@ -92,16 +94,15 @@ export type Fake = ReturnType<typeof fakeBackground>;
 /** Renders the checklist over a fake background and waits for the list. */
 export async function setup(reminders: Reminder[], { locale = 'en', now = T0 }: { locale?: string; now?: number } = {}) {
   const bg = fakeBackground(reminders, now);
-  const openTab = vi.fn();
   const openOptions = vi.fn();
-  const view = render(<Checklist request={bg.request} t={t} locale={locale} openTab={openTab} openOptions={openOptions} />);
+  const view = render(<Checklist request={bg.request} t={t} locale={locale} openOptions={openOptions} />);
   await screen.findByRole('heading', { name: 'Follow-ups' });
   // Settings arrive too (the zone): wait until both answers are in.
   await vi.waitFor(() => {
     if (bg.calls.filter((c) => c.type === 'reminder.list' || c.type === 'settings.get').length < 2) throw new Error('not loaded');
   });
   await new Promise((r) => setTimeout(r, 0));
-  return { bg, openTab, openOptions, view };
+  return { bg, openOptions, view };
 }
 
 export const rows = () => screen.queryAllByRole('article');
