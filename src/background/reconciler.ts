@@ -1,4 +1,4 @@
-import { FRESH_MS } from '../core/replies/outcome';
+import { readyToFire } from '../core/replies/outcome';
 import { singleFlight } from '../core/single-flight';
 import type { Reminder } from '../core/reminder';
 import type { Settings } from '../core/settings';
@@ -19,12 +19,6 @@ const RETRY_DELAY_MS = 60_000;
 /** More reminders wanted a look than one run may make: the rest get theirs this much later. */
 const MORE_CHECKS_DELAY_MS = 60_000;
 const LOOK_AGAIN_DELAY_MS = 30_000;
-/**
- * A due reminder fires only after its look for replies — but never later
- * than this past its due time, whatever happened to the look: a reminder
- * that silently never fires is worse than one that fires unverified.
- */
-export const CHECK_GRACE_MS = 10 * 60_000;
 
 /** Wake-ups that may look for replies over the network. */
 const LOOK_CAUSES = new Set(['alarm', 'wake', 'startup', 'installed']);
@@ -75,7 +69,8 @@ export function createReconciler({ store, announcer, alarms, badge, clock, withL
     if ((await replies!.settings.get()).replies.notifyOnReply) await announcer.announceReplied(resolved).catch((e) => log.warn('Reply notification failed', e));
   }
 
-  const looked = (now: number) => (r: Reminder) => !replies || (r.check !== undefined && r.check.at >= r.dueAt - FRESH_MS) || r.dueAt <= now - CHECK_GRACE_MS;
+  // Without reply checks (tests of the firing alone) everything due fires.
+  const looked = (now: number) => (r: Reminder) => !replies || readyToFire(r, now);
 
   /** Fires what is due, shows what was not shown, points the alarm, sets the badge: quick, and one copy at a time. */
   const settle = (run: CheckRun, cause: string) =>

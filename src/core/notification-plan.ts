@@ -1,3 +1,4 @@
+import { CHECK_GRACE_MS } from './replies/outcome';
 import type { Reminder } from './reminder';
 import type { NotificationPrefs } from './settings';
 
@@ -8,10 +9,10 @@ export const SEPARATE_UP_TO_CHOICES = [1, 2, 3, 4, 5] as const;
 
 /**
  * Fired this long after its due time, a reminder was missed while the browser
- * was closed or the computer asleep (a normal firing waits at most the
- * reply-check grace, 10 minutes, for its look).
+ * was closed or the computer asleep: a normal firing waits at most the
+ * reply-check grace for its look (and a wake-up for the alarm).
  */
-export const MISSED_MS = 20 * 60_000;
+export const MISSED_MS = 2 * CHECK_GRACE_MS;
 
 export type AnnouncementPlan =
   /** A notification each, with Open thread and Snooze. */

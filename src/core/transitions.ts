@@ -1,4 +1,4 @@
-import type { Reminder, ReminderStatus, Resolution } from './reminder';
+import { LIVE_STATUSES, REMINDER_STATUSES, WAITING_STATUSES, type Reminder, type ReminderStatus, type Resolution } from './reminder';
 
 /**
  * Everything that can happen to a reminder. Each event maps to exactly one
@@ -15,13 +15,13 @@ export type ReminderEvent =
 
 export type ReminderEventType = ReminderEvent['type'];
 
-const ANY: readonly ReminderStatus[] = ['pending', 'notified', 'snoozed', 'replied', 'done', 'cancelled'];
+const ANY: readonly ReminderStatus[] = REMINDER_STATUSES;
 
 export const TRANSITIONS: Record<ReminderEventType, { from: readonly ReminderStatus[]; to: ReminderStatus }> = {
-  fire: { from: ['pending', 'snoozed'], to: 'notified' },
-  snooze: { from: ['notified', 'snoozed', 'pending'], to: 'snoozed' },
-  reschedule: { from: ['pending', 'notified', 'snoozed'], to: 'pending' },
-  reply: { from: ['pending', 'notified', 'snoozed'], to: 'replied' },
+  fire: { from: WAITING_STATUSES, to: 'notified' },
+  snooze: { from: LIVE_STATUSES, to: 'snoozed' },
+  reschedule: { from: LIVE_STATUSES, to: 'pending' },
+  reply: { from: LIVE_STATUSES, to: 'replied' },
   reopen: { from: ['replied', 'done'], to: 'pending' },
   done: { from: ANY.filter((s) => s !== 'done' && s !== 'cancelled'), to: 'done' },
   cancel: { from: ANY.filter((s) => s !== 'cancelled'), to: 'cancelled' },

@@ -1,4 +1,4 @@
-import { isWaiting, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
+import { isLive, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
 import { applyEvent, markAnnounced, restoreSnapshot, type ReminderEvent } from '../core/transitions';
 import type { ReminderDB } from './open-db';
 
@@ -93,7 +93,7 @@ export function reminderStore(
       const byThread = store.index('by-account-thread');
       const siblings: Reminder[] = [];
       for (const key of threadKeysOf(reminder.thread)) siblings.push(...(await byThread.getAll([reminder.account, key])));
-      const active = siblings.find((r) => isWaiting(r.status) || r.status === 'notified');
+      const active = siblings.find((r) => isLive(r.status));
       if (active) {
         const updated = applyEvent(active, { type: 'reschedule', dueAt: reminder.dueAt }, now);
         // The newer send may know more (a thread id where only a Message-ID was known).

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { id, messageIdField, permThreadIdField, threadIdField } from '../protocol/fields';
-import { threadKeysOf, type Reminder } from '../reminder';
+import { REMINDER_STATUSES, threadKeysOf, type Reminder } from '../reminder';
 import type { Settings } from '../settings';
 import { SettingsSchema } from '../settings-schema';
 
@@ -47,7 +47,7 @@ export class BackupError extends Error {
 const instant = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(8.64e15));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-const STATUSES = ['pending', 'notified', 'snoozed', 'replied', 'done', 'cancelled'] as const satisfies readonly Reminder['status'][];
+const STATUSES = REMINDER_STATUSES;
 const KINDS = ['no-reply', 'always', 'owed-reply'] as const satisfies readonly Reminder['kind'][];
 const SOURCES = ['print-view', 'gmail-tab'] as const;
 const OUTCOMES = ['no-reply', 'replied', 'bounced', 'failed'] as const;
