@@ -10,10 +10,6 @@ export type Sections = Record<SectionId, Reminder[]>;
 /** How many resolved reminders the "recent" sections keep. */
 export const RECENT_LIMIT = 50;
 
-export function sectionOf(r: Reminder, now: number, timeZone: string): SectionId | undefined {
-  return sectionWithin(r, now, endOfLocalDay(now, timeZone));
-}
-
 function sectionWithin(r: Reminder, now: number, endOfToday: number): SectionId | undefined {
   switch (r.status) {
     case 'notified':

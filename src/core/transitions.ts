@@ -38,10 +38,6 @@ export class IllegalTransitionError extends Error {
   }
 }
 
-export function canApply(status: ReminderStatus, event: ReminderEventType): boolean {
-  return TRANSITIONS[event].from.includes(status);
-}
-
 /**
  * Returns the reminder after `event`, never mutating the input. Throws
  * IllegalTransitionError instead of silently ignoring a wrong move, so a

@@ -71,10 +71,6 @@ export function reminderStore(
     byThread: async (account: string, threadKey: string) =>
       (await ready).getAllFromIndex('reminders', 'by-account-thread', [account, threadKey]),
 
-    /** Every reminder of one account (normalised address), earliest due first. */
-    byAccount: async (account: string) =>
-      (await ready).getAllFromIndex('reminders', 'by-account-due', keyRange.bound([account, -Infinity], [account, Infinity])),
-
     /**
      * Idempotent create: the caller picks the id, so a retry after a killed
      * worker returns the first result instead of a second reminder. A thread
@@ -110,11 +106,6 @@ export function reminderStore(
     },
 
     change,
-
-    /** `change`, answering only the reminder after. */
-    async apply(id: string, event: ReminderEvent, now: number, opts: { expectedRev?: number; cause?: string } = {}) {
-      return (await change(id, event, now, opts)).reminder;
-    },
 
     /**
      * Undo: puts `previous` back over the state the undone action left, whose
@@ -209,18 +200,6 @@ export function reminderStore(
       }
       await tx.done;
       return stale;
-    },
-
-    /** Most recently changed first, e.g. for "Replied (recent)". */
-    async recentlyUpdated(limit: number): Promise<Reminder[]> {
-      const db = await ready;
-      const out: Reminder[] = [];
-      let cursor = await db.transaction('reminders').store.index('by-updated').openCursor(null, 'prev');
-      while (cursor && out.length < limit) {
-        out.push(cursor.value);
-        cursor = await cursor.continue();
-      }
-      return out;
     },
   };
 }

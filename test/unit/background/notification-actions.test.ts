@@ -97,7 +97,7 @@ describe('notification actions', () => {
 
   it('logs a snooze that is no longer possible (done meanwhile) and changes nothing', async () => {
     const f = await withNotified();
-    const done = await f.bg.store.apply('rem-1', { type: 'done' }, f.clock.now());
+    const { reminder: done } = await f.bg.store.change('rem-1', { type: 'done' }, f.clock.now());
 
     await expect(f.bg.notificationActions.onButtonClicked('r:rem-1', 1)).resolves.toBeUndefined();
 

@@ -60,17 +60,17 @@ describe('reconcile', () => {
 
   it('points the next-due alarm at the earliest waiting reminder, and clears it when nothing waits', async () => {
     const f = await withReminders({ fired: HOUR, pending: 5 * HOUR, snoozed: 9 * HOUR });
-    await f.bg.store.apply('snoozed', { type: 'snooze', until: T0 + 3 * HOUR }, T0);
+    await f.bg.store.change('snoozed', { type: 'snooze', until: T0 + 3 * HOUR }, T0);
     f.clock.advance(2 * HOUR);
 
     await f.bg.reconcile('alarm');
     expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(T0 + 3 * HOUR - PRECHECK_MS);
 
-    await f.bg.store.apply('snoozed', { type: 'done' }, f.clock.now());
+    await f.bg.store.change('snoozed', { type: 'done' }, f.clock.now());
     await f.bg.reconcile('user');
     expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(T0 + 5 * HOUR - PRECHECK_MS);
 
-    await f.bg.store.apply('pending', { type: 'cancel' }, f.clock.now());
+    await f.bg.store.change('pending', { type: 'cancel' }, f.clock.now());
     await f.bg.reconcile('user');
     expect(f.alarms.active.has(NEXT_DUE_ALARM)).toBe(false);
     expect(f.alarms.calls.at(-1)).toEqual({ op: 'clear', name: NEXT_DUE_ALARM });
@@ -85,7 +85,7 @@ describe('reconcile', () => {
     await f.bg.reconcile('alarm');
     expect(f.badge.count).toBe(2);
 
-    await f.bg.store.apply('a', { type: 'done' }, f.clock.now());
+    await f.bg.store.change('a', { type: 'done' }, f.clock.now());
     await f.bg.reconcile('user');
     expect(f.badge.count).toBe(1);
   });
@@ -156,7 +156,7 @@ describe('reconcile', () => {
 
   it('does not notify for reminders that were acted on before their time', async () => {
     const f = await withReminders({ a: HOUR });
-    await f.bg.store.apply('a', { type: 'done' }, T0 + MIN);
+    await f.bg.store.change('a', { type: 'done' }, T0 + MIN);
     f.clock.advance(DAY);
     await f.bg.reconcile('alarm');
     expect(f.notifications.created).toEqual([]);

@@ -35,7 +35,7 @@ describe('Undo (reminder.restore with the snapshot)', () => {
     const f = fakeBackground({ now: T0 });
     await created(f);
     const resolution = { kind: 'reply' as const, by: BOB, at: T0 + 5 * MIN, messageId: 'm-2', source: 'print-view' as const };
-    await f.bg.store.apply('u', { type: 'reply', resolution }, T0 + 10 * MIN, { cause: 'reply' });
+    await f.bg.store.change('u', { type: 'reply', resolution }, T0 + 10 * MIN, { cause: 'reply' });
     const replied = (await f.bg.store.get('u'))!;
     f.clock.advance(2 * HOUR); // long past its due time: a reopen would fire it at once
 
