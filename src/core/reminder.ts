@@ -7,8 +7,16 @@ import type { MessageNote } from './replies/types';
 
 export type Provider = 'gmail';
 
-/** What the user is waiting for. Only `no-reply` is produced today. */
-export type ReminderKind = 'no-reply' | 'always' | 'owed-reply';
+/**
+ * What the user is waiting for: the kinds that are implemented, and the only
+ * ones the protocol and backups accept. (`always` — remind whatever happens —
+ * and `owed-reply` — a reply the user owes — are planned; each joins this
+ * list when the background handles it.)
+ */
+export const REMINDER_KINDS = ['no-reply'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+/** Why another kind is refused, for the error the caller gets. */
+export const UNSUPPORTED_KIND_MESSAGE = 'Only "no-reply" reminders exist so far ("always" and "owed-reply" are not implemented)';
 
 export type ReminderStatus =
   | 'pending' // waiting for its due time

@@ -5,6 +5,7 @@ import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
 import { SettingsSchema } from '../settings-schema';
+import { REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE } from '../reminder';
 
 /**
  * Schemas of every request crossing a context boundary. Requests are strict
@@ -75,7 +76,7 @@ export const REQUEST_SCHEMAS = {
     thread: ThreadSchema,
     sentAt: time,
     due: DueSchema,
-    kind: v.optional(v.picklist(['no-reply', 'always', 'owed-reply'])),
+    kind: v.optional(v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE)),
   }),
   'reminder.updateDue': v.strictObject({ id, due: DueSchema }),
   'reminder.snooze': v.strictObject({ id, due: v.optional(DueSchema) }),

@@ -37,8 +37,8 @@ const CHECKS = { composeButton: 'ok', sendHook: 'ok', threadId: 'ok', threadTool
 const VALID: Record<string, unknown[]> = {
   'reminder.create': [
     create(),
-    create({ id: 'r-9', due: { at: T0 + 1000 }, kind: 'always', thread: thread({ threadId: undefined, permThreadId: PERM }) }),
-    create({ id: 'r-8', kind: 'owed-reply', thread: thread({ threadId: undefined, messageId: MSGID, recipients: [] }) }),
+    create({ id: 'r-9', due: { at: T0 + 1000 }, thread: thread({ threadId: undefined, permThreadId: PERM }) }),
+    create({ id: 'r-8', thread: thread({ threadId: undefined, messageId: MSGID, recipients: [] }) }),
     create({ id: 'r-7', due: { local: '2025-03-12T09:00' } }),
   ],
   'reminder.updateDue': [{ id: 'r-1', due: { at: T0 } }, { id: 'r-2', due: { preset: 'next-week' } }, { id: 'r-1', due: { local: '2024-02-29T23:59' } }],
