@@ -21,6 +21,8 @@ export interface AnnouncerDeps {
   log: Logger;
   /** The user's notification preferences; the defaults apply without. */
   settings?: { get(): Promise<Settings> };
+  /** When this browser session began: reminders due before it were missed while the browser was closed. */
+  sessionStart?: Promise<number>;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface AnnouncerDeps {
  * re-announcing after a crash between "shown" and "marked shown" replaces,
  * never duplicates.
  */
-export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, log, settings }: AnnouncerDeps) {
+export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, log, settings, sessionStart }: AnnouncerDeps) {
   const dateFormat = () => new Intl.DateTimeFormat(i18n.locale(), { dateStyle: 'medium' });
 
   async function prefs(): Promise<NotificationPrefs> {
@@ -61,7 +63,8 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
     async announce(reminders: readonly Reminder[]): Promise<void> {
       if (reminders.length === 0) return;
       const notificationPrefs = await prefs();
-      const plan = planAnnouncements(reminders, clock.now(), notificationPrefs);
+      const began = await (sessionStart ?? Promise.resolve(-Infinity)).catch(() => -Infinity);
+      const plan = planAnnouncements(reminders, clock.now(), notificationPrefs, began);
       // Only set when wanted: an absent option is what every browser understands.
       const sticky = notificationPrefs.requireInteraction ? { requireInteraction: true } : {};
       if (plan.kind === 'separate') {

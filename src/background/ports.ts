@@ -54,6 +54,12 @@ export interface GmailTabsPort {
   focus(tab: GmailTab): Promise<void>;
 }
 
+/** This browser session (cleared when the browser closes, e.g. storage.session). */
+export interface SessionPort {
+  /** When the session began: the first call in a session records `now`, later ones answer it. */
+  startedAt(now: number): Promise<number>;
+}
+
 export interface I18nPort {
   t(key: string, substitutions?: string[]): string;
   /** BCP 47 tag of the browser UI, for dates in notifications. */

@@ -4,7 +4,7 @@ import { createAnnouncer } from './announcer';
 import { createCommandRelay, type ActiveTabPort } from './commands';
 import { createHandlers } from './handlers';
 import { createNotificationActions } from './notification-actions';
-import type { AlarmsPort, BadgePort, Clock, GmailTabsPort, I18nPort, Logger, NotificationsPort, TabsPort, WithLock } from './ports';
+import type { AlarmsPort, BadgePort, Clock, GmailTabsPort, I18nPort, Logger, NotificationsPort, SessionPort, TabsPort, WithLock } from './ports';
 import { createThreadOpener } from './thread-opener';
 import { createReconciler } from './reconciler';
 import { createRouter } from './router';
@@ -23,6 +23,8 @@ export interface BackgroundPorts {
   /** The IDBKeyRange belonging to `indexedDB`. */
   IDBKeyRange: typeof IDBKeyRange;
   storage: StorageAreaPort;
+  /** This browser session, to tell reminders missed while the browser was closed. */
+  session: SessionPort;
   alarms: AlarmsPort;
   notifications: NotificationsPort;
   badge: BadgePort;
@@ -56,7 +58,10 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const ports: BackgroundPorts = { ...rawPorts, log: loggingErrors(rawPorts.log, errors) };
   const store = reminderStore(db, ports.IDBKeyRange);
   const settings = settingsStore(ports.storage, ports.systemTimeZone, (m) => ports.log.warn(m));
-  const announcer = createAnnouncer({ store, ...ports, settings });
+  // Every worker start asks; only the first in a browser session records the time.
+  const sessionStart = ports.session.startedAt(ports.clock.now());
+  sessionStart.catch((error) => ports.log.warn('Could not read the browser session start', error));
+  const announcer = createAnnouncer({ store, ...ports, settings, sessionStart });
   const checks = checkStore(db, ports.IDBKeyRange);
   const pageKeys = pageKeyStore(ports.storage);
   const checker = createReplyChecker({ checks, settings, pageKey: (account) => pageKeys.get(account), ...ports });

@@ -27,13 +27,15 @@ export type AnnouncementPlan =
 export const separateUpTo = (prefs: NotificationPrefs) => prefs.separateUpTo ?? DEFAULT_SEPARATE_UP_TO;
 
 /**
- * How the reminders one run just fired are shown. Up to the limit, each its
+ * How the reminders one run just fired are shown (`sessionStart`: when this
+ * browser session began). Up to the limit, each its
  * own; more, or several missed while away, one that names them all. With the
  * digest turned off, always one each.
  */
-export function planAnnouncements(fired: readonly Reminder[], now: number, prefs: NotificationPrefs): AnnouncementPlan {
+export function planAnnouncements(fired: readonly Reminder[], now: number, prefs: NotificationPrefs, sessionStart = -Infinity): AnnouncementPlan {
   if (!prefs.startupDigest || fired.length <= 1) return { kind: 'separate', reminders: fired };
-  const missed = fired.filter((r) => r.dueAt <= now - MISSED_MS);
+  // Due before this browser session began (the browser was closed then), or long before now (asleep).
+  const missed = fired.filter((r) => r.dueAt < sessionStart || r.dueAt <= now - MISSED_MS);
   if (missed.length >= 2) return { kind: 'catch-up', reminders: fired };
   if (fired.length > separateUpTo(prefs)) return { kind: 'summary', reminders: fired };
   return { kind: 'separate', reminders: fired };

@@ -3,6 +3,7 @@ import type { BackgroundPorts } from '../background/services';
 import type { NotificationOptions, WithLock } from '../background/ports';
 
 const BADGE_COLOR = '#d93025';
+const SESSION_KEY = 'sessionStartedAt';
 
 /** Web Locks serialise the background's critical sections even if two copies ever run. */
 const chains = new Map<string, Promise<unknown>>();
@@ -30,6 +31,16 @@ export function realBackgroundPorts(): BackgroundPorts {
     indexedDB: globalThis.indexedDB,
     IDBKeyRange: globalThis.IDBKeyRange,
     storage: browser.storage.local,
+    session: {
+      async startedAt(now) {
+        // storage.session is emptied when the browser closes (and when the extension is loaded again).
+        const area = browser.storage.session;
+        const stored = (await area.get(SESSION_KEY))[SESSION_KEY];
+        if (typeof stored === 'number' && Number.isFinite(stored)) return stored;
+        await area.set({ [SESSION_KEY]: now });
+        return now;
+      },
+    },
     alarms: {
       create: (name, info) => browser.alarms.create(name, info),
       clear: (name) => browser.alarms.clear(name),

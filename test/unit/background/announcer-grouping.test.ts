@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBackground, HOUR, MIN, reminder, T0, userSettings } from './fakes';
+import { createBackground } from '../../../src/background/services';
+import { fakeBackground, FakeSession, HOUR, MIN, reminder, T0, userSettings } from './fakes';
 
 /** `count` reminders due at the same minute (one hour after T0), with the clock moved to that minute. */
 async function dueTogether(count: number, notifications = userSettings().notifications) {
@@ -64,5 +65,19 @@ describe('notifications for reminders due at the same minute', () => {
     f.clock.advance(3 * HOUR + 11 * MIN);
     await f.bg.reconcile('startup');
     expect(f.notifications.created.map((n) => n.id)).toEqual(['digest']);
+  });
+
+  it('after a browser restart: reminders that fell due while it was closed, even moments ago, come as one digest', async () => {
+    const f = await dueTogether(3);
+    // The browser was closed from before their due time until a minute after it: a new session, a new worker.
+    f.clock.advance(MIN);
+    const restarted = createBackground({ ...f.ports, session: new FakeSession() });
+    await restarted.reconcile('wake');
+    expect(f.notifications.created.map((n) => n.id)).toEqual(['digest']);
+    // The same three due at the same minute within a running session: one each.
+    const g = await dueTogether(3);
+    g.clock.advance(MIN);
+    await g.bg.reconcile('wake');
+    expect(g.notifications.created.map((n) => n.id)).toEqual(['r:s0', 'r:s1', 'r:s2']);
   });
 });

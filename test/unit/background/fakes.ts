@@ -8,6 +8,7 @@ import type {
   AlarmsPort,
   BadgePort,
   Clock,
+  SessionPort,
   GmailTab,
   GmailTabsPort,
   I18nPort,
@@ -129,6 +130,15 @@ export class FakeGmailTabs implements GmailTabsPort {
   }
   async focus(tab: GmailTab): Promise<void> {
     this.focused.push(tab.id);
+  }
+}
+
+/** storage.session's one value: when this browser session began (set it to simulate a restart). */
+export class FakeSession implements SessionPort {
+  began: number | undefined;
+  async startedAt(now: number): Promise<number> {
+    this.began ??= now;
+    return this.began;
   }
 }
 
@@ -259,6 +269,7 @@ export interface Fakes {
   notifications: FakeNotifications;
   badge: FakeBadge;
   tabs: FakeTabs;
+  session: FakeSession;
   gmailTabs: FakeGmailTabs;
   activeTab: FakeActiveTab;
   printView: FakePrintView;
@@ -279,6 +290,7 @@ export function fakeBackground({ now = Date.parse('2025-03-10T12:00:00Z'), setti
     notifications: new FakeNotifications(),
     badge: new FakeBadge(),
     tabs: new FakeTabs(),
+    session: new FakeSession(),
     gmailTabs: new FakeGmailTabs(),
     activeTab: new FakeActiveTab(),
     printView: new FakePrintView(),
@@ -294,6 +306,7 @@ export function fakeBackground({ now = Date.parse('2025-03-10T12:00:00Z'), setti
     notifications: fakes.notifications,
     badge: fakes.badge,
     tabs: fakes.tabs,
+    session: fakes.session,
     gmailTabs: fakes.gmailTabs,
     activeTab: fakes.activeTab,
     printView: fakes.printView,

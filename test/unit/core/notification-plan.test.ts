@@ -35,4 +35,9 @@ describe('planAnnouncements', () => {
     expect(planAnnouncements(due(8), T0, off).kind).toBe('separate');
     expect(planAnnouncements(due(8, T0 - 2 * MISSED_MS), T0, off).kind).toBe('separate');
   });
+
+  it('several due before this browser session began (the browser was closed): the catch-up digest', () => {
+    expect(planAnnouncements(due(2, T0 - MINUTE), T0, prefs, T0).kind).toBe('catch-up');
+    expect(planAnnouncements(due(2, T0 - MINUTE), T0, prefs, T0 - 2 * MINUTE).kind).toBe('separate');
+  });
 });
