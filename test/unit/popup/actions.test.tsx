@@ -98,6 +98,20 @@ describe('Row actions', () => {
     );
   });
 
+  it('snooze has an Undo too: the reminder as it was (notified, same due time), by the same rule', async () => {
+    const { bg } = await setup(sample());
+    const before = bg.store.get('over1')!;
+    fireEvent.click(within(menu('Invoice 42')).getByRole('button', { name: 'Snooze…' }));
+    const d = screen.getByRole('dialog', { name: 'Snooze Invoice 42' });
+    fireEvent.click(within(d).getByRole('button', { name: /^Tomorrow/ }));
+    await waitFor(() => expect(sectionOf('over1')).toBe('upcoming'));
+    const snoozedRev = bg.store.get('over1')!.rev;
+    fireEvent.click(undo());
+    await waitFor(() => expect(sectionOf('over1')).toBe('overdue'));
+    expect(bg.writes().at(-1)).toEqual({ type: 'reminder.restore', payload: { reminder: before, expectedRev: snoozedRev } });
+    expect(bg.store.get('over1')).toMatchObject({ status: 'notified', dueAt: before.dueAt });
+  });
+
   it('snoozes with the picker presets', async () => {
     const { bg } = await setup(sample());
     fireEvent.click(within(menu('Invoice 42')).getByRole('button', { name: 'Snooze…' }));
