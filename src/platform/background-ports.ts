@@ -15,10 +15,14 @@ const withLock: WithLock = (name, fn) => {
   return run;
 };
 
-/** Chrome has list notifications (`TemplateType.LIST`); Firefox only `basic`, where the message names them. */
+/**
+ * Chrome (and Edge) have list notifications (`TemplateType.LIST`); Firefox
+ * shows only `basic` ones (it has `runtime.getBrowserInfo`, Chrome does not),
+ * where the message names them.
+ */
 function hasListNotifications(): boolean {
   const chromeApi = (globalThis as { chrome?: { notifications?: { TemplateType?: { LIST?: string } } } }).chrome;
-  return chromeApi?.notifications?.TemplateType?.LIST === 'list';
+  return chromeApi?.notifications?.TemplateType?.LIST === 'list' && !('getBrowserInfo' in browser.runtime);
 }
 
 /** Real browser APIs in the shape the background services expect. */
@@ -46,11 +50,16 @@ export function realBackgroundPorts(): BackgroundPorts {
       clear: (name) => browser.alarms.clear(name),
     },
     notifications: {
-      create: (id, { items, ...options }: NotificationOptions) =>
-        browser.notifications.create(
-          id,
-          (items && hasListNotifications() ? { type: 'list', items, ...options } : { type: 'basic', ...options }) as Notifications.CreateNotificationOptions,
-        ),
+      async create(id, { items, ...options }: NotificationOptions) {
+        if (items && hasListNotifications()) {
+          try {
+            return await browser.notifications.create(id, { type: 'list', items, ...options } as Notifications.CreateNotificationOptions);
+          } catch {
+            // A browser that refuses the list still shows the message, which names them too.
+          }
+        }
+        return browser.notifications.create(id, { type: 'basic', ...options } as Notifications.CreateNotificationOptions);
+      },
       clear: (id) => browser.notifications.clear(id),
     },
     badge: {
