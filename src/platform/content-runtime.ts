@@ -7,7 +7,7 @@
 import { createClient } from '../core/protocol/client';
 
 interface RuntimeLike {
-  id: string;
+  id: string | undefined;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: { addListener(fn: (message: unknown, sender: { id?: string; tab?: unknown; url?: string }) => void): void };
 }
@@ -18,9 +18,75 @@ interface ExtensionApi {
 
 const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
 const api = (g.browser ?? g.chrome) as ExtensionApi;
+// Kept from load: after an update the old script's runtime loses its id, whatever the globals hold by then.
+const runtime = api.runtime;
 
-export const request = createClient((message) => api.runtime.sendMessage(message));
-export const t = (key: string, substitutions?: string[]) => api.i18n.getMessage(key, substitutions);
+/**
+ * Whether this script's extension context still exists. After the
+ * extension is updated, reloaded, disabled or removed, the script left in
+ * an open tab is orphaned: `runtime.id` is gone and every call throws
+ * "Extension context invalidated".
+ */
+export function extensionAlive(): boolean {
+  try {
+    return Boolean(runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+/** Raised instead of the browser's "Extension context invalidated", which no user should ever see. */
+export class ExtensionGoneError extends Error {
+  constructor() {
+    super('extension context gone');
+    this.name = 'ExtensionGoneError';
+  }
+}
+
+const goneListeners = new Set<() => void>();
+let goneNoticed = false;
+
+/** `fn` runs once when a call finds the extension context gone. */
+export function onExtensionGone(fn: () => void): () => void {
+  goneListeners.add(fn);
+  return () => goneListeners.delete(fn);
+}
+
+function noticeGone(): ExtensionGoneError {
+  if (!goneNoticed) {
+    goneNoticed = true;
+    for (const fn of goneListeners) {
+      try {
+        fn();
+      } catch {
+        // one listener failing must not keep the others from cleaning up
+      }
+    }
+  }
+  return new ExtensionGoneError();
+}
+
+/** `runtime.sendMessage` that turns an orphaned context into ExtensionGoneError (Chrome throws synchronously). */
+function send(message: unknown): Promise<unknown> {
+  if (!extensionAlive()) return Promise.reject(noticeGone());
+  try {
+    return runtime.sendMessage(message).catch((error: unknown) => {
+      throw extensionAlive() ? error : noticeGone();
+    });
+  } catch (error) {
+    return Promise.reject(extensionAlive() ? error : noticeGone());
+  }
+}
+
+export const request = createClient(send);
+export const t = (key: string, substitutions?: string[]) => {
+  // An orphan's i18n throws too; its text is never shown once it has stepped aside.
+  try {
+    return api.i18n.getMessage(key, substitutions);
+  } catch {
+    return '';
+  }
+};
 export const uiLanguage = () => api.i18n.getUILanguage();
 
 /**
@@ -28,7 +94,7 @@ export const uiLanguage = () => api.i18n.getUILanguage();
  * (a content script or page of another extension would carry one).
  */
 export function onBackgroundMessage(fn: (message: unknown) => void): void {
-  api.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id === api.runtime.id && !sender.tab) fn(message);
+  runtime.onMessage.addListener((message, sender) => {
+    if (runtime.id && sender.id === runtime.id && !sender.tab) fn(message);
   });
 }

@@ -8,6 +8,7 @@ import { mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import type { Armed } from '../ui/types';
 import type { AccountSource } from './account';
+import { loadArmed, saveArmed } from './armed-store';
 import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
@@ -44,6 +45,9 @@ export function createComposeController(
 ) {
   const states = new WeakMap<Element, ComposeState>();
   const preview = previewer(deps);
+  // Ends every listener this controller put on Gmail's composes (the script is being replaced).
+  const life = new AbortController();
+  const inFlight = new Set<AbortController>();
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mount takes any component's vnode
   function render(parts: ComposeParts, state: ComposeState): VNode<any> {
@@ -60,10 +64,12 @@ export function createComposeController(
 
   function setArmed(parts: ComposeParts, state: ComposeState, armed: Armed | null) {
     state.armed = armed;
+    saveArmed(parts.root, armed);
     state.mounted?.update(render(parts, state));
   }
 
   async function attach(el: Element): Promise<void> {
+    if (life.signal.aborted) return;
     const parts = composeParts(el);
     if (!parts) return;
     let state = states.get(parts.root);
@@ -75,8 +81,11 @@ export function createComposeController(
     }
 
     const isNew = !state;
+    // Written by this script or by the one it replaced (an update while the compose was open).
+    const stored = isNew ? loadArmed(parts.root) : undefined;
     if (!state) {
-      state = { armed: null, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days' };
+      const armed = stored && stored !== 'off' ? stored : null;
+      state = { armed, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days' };
       states.set(parts.root, state);
       listenForSend(parts.root, state);
     }
@@ -94,7 +103,7 @@ export function createComposeController(
     state.defaultPreset = settings.defaultPreset;
     state.mounted.update(render(parts, state));
     // Only a compose seen for the first time: a re-rendered send row keeps what the user chose (even disarmed).
-    if (isNew && settings.armNewComposes && !state.armed) {
+    if (isNew && stored === undefined && settings.armNewComposes && !state.armed) {
       const answer = await preview({ preset: settings.defaultPreset });
       if (answer.ok && !state.armed) setArmed(parts, state, { due: { preset: settings.defaultPreset }, label: answer.preview.label });
     }
@@ -108,7 +117,7 @@ export function createComposeController(
       if (!target?.closest('[role=button]')) return;
       const send = composeParts(root)?.sendButton;
       if (send?.contains(target) || target.closest(SEND_BUTTON)) onSend(root, state);
-    }, true);
+    }, { capture: true, signal: life.signal });
     root.addEventListener('keydown', (e) => {
       const k = e as KeyboardEvent;
       const target = k.target instanceof Element ? k.target : null;
@@ -116,7 +125,7 @@ export function createComposeController(
       // Typing Space or Enter in the body is not a Send: only a key on a button is worth locating Send for.
       if ((k.key !== 'Enter' && k.key !== ' ') || !target?.closest('[role=button]')) return;
       if (target === composeParts(root)?.sendButton || target.matches(SEND_BUTTON)) onSend(root, state);
-    }, true);
+    }, { capture: true, signal: life.signal });
   }
 
   function onSend(root: Element, state: ComposeState) {
@@ -151,7 +160,9 @@ export function createComposeController(
     outstanding: AbortController,
   ) {
     const undo = watchUndo(deps.doc, () => outstanding.abort());
+    inFlight.add(outstanding);
     const sent = await tracker.expect(snapshot, outstanding.signal);
+    inFlight.delete(outstanding);
     undo.stop();
     // Undone ("Undo send": nothing left) or superseded by a newer Send of this compose: store nothing here.
     if (!sent && (undo.undone || outstanding.signal.aborted)) return;
@@ -183,6 +194,12 @@ export function createComposeController(
   }
 
   return {
+    /** Stops watching composes: listeners off, sends still waited for dropped (the script is being replaced). */
+    stop(): void {
+      life.abort();
+      for (const outstanding of inFlight) outstanding.abort();
+      inFlight.clear();
+    },
     attach: (el: Element) => void attach(el).catch((error) => deps.warnOnce('compose attach failed', error)),
     /** The compose holding the focus, or the only open one: the target of the keyboard command. */
     focused(): { parts: ComposeParts; arm(armed: Armed): void } | undefined {

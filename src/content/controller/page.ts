@@ -19,7 +19,8 @@ const MAX_ACCOUNT_REPORTS = 8;
 /**
  * Starts the Gmail integration in one tab: the page-world bridge, one
  * observer for composes, send rows and thread views, and the keyboard
- * command. Returns a stop function (tests; Gmail never unloads us).
+ * command. Returns a stop function: the script steps aside when an update
+ * replaces it (see lifecycle.ts); its controls are removed there.
  */
 export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (message: unknown) => void) => void): () => void {
   const accounts = createAccountSource(deps.doc);
@@ -73,8 +74,9 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   ]);
   deps.win.addEventListener('hashchange', queueThreadRefresh);
 
+  let stopped = false;
   onCommand?.((message) => {
-    if (isContentCommand(message)) void armFromKeyboard();
+    if (!stopped && isContentCommand(message)) void armFromKeyboard();
   });
 
   async function armFromKeyboard() {
@@ -98,6 +100,8 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   }
 
   return () => {
+    stopped = true;
+    composes.stop();
     stopBridge();
     stopWatching();
     clearTimeout(messagesTimer);
