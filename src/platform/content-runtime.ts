@@ -5,6 +5,7 @@
  * promises natively in Chrome MV3 and Firefox.
  */
 import { createClient } from '../core/protocol/client';
+import { ExtensionGoneError } from '../core/protocol/gone';
 
 interface RuntimeLike {
   id: string | undefined;
@@ -35,13 +36,6 @@ export function extensionAlive(): boolean {
   }
 }
 
-/** Raised instead of the browser's "Extension context invalidated", which no user should ever see. */
-export class ExtensionGoneError extends Error {
-  constructor() {
-    super('extension context gone');
-    this.name = 'ExtensionGoneError';
-  }
-}
 
 const goneListeners = new Set<() => void>();
 let goneNoticed = false;

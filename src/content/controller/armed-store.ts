@@ -41,16 +41,19 @@ function isDueLike(v: unknown): v is DueChoice {
   );
 }
 
+/** A due choice and a label, as the picker makes them (also checks hand-over records). */
+export function isArmed(v: unknown): v is Armed {
+  if (!isPlain(v) || !isDueLike(v.due)) return false;
+  return typeof v.label === 'string' && v.label.length > 0 && v.label.length <= MAX_LABEL;
+}
+
 export function loadArmed(root: Element): StoredArmed {
   const raw = root.getAttribute(ARMED_ATTR);
   if (raw === OFF) return OFF;
   if (!raw || raw.length > MAX_CHARS) return undefined;
   try {
     const parsed: unknown = JSON.parse(raw);
-    if (!isPlain(parsed) || !isDueLike(parsed.due)) return undefined;
-    const { label } = parsed;
-    if (typeof label !== 'string' || label.length === 0 || label.length > MAX_LABEL) return undefined;
-    return { due: parsed.due, label };
+    return isArmed(parsed) ? { due: parsed.due, label: parsed.label } : undefined;
   } catch {
     return undefined;
   }

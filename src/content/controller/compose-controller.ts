@@ -9,6 +9,8 @@ import { showToast } from '../ui/toast';
 import type { Armed } from '../ui/types';
 import type { AccountSource } from './account';
 import { loadArmed, saveArmed } from './armed-store';
+import { leaveSends, SENDS_LEFT_EVENT, takeSends, type PendingSend } from './send-handover';
+import { isExtensionGone } from '../../core/protocol/gone';
 import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
@@ -47,7 +49,7 @@ export function createComposeController(
   const preview = previewer(deps);
   // Ends every listener this controller put on Gmail's composes (the script is being replaced).
   const life = new AbortController();
-  const inFlight = new Set<AbortController>();
+  const inFlight = new Map<AbortController, PendingSend>();
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mount takes any component's vnode
   function render(parts: ComposeParts, state: ComposeState): VNode<any> {
@@ -145,27 +147,27 @@ export function createComposeController(
       state.outstanding?.abort();
       const outstanding = new AbortController();
       state.outstanding = outstanding;
-      void remember(snapshot, context, armed, state.theme, now, outstanding).catch((error) => deps.warnOnce('storing the reminder failed', error));
+      const pending: PendingSend = { id: deps.newId(), snapshot, ...(context ? { context } : {}), armed, theme: state.theme, clickedAt: now };
+      void remember(pending, outstanding).catch((error) =>
+        deps.warnOnce('storing the reminder failed', error),
+      );
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }
   }
 
-  async function remember(
-    snapshot: ReturnType<typeof readCompose>,
-    context: ThreadContext | undefined,
-    armed: Armed,
-    theme: 'light' | 'dark',
-    clickedAt: number,
-    outstanding: AbortController,
-  ) {
-    const undo = watchUndo(deps.doc, () => outstanding.abort());
-    inFlight.add(outstanding);
-    const sent = await tracker.expect(snapshot, outstanding.signal);
-    inFlight.delete(outstanding);
-    undo.stop();
-    // Undone ("Undo send": nothing left) or superseded by a newer Send of this compose: store nothing here.
-    if (!sent && (undo.undone || outstanding.signal.aborted)) return;
+  async function remember(pending: PendingSend, outstanding: AbortController) {
+    const { snapshot, context, armed, theme, clickedAt } = pending;
+    let sent = pending.sent;
+    if (!sent) {
+      const undo = watchUndo(deps.doc, () => outstanding.abort());
+      inFlight.set(outstanding, pending);
+      sent = await tracker.expect(snapshot, outstanding.signal);
+      inFlight.delete(outstanding);
+      undo.stop();
+      // Undone ("Undo send": nothing left), superseded by a newer Send of this compose, or handed over: store nothing here.
+      if (!sent && (undo.undone || outstanding.signal.aborted)) return;
+    }
     health.set('sendHook', sent ? 'ok' : 'missing', sent ? undefined : 'no send response seen');
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
     const account = accounts.current();
@@ -177,7 +179,8 @@ export function createComposeController(
     }
     try {
       const { reminder } = await deps.request('reminder.create', {
-        id: deps.newId(),
+        // Chosen at Send: a hand-over that repeats a create which did arrive replaces it instead of adding a second.
+        id: pending.id,
         account,
         thread,
         sentAt: sent?.sentAt ?? clickedAt,
@@ -188,6 +191,8 @@ export function createComposeController(
       const label = await dueLabel(deps, reminder.dueAt).catch(() => new Date(reminder.dueAt).toLocaleString(deps.locale));
       showToast(deps.doc, deps.t('toastSet', [label]), theme);
     } catch (error) {
+      // This script was orphaned by an update meanwhile: its replacement stores the reminder.
+      if (isExtensionGone(error)) return leaveSends(deps.doc, [{ ...pending, ...(sent ? { sent } : {}) }]);
       deps.warnOnce('reminder.create failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), theme);
     }
@@ -197,8 +202,20 @@ export function createComposeController(
     /** Stops watching composes: listeners off, sends still waited for dropped (the script is being replaced). */
     stop(): void {
       life.abort();
-      for (const outstanding of inFlight) outstanding.abort();
+      // The replacing script finishes what this one was waiting for (send-handover.ts).
+      leaveSends(deps.doc, [...inFlight.values()]);
+      for (const outstanding of inFlight.keys()) outstanding.abort();
       inFlight.clear();
+    },
+    /** Finishes the sends a replaced script left on the page (now and whenever one is left later), as if clicked here. */
+    resumeLeftSends(): void {
+      const resume = () => {
+        for (const pending of takeSends(deps.doc, deps.now())) {
+          void remember(pending, new AbortController()).catch((error) => deps.warnOnce('storing the reminder failed', error));
+        }
+      };
+      resume();
+      deps.doc.addEventListener(SENDS_LEFT_EVENT, resume, { signal: life.signal });
     },
     attach: (el: Element) => void attach(el).catch((error) => deps.warnOnce('compose attach failed', error)),
     /** The compose holding the focus, or the only open one: the target of the keyboard command. */

@@ -29,6 +29,8 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   const threads = createThreadController(deps, accounts, health);
   const composes = createComposeController(deps, tracker, accounts, health, () => threads.reload());
 
+  // Before the bridge listens: a send the replaced script was waiting for may be answered any moment.
+  composes.resumeLeftSends();
   const stopBridge = listenToPage(deps.win, {
     onSend: (messages) => tracker.report(messages),
     wantsSends: () => tracker.outstanding > 0,
