@@ -170,7 +170,7 @@ export function createComposeController(
     }
     health.set('sendHook', sent ? 'ok' : 'missing', sent ? undefined : 'no send response seen');
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
-    const account = accounts.current();
+    const account = accounts.current() ?? pending.account;
     health.set('account', account ? 'ok' : 'missing');
     health.set('threadId', thread ? 'ok' : 'missing', thread ? undefined : 'sent thread not identified');
     if (!thread || !account) {
@@ -192,21 +192,28 @@ export function createComposeController(
       showToast(deps.doc, deps.t('toastSet', [label]), theme);
     } catch (error) {
       // This script was orphaned by an update meanwhile: its replacement stores the reminder.
-      if (isExtensionGone(error)) return leaveSends(deps.doc, [{ ...pending, ...(sent ? { sent } : {}) }]);
+      // Stopped first: this copy must not pick up what it leaves.
+      if (isExtensionGone(error)) {
+        stop();
+        return leaveSends(deps.doc, [{ ...pending, ...(sent ? { sent } : {}), account }]);
+      }
       deps.warnOnce('reminder.create failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), theme);
     }
   }
 
+  /** Stops watching composes: listeners off, sends still waited for left to the script replacing this one. */
+  function stop(): void {
+    if (life.signal.aborted) return;
+    life.abort();
+    const account = accounts.current();
+    leaveSends(deps.doc, [...inFlight.values()].map((pending) => (account ? { ...pending, account } : pending)));
+    for (const outstanding of inFlight.keys()) outstanding.abort();
+    inFlight.clear();
+  }
+
   return {
-    /** Stops watching composes: listeners off, sends still waited for dropped (the script is being replaced). */
-    stop(): void {
-      life.abort();
-      // The replacing script finishes what this one was waiting for (send-handover.ts).
-      leaveSends(deps.doc, [...inFlight.values()]);
-      for (const outstanding of inFlight.keys()) outstanding.abort();
-      inFlight.clear();
-    },
+    stop,
     /** Finishes the sends a replaced script left on the page (now and whenever one is left later), as if clicked here. */
     resumeLeftSends(): void {
       const resume = () => {

@@ -14,6 +14,7 @@ import type { SentMessage } from '../gmail/sync-response';
 import type { Armed } from '../ui/types';
 import type { ThreadContext } from './identity';
 import { isArmed } from './armed-store';
+import { looksLikeEmail } from '../bridge-protocol';
 
 export const HANDOVER_ATTR = 'data-follow-through-sends';
 /** Dispatched on the document after sends were left: a replacement already running takes them at once. */
@@ -33,6 +34,8 @@ export interface PendingSend {
   clickedAt: number;
   /** Gmail's answer when it had already arrived (the old script only failed to store it). */
   sent?: SentMessage;
+  /** The account the old script had found (the page posts it once per load; the new script may not have heard it yet). */
+  account?: string;
 }
 
 /** Adds `sends` to what is left on the page and tells a running replacement. */
@@ -100,6 +103,7 @@ function isPendingSend(v: unknown, now: number): v is PendingSend {
     v.id.length > 0 &&
     isSnapshot(v.snapshot) &&
     isSent(v.sent) &&
+    (v.account === undefined || looksLikeEmail(v.account)) &&
     isContext(v.context) &&
     isArmed(v.armed) &&
     (v.theme === 'light' || v.theme === 'dark') &&
