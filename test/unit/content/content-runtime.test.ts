@@ -69,3 +69,57 @@ describe.each(['chrome', 'browser'] as const)('onBackgroundMessage (%s global)',
     expect(api.runtime.sendMessage).toHaveBeenCalledWith({ v: 1, type: 'settings.get', payload: {} });
   });
 });
+
+describe.each(['chrome', 'browser'] as const)('an orphaned context (%s global)', (global) => {
+  it('is alive while the runtime has an id', async () => {
+    const { runtime } = await load(global);
+    expect(runtime.extensionAlive()).toBe(true);
+  });
+
+  it('after an update (id gone, sendMessage throwing synchronously) requests fail quietly with ExtensionGoneError and the gone callbacks run once', async () => {
+    const { api, runtime } = await load(global);
+    const gone = vi.fn();
+    runtime.onExtensionGone(gone);
+    (api.runtime as { id?: string }).id = undefined;
+    api.runtime.sendMessage.mockImplementation(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    expect(runtime.extensionAlive()).toBe(false);
+    await expect(runtime.request('settings.get', {})).rejects.toMatchObject({ name: 'ExtensionGoneError' });
+    await expect(runtime.request('settings.get', {})).rejects.toMatchObject({ name: 'ExtensionGoneError' });
+    expect(gone).toHaveBeenCalledTimes(1);
+    // Never even tried: no "Extension context invalidated" can surface.
+    expect(api.runtime.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('a call in flight when the context goes rejects with ExtensionGoneError, not the browser\'s message', async () => {
+    const { api, runtime } = await load(global);
+    const gone = vi.fn();
+    runtime.onExtensionGone(gone);
+    api.runtime.sendMessage.mockImplementation(async () => {
+      (api.runtime as { id?: string }).id = undefined;
+      throw new Error('Extension context invalidated.');
+    });
+    await expect(runtime.request('settings.get', {})).rejects.toMatchObject({ name: 'ExtensionGoneError' });
+    expect(gone).toHaveBeenCalledTimes(1);
+  });
+
+  it('an ordinary failure while alive stays that failure', async () => {
+    const { api, runtime } = await load(global);
+    const gone = vi.fn();
+    runtime.onExtensionGone(gone);
+    api.runtime.sendMessage.mockImplementation(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await expect(runtime.request('settings.get', {})).rejects.toThrow('Receiving end does not exist');
+    expect(gone).not.toHaveBeenCalled();
+    expect(runtime.extensionAlive()).toBe(true);
+  });
+
+  it('an orphan ignores messages even from a sender without an id', async () => {
+    const { api, deliver, received } = await load(global);
+    (api.runtime as { id?: string }).id = undefined;
+    deliver({ type: 'arm' }, {});
+    expect(received).toEqual([]);
+  });
+});
