@@ -152,6 +152,24 @@ describe('an update with Gmail open (Chromium, extension loaded again)', () => {
     await expectQuiet(w);
   });
 
+  it('a send waiting out Gmail\'s undo delay when the update lands still stores its reminder', async () => {
+    const r = await reloadable(true);
+    const w = await gmailTab(r, true);
+    await arm(w.page, 0, /^Tomorrow/);
+    // Gmail holds the request back for its undo window; the update lands inside it.
+    await w.page.evaluate(() => ((window as unknown as { __undoDelay: number }).__undoDelay = 4_000));
+    await w.page.locator(SEND).click();
+    const l = await r.load();
+    const expected = await previewOf(l, 'tomorrow');
+    const [reminder] = await storedReminders(l, 1);
+    expect(reminder).toMatchObject({ dueAt: expected.at, sentAt: 1662744701149, thread: { threadId: '183234ce86ffa010' } });
+    expect(await envelopes(w.page)).toBe(1);
+    await expect.poll(() => w.page.locator('follow-through-toast').first().evaluate((el) => el.shadowRoot?.textContent ?? '')).toContain(
+      `reminder set for ${expected.label}`,
+    );
+    await expectQuiet(w);
+  });
+
   it('two updates in a row still leave one control and one delivery per send', async () => {
     const r = await reloadable(true);
     const w = await gmailTab(r, true);
