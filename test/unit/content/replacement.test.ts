@@ -178,6 +178,26 @@ describe('a replaced content script', () => {
   });
 });
 
+describe('a replaced content script in a thread view', () => {
+  it('the toolbar keeps exactly one control, the new copy\'s, which looks the thread up again', async () => {
+    load('thread-view-en.html');
+    const old = startCopy();
+    await settle();
+    await settle();
+    const toolbarControls = () => [...document.querySelectorAll('[data-follow-through=thread] follow-through-control')];
+    expect(toolbarControls()).toHaveLength(1);
+    const oldHost = toolbarControls()[0];
+
+    old.alive.v = false;
+    const next = startCopy();
+    await settle();
+    await settle();
+    expect(toolbarControls()).toHaveLength(1);
+    expect(toolbarControls()[0]).not.toBe(oldHost);
+    expect(next.fake.of('reminder.getByThread').length).toBeGreaterThan(0);
+  });
+});
+
 describe('startOnce', () => {
   it('a forged takeover event changes nothing while the context lives', async () => {
     load('compose-dialog.html');
