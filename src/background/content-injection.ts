@@ -65,8 +65,17 @@ export function declaredContentScripts(manifest: unknown): ContentScriptFiles[] 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Runs `scripts` in `tabIds`, groups in the given order within each tab
- * (the page-world hook before the isolated script that listens to it).
+ * Listeners first: into a page that is already running, the isolated
+ * script goes before the page-world one, so it hears what the page-world
+ * script posts as it starts (a manifest at document_start has the opposite
+ * order, for the hook to be early; in a loaded page nothing is earlier).
+ */
+export function isolatedFirst(scripts: readonly ContentScriptFiles[]): ContentScriptFiles[] {
+  return [...scripts.filter((s) => s.world === 'ISOLATED'), ...scripts.filter((s) => s.world === 'MAIN')];
+}
+
+/**
+ * Runs `scripts` in `tabIds`, groups in the given order within each tab.
  * A failing group does not stop the next: a browser without page-world
  * injection still gets the isolated script, which then does without the
  * send hook. Tabs are done one after another; their failures are logged,
@@ -100,7 +109,7 @@ export async function injectIntoTabs(
 
 /**
  * Every open tab a declared content script matches gets the scripts that
- * match it, in manifest order. Used on install and update.
+ * match it, isolated ones first (see isolatedFirst). Used on install and update.
  */
 export async function injectIntoOpenTabs(
   port: ScriptingPort,
@@ -108,7 +117,7 @@ export async function injectIntoOpenTabs(
   scripts: readonly ContentScriptFiles[],
 ): Promise<InjectionResult> {
   const perTab = new Map<number, ContentScriptFiles[]>();
-  for (const script of scripts) {
+  for (const script of isolatedFirst(scripts)) {
     let tabs: number[];
     try {
       tabs = await port.tabsMatching(script.matches);

@@ -60,12 +60,30 @@ function noticeGone(): ExtensionGoneError {
   return new ExtensionGoneError();
 }
 
+/** How long a failed call waits to see whether the context is going away (transport failures only: rare). */
+const GOING_MS = 1_500;
+const STEP_MS = 50;
+
+/**
+ * During an update the old background closes its message channels a moment
+ * before this script's context is invalidated ("message channel closed
+ * before a response was received"): such a failure counts as gone if the
+ * context goes within a short while.
+ */
+async function goneSoon(): Promise<boolean> {
+  for (let waited = 0; waited < GOING_MS; waited += STEP_MS) {
+    if (!extensionAlive()) return true;
+    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
+  }
+  return !extensionAlive();
+}
+
 /** `runtime.sendMessage` that turns an orphaned context into ExtensionGoneError (Chrome throws synchronously). */
 function send(message: unknown): Promise<unknown> {
   if (!extensionAlive()) return Promise.reject(noticeGone());
   try {
-    return runtime.sendMessage(message).catch((error: unknown) => {
-      throw extensionAlive() ? error : noticeGone();
+    return runtime.sendMessage(message).catch(async (error: unknown) => {
+      throw (await goneSoon()) ? noticeGone() : error;
     });
   } catch (error) {
     return Promise.reject(extensionAlive() ? error : noticeGone());

@@ -26,6 +26,7 @@ const composePage = (openAtLoad: boolean) =>
     account: 'test@gmail.com',
     body: `<template id="compose-template"><div class="AD" data-compose-window>${domFixture('compose-dialog.html')}</div></template>`,
     setup: `
+      GLOBALS[9] = '1a2b3c4d5e';
       window.openCompose = () => {
         const win = document.getElementById('compose-template').content.firstElementChild.cloneNode(true);
         const form = win.querySelector('form');
@@ -213,6 +214,10 @@ describe('a fresh install with Gmail already open (Chromium)', () => {
 
     const l: Launched = await r.load();
     await expect.poll(() => controlIn(w.page, 0).count()).toBe(1);
+    // The account and its page key reach the background at once (reply checks need the key), not only with a first send.
+    await expect
+      .poll(() => l.worker.evaluate(async () => (await chrome.storage.local.get('pageKeys')).pageKeys), { timeout: 15_000 })
+      .toEqual({ 'test@gmail.com': '1a2b3c4d5e' });
     await arm(w.page, 0, /^Tomorrow/);
     const expected = await previewOf(l, 'tomorrow');
     await w.page.locator(SEND).click();

@@ -62,15 +62,15 @@ describe('declaredContentScripts', () => {
 describe('injectIntoOpenTabs', () => {
   const scripts = declaredContentScripts(BUILT);
 
-  it('puts the page-world hook, then the isolated script, into every open Gmail tab', async () => {
+  it('puts the isolated script, then the page-world hook (whose first post it must hear), into every open Gmail tab', async () => {
     const f = fakePort({ 'https://mail.google.com/*': [4, 9] });
     const result = await injectIntoOpenTabs(f.port, f.log, scripts);
     expect(result).toEqual({ injected: [4, 9], failed: [] });
     expect(f.calls.map((c) => `${c.tabId} ${c.world} ${c.files.join()}`)).toEqual([
-      '4 MAIN src/content/main-world/index.js',
       '4 ISOLATED src/content/index.js',
-      '9 MAIN src/content/main-world/index.js',
+      '4 MAIN src/content/main-world/index.js',
       '9 ISOLATED src/content/index.js',
+      '9 MAIN src/content/main-world/index.js',
     ]);
     expect(f.warnings).toEqual([]);
   });

@@ -123,3 +123,14 @@ describe.each(['chrome', 'browser'] as const)('an orphaned context (%s global)',
     expect(received).toEqual([]);
   });
 });
+
+describe('a call failing just before the context goes (update race)', () => {
+  it('the channel closes first, the id goes a moment later: still ExtensionGoneError', async () => {
+    const { api, runtime } = await load('chrome');
+    api.runtime.sendMessage.mockImplementation(async () => {
+      setTimeout(() => ((api.runtime as { id?: string }).id = undefined), 200);
+      throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+    });
+    await expect(runtime.request('settings.get', {})).rejects.toMatchObject({ name: 'ExtensionGoneError' });
+  });
+});
