@@ -109,7 +109,7 @@ export async function injectIntoTabs(
 
 /**
  * Every open tab a declared content script matches gets the scripts that
- * match it, isolated ones first (see isolatedFirst). Used on install and update.
+ * match it, isolated ones first (see isolatedFirst). Used once per run (see injectOncePerRun).
  */
 export async function injectIntoOpenTabs(
   port: ScriptingPort,
@@ -136,5 +136,33 @@ export async function injectIntoOpenTabs(
   return result;
 }
 
-/** Install and update replace the scripts in open tabs; a browser update or a shared module does not touch them. */
-export const REINJECT_REASONS: ReadonlySet<string> = new Set(['install', 'update']);
+/** A flag that lives as long as this run of the extension (storage.session: gone after an update, a disable or a browser restart). */
+export interface SessionFlagPort {
+  isSet(): Promise<boolean>;
+  set(): Promise<void>;
+}
+
+/**
+ * Injects into open tabs once per run of the extension. Runs on every
+ * background start; only the first start after an install, an update, a
+ * re-enable or a browser start finds the flag unset. Re-enabling fires no
+ * `onInstalled`, and its open Gmail tabs hold only orphans that stepped
+ * aside, so `onInstalled` alone would leave them without a control. After a
+ * browser start the tabs already run the manifest's copy; the injected
+ * copy sees it alive and does not start.
+ */
+export async function injectOncePerRun(
+  port: ScriptingPort,
+  flag: SessionFlagPort,
+  log: InjectionLog,
+  scripts: readonly ContentScriptFiles[],
+): Promise<InjectionResult | undefined> {
+  try {
+    if (await flag.isSet()) return undefined;
+    // Set first: a second wake-up while this one injects must not inject again (a copy too many would only exit, but costs a parse).
+    await flag.set();
+  } catch (error) {
+    log.warn('session flag unavailable; injecting anyway', reasonOf(error));
+  }
+  return injectIntoOpenTabs(port, log, scripts);
+}

@@ -2,8 +2,8 @@ import { browser, type Runtime } from '../platform/browser';
 import { realBackgroundPorts } from '../platform/background-ports';
 import { createBackground } from './services';
 import { NEXT_DUE_ALARM, RETRY_ALARM, WATCHDOG_ALARM } from './reconciler';
-import { declaredContentScripts, injectIntoOpenTabs, REINJECT_REASONS } from './content-injection';
-import { realScriptingPort } from '../platform/scripting';
+import { declaredContentScripts, injectOncePerRun } from './content-injection';
+import { realScriptingPort, sessionFlag } from '../platform/scripting';
 
 /*
  * Background entry (Chrome service worker / Firefox event page). The worker
@@ -22,16 +22,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   return undefined;
 });
 
-browser.runtime.onInstalled.addListener((details) => {
-  void reconcile('installed');
-  // Open Gmail tabs run the old version's orphaned script (or none after a fresh install) until they reload.
-  if (REINJECT_REASONS.has(details.reason)) {
-    const log = { warn: (message: string, detail?: unknown) => console.warn(`[follow-through] ${message}`, detail ?? '') };
-    void injectIntoOpenTabs(realScriptingPort(), log, declaredContentScripts(browser.runtime.getManifest())).catch((error) =>
-      log.warn('content scripts not injected into open tabs', error),
-    );
-  }
-});
+browser.runtime.onInstalled.addListener(() => void reconcile('installed'));
 browser.runtime.onStartup.addListener(() => void reconcile('startup'));
 
 browser.notifications.onClicked.addListener((id) => void bg.notificationActions.onClicked(id));
@@ -42,3 +33,9 @@ browser.commands.onCommand.addListener((command) => void bg.onCommand(command));
 
 // Any wake-up (a message, an alarm, a restart after being killed) first catches up with the database.
 void reconcile('wake');
+
+// Open Gmail tabs run the old version's orphaned script (or none after an install or a re-enable) until they reload.
+const injectionLog = { warn: (message: string, detail?: unknown) => console.warn(`[follow-through] ${message}`, detail ?? '') };
+void injectOncePerRun(realScriptingPort(), sessionFlag('contentScriptsInjected'), injectionLog, declaredContentScripts(browser.runtime.getManifest())).catch(
+  (error) => injectionLog.warn('content scripts not injected into open tabs', error),
+);

@@ -1,5 +1,5 @@
 import { browser } from './browser';
-import type { ScriptingPort, ScriptWorld } from '../background/content-injection';
+import type { ScriptingPort, ScriptWorld, SessionFlagPort } from '../background/content-injection';
 
 /**
  * `scripting.executeScript` and a URL-filtered `tabs.query` in the shape
@@ -20,6 +20,18 @@ export function realScriptingPort(): ScriptingPort {
     async tabsMatching(patterns) {
       const tabs = await browser.tabs.query({ url: patterns });
       return tabs.filter((t) => t.id !== undefined && !t.discarded).map((t) => t.id!);
+    },
+  };
+}
+
+/** A flag in storage.session (in memory; cleared when the extension is updated, reloaded or disabled, and at browser restart). */
+export function sessionFlag(key: string): SessionFlagPort {
+  return {
+    async isSet() {
+      return (await browser.storage.session.get(key))[key] === true;
+    },
+    async set() {
+      await browser.storage.session.set({ [key]: true });
     },
   };
 }

@@ -3,7 +3,7 @@ import {
   declaredContentScripts,
   injectIntoOpenTabs,
   injectIntoTabs,
-  REINJECT_REASONS,
+  injectOncePerRun,
   type ContentScriptFiles,
   type ScriptingPort,
   type ScriptWorld,
@@ -129,9 +129,32 @@ describe('injectIntoTabs', () => {
   });
 });
 
-describe('REINJECT_REASONS', () => {
-  it('install and update, not a browser update', () => {
-    expect([...REINJECT_REASONS].sort()).toEqual(['install', 'update']);
-    expect(REINJECT_REASONS.has('chrome_update')).toBe(false);
+describe('injectOncePerRun', () => {
+  const scripts = declaredContentScripts(BUILT);
+  const memoryFlag = () => {
+    let set = false;
+    return { isSet: async () => set, set: async () => void (set = true) };
+  };
+
+  it('the first background start of a run injects; later wake-ups (the worker restarted) do not', async () => {
+    const f = fakePort({ 'https://mail.google.com/*': [4] });
+    const flag = memoryFlag();
+    expect(await injectOncePerRun(f.port, flag, f.log, scripts)).toEqual({ injected: [4], failed: [] });
+    expect(await injectOncePerRun(f.port, flag, f.log, scripts)).toBeUndefined();
+    expect(f.calls).toHaveLength(2);
+  });
+
+  it('a new run (update, re-enable, browser start: the session flag is gone) injects again', async () => {
+    const f = fakePort({ 'https://mail.google.com/*': [4] });
+    await injectOncePerRun(f.port, memoryFlag(), f.log, scripts);
+    await injectOncePerRun(f.port, memoryFlag(), f.log, scripts);
+    expect(f.calls).toHaveLength(4);
+  });
+
+  it('without session storage it injects anyway (a copy too many only exits) and says why', async () => {
+    const f = fakePort({ 'https://mail.google.com/*': [4] });
+    const broken = { isSet: async () => Promise.reject(new Error('storage.session unavailable')), set: async () => undefined };
+    expect(await injectOncePerRun(f.port, broken, f.log, scripts)).toEqual({ injected: [4], failed: [] });
+    expect(f.warnings.join()).toContain('storage.session unavailable');
   });
 });
