@@ -148,9 +148,7 @@ export function createComposeController(
       const outstanding = new AbortController();
       state.outstanding = outstanding;
       const pending: PendingSend = { id: deps.newId(), snapshot, ...(context ? { context } : {}), armed, theme: state.theme, clickedAt: now };
-      void remember(pending, outstanding).catch((error) =>
-        deps.warnOnce('storing the reminder failed', error),
-      );
+      void remember(pending, outstanding).catch((error) => deps.warnOnce('storing the reminder failed', error));
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }

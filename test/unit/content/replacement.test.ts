@@ -276,3 +276,37 @@ describe('startOnce', () => {
     expect(controls()).toEqual([foreignHost]);
   });
 });
+
+describe('an orphan in a thread view', () => {
+  it('a click on its toolbar control after the extension went away shows no "not set" toast and removes the control', async () => {
+    load('thread-view-en.html');
+    const fake = fakeDeps();
+    const alive = { v: true };
+    const real = fake.deps.request;
+    let refused = 0;
+    const gone = () => {
+      refused++;
+      for (const fn of goneListeners) fn();
+      return Promise.reject(new ExtensionGoneError());
+    };
+    const goneListeners: (() => void)[] = [];
+    // The preview of the picked preset still gets through; the create is the call that finds the context gone.
+    fake.deps.request = ((type: string, payload: never) => (alive.v || type !== 'reminder.create' ? real(type as never, payload) : gone())) as typeof real;
+    const stop = startOnce({ doc: document, world: {}, alive: () => alive.v, onGone: (fn) => goneListeners.push(fn) }, () => startGmailIntegration(fake.deps));
+    copies.push({ fake, alive, stop });
+    await settle();
+    await settle();
+    const shadow = document.querySelector('[data-follow-through=thread] follow-through-control')!.shadowRoot!;
+    // Open the menu (its previews load), then the extension goes, then the first preset is picked: the create fails as in an orphan.
+    shadow.querySelector<HTMLButtonElement>('button.btn')!.click();
+    await settle();
+    alive.v = false;
+    shadow.querySelector<HTMLButtonElement>('[role=group] button.item')!.click();
+    await settle();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(refused).toBe(1);
+    expect(document.querySelector('[data-follow-through]')).toBeNull();
+    expect(document.querySelector('follow-through-toast')).toBeNull();
+    expect(fake.warnings).toEqual([]);
+  });
+});
