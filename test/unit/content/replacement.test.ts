@@ -291,7 +291,7 @@ describe('an orphan in a thread view', () => {
     };
     const goneListeners: (() => void)[] = [];
     // The preview of the picked preset still gets through; the create is the call that finds the context gone.
-    fake.deps.request = ((type: string, payload: never) => (alive.v || type !== 'reminder.create' ? real(type as never, payload) : gone())) as typeof real;
+    fake.deps.request = ((type: string, payload: never) => (alive.v || type !== 'reminder.create' ? real(type as never, payload) : gone())) as unknown as typeof real;
     const stop = startOnce({ doc: document, world: {}, alive: () => alive.v, onGone: (fn) => goneListeners.push(fn) }, () => startGmailIntegration(fake.deps));
     copies.push({ fake, alive, stop });
     await settle();
