@@ -22,7 +22,8 @@ export type StoredArmed = Armed | 'off' | undefined;
 
 export function saveArmed(root: Element, armed: Armed | null): void {
   try {
-    root.setAttribute(ARMED_ATTR, armed ? JSON.stringify({ due: armed.due, label: armed.label }) : OFF);
+    // The whole choice: whatever else the picker records with it (e.g. the previewed instant) must survive too.
+    root.setAttribute(ARMED_ATTR, armed ? JSON.stringify(armed) : OFF);
   } catch {
     // a root that refuses attributes only loses the hand-over, not the send
   }
@@ -31,19 +32,22 @@ export function saveArmed(root: Element, armed: Armed | null): void {
 const isPlain = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
+const isPrimitive = (x: unknown) => (typeof x === 'string' && x.length <= MAX_LABEL) || (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'boolean';
+
 /** One flat object of short strings, finite numbers and booleans: every due choice the picker makes has this shape. */
 function isDueLike(v: unknown): v is DueChoice {
   if (!isPlain(v)) return false;
   const values = Object.values(v);
-  return (
-    values.length > 0 &&
-    values.every((x) => (typeof x === 'string' && x.length <= MAX_LABEL) || (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'boolean')
-  );
+  return values.length > 0 && values.every(isPrimitive);
 }
 
-/** A due choice and a label, as the picker makes them (also checks hand-over records). */
+/**
+ * A due choice and a label, as the picker makes them, plus any flat extras
+ * it records beside them (also checks hand-over records).
+ */
 export function isArmed(v: unknown): v is Armed {
   if (!isPlain(v) || !isDueLike(v.due)) return false;
+  if (!Object.entries(v).every(([k, x]) => k === 'due' || isPrimitive(x))) return false;
   return typeof v.label === 'string' && v.label.length > 0 && v.label.length <= MAX_LABEL;
 }
 
@@ -53,7 +57,7 @@ export function loadArmed(root: Element): StoredArmed {
   if (!raw || raw.length > MAX_CHARS) return undefined;
   try {
     const parsed: unknown = JSON.parse(raw);
-    return isArmed(parsed) ? { due: parsed.due, label: parsed.label } : undefined;
+    return isArmed(parsed) ? parsed : undefined;
   } catch {
     return undefined;
   }

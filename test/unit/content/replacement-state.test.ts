@@ -16,6 +16,15 @@ describe('armed state on the compose root', () => {
     expect(loadArmed(el)).toEqual(armed);
   });
 
+  it('flat extras the picker records beside the choice (the previewed instant) survive; nested ones are refused', () => {
+    const el = root();
+    const armed = { due: { preset: 'tomorrow' }, label: 'Thu 09:00', at: 1767258000000 };
+    saveArmed(el, armed as never);
+    expect(loadArmed(el)).toEqual(armed);
+    el.setAttribute(ARMED_ATTR, JSON.stringify({ ...armed, extra: { nested: true } }));
+    expect(loadArmed(el)).toBeUndefined();
+  });
+
   it('disarmed is remembered as "off", nothing stored as undefined', () => {
     const el = root();
     expect(loadArmed(el)).toBeUndefined();
