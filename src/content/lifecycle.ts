@@ -12,8 +12,10 @@
  *  - leftovers no script owns any more (a browser that discarded the old
  *    script without letting it clean up) are swept before the new one starts.
  *  - an orphan that nobody replaces (the extension was disabled or removed)
- *    notices on the next Gmail DOM change or failed call, and steps aside
- *    the same way, silently.
+ *    notices when the tab is shown again, on the user's next press or
+ *    focus in the page (before the press reaches a control), or on a failed
+ *    call, and steps aside the same way, silently. Events, not a second
+ *    MutationObserver: Gmail's DOM churn should not pay for a rare case.
  *  - a second copy in the same world (the manifest injection and ours racing
  *    on a tab that was loading during the install) does not start at all.
  */
@@ -22,6 +24,8 @@ import { removeAll, removeOwned } from './ui/owned';
 
 export const TAKEOVER_EVENT = 'follow-through:takeover';
 const INSTANCE = Symbol.for('follow-through.gmail-instance');
+/** Moments a user could meet a stale control: the liveness check runs there (capture phase, before the control sees them). */
+const CHECK_EVENTS = ['visibilitychange', 'pointerdown', 'keydown', 'focusin'] as const;
 
 interface Instance {
   alive(): boolean;
@@ -36,7 +40,6 @@ export interface LifecycleDeps {
   alive(): boolean;
   /** Registers a callback for "a call found the context gone". */
   onGone?(fn: () => void): void;
-  MutationObserverImpl?: typeof MutationObserver;
 }
 
 /**
@@ -56,20 +59,15 @@ export function startOnce(deps: LifecycleDeps, start: () => () => void): (() => 
 
   let stopped = false;
   let stopIntegration: () => void = () => {};
-  const Observer = deps.MutationObserverImpl ?? MutationObserver;
-  // Gmail changes its DOM all the time: a cheap liveness check per batch finds an orphan nobody replaced.
-  const watchdog = new Observer(() => {
-    if (!deps.alive()) stop();
-  });
-  const onTakeover = () => {
+  const check = () => {
     if (!deps.alive()) stop();
   };
 
   function stop(): void {
     if (stopped) return;
     stopped = true;
-    watchdog.disconnect();
-    deps.doc.removeEventListener(TAKEOVER_EVENT, onTakeover);
+    deps.doc.removeEventListener(TAKEOVER_EVENT, check);
+    for (const type of CHECK_EVENTS) deps.doc.removeEventListener(type, check, true);
     if (world[INSTANCE] === self) delete world[INSTANCE];
     try {
       stopIntegration();
@@ -82,8 +80,8 @@ export function startOnce(deps: LifecycleDeps, start: () => () => void): (() => 
   world[INSTANCE] = self;
 
   stopIntegration = start();
-  deps.doc.addEventListener(TAKEOVER_EVENT, onTakeover);
-  watchdog.observe(deps.doc, { childList: true, subtree: true });
+  deps.doc.addEventListener(TAKEOVER_EVENT, check);
+  for (const type of CHECK_EVENTS) deps.doc.addEventListener(type, check, { capture: true, passive: true });
   deps.onGone?.(stop);
   return stop;
 }
