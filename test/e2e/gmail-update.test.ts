@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openExtensionPage, readReminders, removeProfileDir, sleep, type Launched } from './harness';
-import { domFixture, gmailPage, gmailRoutes, syncSample } from './gmail-pages';
+import { bodyOf, domFixture, gmailPage, gmailRoutes, syncSample } from './gmail-pages';
 import { INBOX, SEND, previewOf, storedReminders } from './gmail-session';
 import { snapshotDist } from './faults-helpers';
 import { launchReloadable, type Reloadable } from './reload-helpers';
@@ -200,6 +200,36 @@ describe('an update with Gmail open (Chromium, extension loaded again)', () => {
     await expect.poll(() => w.page.locator('follow-through-control').count()).toBe(0);
     await sleep(500);
     expect(await w.page.locator('follow-through-toast').count()).toBe(0);
+    await expectQuiet(w);
+  });
+});
+
+describe('an update with a thread open (Chromium)', () => {
+  it('the thread toolbar has exactly one control afterwards, the new copy\'s, and it adds a reminder', async () => {
+    const threadPage = gmailPage({
+      account: 'test@streak.com',
+      body: bodyOf(domFixture('thread-view-en.html')),
+      setup: `
+        const h2 = document.querySelector('h2.hP');
+        h2.setAttribute('data-legacy-thread-id', '18333b13345c3a42');
+        h2.setAttribute('data-thread-perm-id', 'thread-f:1743802434391390786');
+        document.querySelector('.ip.adB')?.remove();`,
+    });
+    const r = await launchReloadable(snapshotDist(), { loadAtStart: true, mail: gmailRoutes({ '/mail/u/0/': threadPage }) });
+    open.push(r);
+    const w = await gmailTab(r, false);
+    const toolbar = w.page.locator('[gh=mtb] follow-through-control');
+    await expect.poll(() => toolbar.count()).toBe(1);
+    await toolbar.evaluate((el) => el.setAttribute('data-old', ''));
+
+    const l = await r.load();
+    await expect.poll(() => w.page.locator('follow-through-control[data-old]').count()).toBe(0);
+    await expect.poll(() => toolbar.count()).toBe(1);
+    await toolbar.getByRole('button').first().click();
+    await toolbar.getByRole('button', { name: /^Tomorrow/ }).click();
+    const expected = await previewOf(l, 'tomorrow');
+    const [reminder] = await storedReminders(l, 1);
+    expect(reminder).toMatchObject({ account: 'test@streak.com', dueAt: expected.at, thread: { threadId: '18333b13345c3a42' } });
     await expectQuiet(w);
   });
 });
