@@ -37,6 +37,7 @@ export function removeProfileDir(dir: string): void {
 
 export async function launch(opts: { profileDir?: string; mail?: MailRouteHandler; lang?: string } = {}): Promise<Launched> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No built extension in ${DIST}: run npm run build first`);
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   const profileDir = opts.profileDir ?? newProfileDir();
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
