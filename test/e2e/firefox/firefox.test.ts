@@ -40,18 +40,17 @@ const offline = (html: string) => html.replaceAll('//ssl.gstatic.com/ui/v1/icons
 
 const reminder = async (id: string) => (await readReminders(ext)).find((r) => r.id === id);
 
-/** The first button inside the shadow root of a `follow-through-control` under `scope` whose text matches. */
-async function controlButton(page: Page, name: RegExp, scope = 'body'): Promise<ElementHandle<HTMLButtonElement>> {
+/** The first button in the shadow root of a `follow-through-control` whose label or text matches (the control renders in shadow DOM). */
+async function controlButton(page: Page, name: RegExp): Promise<ElementHandle<HTMLButtonElement>> {
   const handle = await page.waitForFunction(
-    (scopeSel: string, source: string, flags: string) => {
+    (source: string, flags: string) => {
       const re = new RegExp(source, flags);
-      for (const host of document.querySelectorAll(`${scopeSel} follow-through-control`)) {
+      for (const host of document.querySelectorAll('follow-through-control')) {
         for (const b of host.shadowRoot?.querySelectorAll('button') ?? []) if (re.test((b.getAttribute('aria-label') ?? b.textContent ?? '').trim())) return b;
       }
       return null;
     },
     { timeout: 15_000 },
-    scope,
     name.source,
     name.flags,
   );
