@@ -13,6 +13,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
+          // A guard against hangs, not a speed limit: on a loaded 2-core machine a Preact page test can take over 5 s.
+          testTimeout: 20_000,
           // Vitest's default leaves one core to its main process, which idles here: one worker on a 2-core machine.
           maxWorkers: Math.max(2, availableParallelism()),
           sequence: { groupOrder: 0 },
