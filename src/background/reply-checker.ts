@@ -1,7 +1,8 @@
-import type { CheckFailure, Reminder } from '../core/reminder';
+import type { CheckFailure, Reminder, TimesRead } from '../core/reminder';
+import { ownAddressMatcher } from '../core/replies/addresses';
 import { judgeReplies } from '../core/replies/judge';
 import { applyVerdict, rulesFor, withStableIds } from '../core/replies/outcome';
-import { classifyPrintViewResponse, parsePrintView, printViewUrl } from '../core/replies/print-view';
+import { classifyPrintViewResponse, parsePrintView, printViewUrl, type PrintClock } from '../core/replies/print-view';
 import type { Verdict } from '../core/replies/types';
 import type { Settings } from '../core/settings';
 import type { CheckStore } from '../storage/check-store';
@@ -28,7 +29,15 @@ export interface ReplyCheckerDeps {
   log: Logger;
   /** Gmail's per-account page key (`ik`), when a tab told us. */
   pageKey(account: string): Promise<string | undefined>;
+  /** Zones worth trying, after the settings zone, for the zone a print view is printed in (the browser's). */
+  zoneHints?(): string[];
   sleep?(ms: number): Promise<void>;
+}
+
+/** What a print view's clock says about how its times were read. */
+export function timesRead(clock: PrintClock | undefined): TimesRead {
+  if (!clock || clock.basis === 'settings-zone') return 'settings-zone';
+  return clock.ambiguous ? 'ambiguous' : 'calibrated';
 }
 
 /** At most this many requests per wake-up; the rest wait for the next one (a minute later). */
@@ -52,7 +61,7 @@ export interface CheckRun {
 export function createReplyChecker(deps: ReplyCheckerDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
-  async function look(r: Reminder, settings: Settings): Promise<{ verdict: Verdict } | { failure: CheckFailure }> {
+  async function look(r: Reminder, settings: Settings): Promise<{ verdict: Verdict; times: TimesRead } | { failure: CheckFailure }> {
     const { threadId, permThreadId } = r.thread;
     if (!threadId && !permThreadId) return { failure: 'no-thread-id' };
     const ik = await deps.pageKey(r.account);
@@ -68,10 +77,22 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
       deps.log.warn('Reply check: Gmail not reachable', error instanceof Error ? error.message : error);
       return { failure: 'network' };
     }
-    const page = parsePrintView(html, { expectedAccount: r.account, timeZone: settings.schedule.timeZone });
+    const rules = rulesFor(r, settings.replies);
+    const page = parsePrintView(html, {
+      expectedAccount: r.account,
+      timeZone: settings.schedule.timeZone,
+      hints: deps.zoneHints?.() ?? [],
+      now: deps.clock.now(),
+      // A reminder counted from its click tracks no message: nothing on the page has its time.
+      ...(r.anchor === 'added' ? {} : { tracked: { sentAt: r.sentAt, isOwn: ownAddressMatcher(rules) } }),
+    });
     if (!page.ok) return { failure: page.reason };
-    // Print-view times are whole minutes; judgeReplies already reads such a time as the whole minute.
-    return { verdict: judgeReplies(withStableIds(page.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies)) };
+    const messages = withStableIds(page.messages);
+    // Found on the page, the tracked message places every other one by the page's order (chronological),
+    // whatever their times; otherwise times decide (whole minutes, which judgeReplies reads as such).
+    const trackedId = page.clock?.basis === 'calibrated' ? messages[page.clock.trackedIndex]?.id : undefined;
+    const verdict = judgeReplies(messages, { sentAt: r.sentAt, ...(trackedId ? { id: trackedId } : {}) }, rules);
+    return { verdict, times: timesRead(page.clock) };
   }
 
   /** One look now, whatever the schedule says ("check for replies now"). */

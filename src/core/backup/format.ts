@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { id, messageIdField, permThreadIdField, threadIdField } from '../protocol/fields';
-import { threadKeysOf, type Reminder } from '../reminder';
+import { ANCHORS, threadKeysOf, TIMES_READ, type Reminder } from '../reminder';
 import type { Settings } from '../settings';
 import { SettingsSchema } from '../settings-schema';
 
@@ -100,6 +100,7 @@ const ResolutionSchema = v.strictObject({
   messageId: v.optional(text(1000)),
   source: v.optional(v.picklist(SOURCES)),
   notes: v.optional(notes),
+  times: v.optional(v.picklist(TIMES_READ)),
 });
 
 const CheckSchema = v.strictObject({
@@ -111,6 +112,7 @@ const CheckSchema = v.strictObject({
   notes: v.optional(notes),
   failures: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
   retryAt: v.optional(instant),
+  times: v.optional(v.picklist(TIMES_READ)),
 });
 
 export const ReminderSchema = v.pipe(
@@ -122,6 +124,7 @@ export const ReminderSchema = v.pipe(
     kind: v.picklist(KINDS),
     status: v.picklist(STATUSES),
     sentAt: instant,
+    anchor: v.optional(v.picklist(ANCHORS)),
     dueAt: instant,
     createdAt: instant,
     updatedAt: instant,

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { ReminderSchema } from '../backup/format';
 import { address, id, messageIdField, permThreadIdField, threadIdField, time } from './fields';
 import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
+import { ANCHORS } from '../reminder';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
 import { SettingsSchema } from '../settings-schema';
@@ -76,6 +77,8 @@ export const REQUEST_SCHEMAS = {
     sentAt: time,
     due: DueSchema,
     kind: v.optional(v.picklist(['no-reply', 'always', 'owed-reply'])),
+    /** A reminder added to a thread after the fact: `sentAt` is its latest own message's time, or the click. */
+    anchor: v.optional(v.picklist(ANCHORS)),
   }),
   'reminder.updateDue': v.strictObject({ id, due: DueSchema }),
   'reminder.snooze': v.strictObject({ id, due: v.optional(DueSchema) }),

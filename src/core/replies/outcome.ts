@@ -2,7 +2,7 @@
  * When to look for replies and what a look means for the reminder. Pure:
  * the background does the fetching and writes what this decides.
  */
-import { isWaiting, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck } from '../reminder';
+import { isWaiting, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck, type TimesRead } from '../reminder';
 import type { ReplyPrefs } from '../settings';
 import type { ReminderEvent } from '../transitions';
 import type { ObservedMessage, ReplyRules, Verdict } from './types';
@@ -67,7 +67,7 @@ export interface CheckResult {
 /** What a verdict (or a failed look) does to the reminder. */
 export function applyVerdict(
   r: Reminder,
-  result: { verdict: Verdict } | { failure: CheckFailure },
+  result: { verdict: Verdict; times?: TimesRead } | { failure: CheckFailure },
   source: CheckSource,
   now: number,
 ): CheckResult {
@@ -78,11 +78,12 @@ export function applyVerdict(
   }
   const v = result.verdict;
   const notes = v.notes.slice(0, 200);
+  const times = result.times ? { times: result.times } : {};
   const by = 'by' in v ? { ...v.by, email: v.by.email.trim().toLowerCase() } : undefined;
   if (v.kind === 'replied') {
     const canResolve = isWaiting(r.status) || r.status === 'notified';
     return {
-      check: { at: now, source, outcome: 'replied', by: by!, notes, failures: 0 },
+      check: { at: now, source, outcome: 'replied', by: by!, notes, failures: 0, ...times },
       ...(canResolve
         ? {
             event: {
@@ -92,6 +93,7 @@ export function applyVerdict(
                 by: by!,
                 source,
                 notes,
+                ...times,
                 ...(v.at !== undefined ? { at: v.at } : {}),
                 ...(v.id !== undefined ? { messageId: v.id } : {}),
               },
@@ -102,7 +104,7 @@ export function applyVerdict(
   }
   if (v.kind === 'bounced') {
     // The user must act on a failed delivery now, not at the due time.
-    return { check: { at: now, source, outcome: 'bounced', by: by!, notes, failures: 0 }, ...(isWaiting(r.status) ? { event: { type: 'fire' as const, cause: 'bounce' } } : {}) };
+    return { check: { at: now, source, outcome: 'bounced', by: by!, notes, failures: 0, ...times }, ...(isWaiting(r.status) ? { event: { type: 'fire' as const, cause: 'bounce' } } : {}) };
   }
-  return { check: { at: now, source, outcome: 'no-reply', notes, failures: 0 } };
+  return { check: { at: now, source, outcome: 'no-reply', notes, failures: 0, ...times } };
 }
