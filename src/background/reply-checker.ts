@@ -1,8 +1,7 @@
 import type { CheckFailure, Reminder, TimesRead } from '../core/reminder';
-import { ownAddressMatcher } from '../core/replies/addresses';
-import { judgeReplies } from '../core/replies/judge';
-import { applyVerdict, rulesFor, withStableIds } from '../core/replies/outcome';
-import { classifyPrintViewResponse, parsePrintView, printViewUrl, type PrintClock } from '../core/replies/print-view';
+import { applyVerdict } from '../core/replies/outcome';
+import { classifyPrintViewResponse, printViewUrl } from '../core/replies/print-view';
+import { printViewVerdict } from '../core/replies/print-view-verdict';
 import type { Verdict } from '../core/replies/types';
 import type { Settings } from '../core/settings';
 import type { CheckStore } from '../storage/check-store';
@@ -34,11 +33,6 @@ export interface ReplyCheckerDeps {
   sleep?(ms: number): Promise<void>;
 }
 
-/** What a print view's clock says about how its times were read. */
-export function timesRead(clock: PrintClock | undefined): TimesRead {
-  if (!clock || clock.basis === 'settings-zone') return 'settings-zone';
-  return clock.ambiguous ? 'ambiguous' : 'calibrated';
-}
 
 /** At most this many requests per wake-up; the rest wait for the next one (a minute later). */
 export const MAX_CHECKS_PER_RUN = 20;
@@ -77,22 +71,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
       deps.log.warn('Reply check: Gmail not reachable', error instanceof Error ? error.message : error);
       return { failure: 'network' };
     }
-    const rules = rulesFor(r, settings.replies);
-    const page = parsePrintView(html, {
-      expectedAccount: r.account,
-      timeZone: settings.schedule.timeZone,
-      hints: deps.zoneHints?.() ?? [],
-      now: deps.clock.now(),
-      // A reminder counted from its click tracks no message: nothing on the page has its time.
-      ...(r.anchor === 'added' ? {} : { tracked: { sentAt: r.sentAt, isOwn: ownAddressMatcher(rules) } }),
-    });
-    if (!page.ok) return { failure: page.reason };
-    const messages = withStableIds(page.messages);
-    // Found on the page, the tracked message places every other one by the page's order (chronological),
-    // whatever their times; otherwise times decide (whole minutes, which judgeReplies reads as such).
-    const trackedId = page.clock?.basis === 'calibrated' ? messages[page.clock.trackedIndex]?.id : undefined;
-    const verdict = judgeReplies(messages, { sentAt: r.sentAt, ...(trackedId ? { id: trackedId } : {}) }, rules);
-    return { verdict, times: timesRead(page.clock) };
+    return printViewVerdict(html, r, settings, { now: deps.clock.now(), hints: deps.zoneHints?.() ?? [] });
   }
 
   /** One look now, whatever the schedule says ("check for replies now"). */

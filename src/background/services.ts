@@ -17,16 +17,6 @@ import { bulkStore } from '../storage/bulk-store';
 import { createDataHandlers } from './data-handlers';
 import { errorLog, loggingErrors } from './error-log';
 
-/** The browser's own zone: a likely zone for Gmail's pages when the settings zone does not fit them. */
-function browserZone(): string[] {
-  try {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    return zone ? [zone] : [];
-  } catch {
-    return [];
-  }
-}
-
 export interface BackgroundPorts {
   indexedDB: IDBFactory;
   /** The IDBKeyRange belonging to `indexedDB`. */
@@ -66,7 +56,7 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const announcer = createAnnouncer({ store, ...ports, settings });
   const checks = checkStore(db, ports.IDBKeyRange);
   const pageKeys = pageKeyStore(ports.storage);
-  const checker = createReplyChecker({ checks, settings, pageKey: (account) => pageKeys.get(account), zoneHints: browserZone, ...ports });
+  const checker = createReplyChecker({ checks, settings, pageKey: (account) => pageKeys.get(account), zoneHints: () => [ports.systemTimeZone()], ...ports });
   const reconcile = createReconciler({ store, announcer, replies: { checker, checks, settings }, ...ports });
   const integration = integrationStore(ports.storage);
   const replyHandlers = createReplyHandlers({ store, checks, checker, settings, pageKeys, announcer, reconcile, ...ports });
