@@ -140,6 +140,11 @@ export function pageClock(points: readonly ClockPoint[], hints: readonly string[
     const wall = wallMs(local);
     const fixed = wall - nearestOffset(wall) * MINUTE;
     if (candidates.length === 0) return { at: fixed, certain: false };
+    // Most readings are far from any change: when every zone shows the first zone's reading at the same
+    // offset, that instant is the reading in all of them (one conversion, then one offset per zone).
+    const first = zonedToInstant(local, candidates[0]!);
+    const firstOffset = offsetMinutes(first, candidates[0]!);
+    if (candidates.every((z) => offsetMinutes(first, z) === firstOffset)) return { at: first, certain: true };
     const votes = new Map<number, number>();
     for (const z of candidates) {
       const at = zonedToInstant(local, z);
