@@ -76,7 +76,8 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     const account = accounts.current();
     if (!account) throw new Error('No account');
     // Counted from the user's own newest message when it is the thread's latest, else from the click (anchor.ts).
-    const { replies } = await deps.settings();
+    // Without the settings (worker busy) only the account itself counts as the user: at worst it counts from the click.
+    const replies = await deps.settings().then((x) => x.replies, () => ({ aliases: {}, plusAddressing: false }));
     const { sentAt, anchor } = anchorFor(threadMessages(deps.doc, s.thread), account, replies, deps.now(), browserZone());
     return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt, anchor, due: armed.due });
   }
