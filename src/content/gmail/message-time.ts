@@ -2,10 +2,8 @@
  * When each message of an open thread was sent, without assuming a zone.
  *
  * Exact where Gmail's ids say it: a message's legacy hex id (and its
- * `msg-f:<decimal>` id, the same number) is Gmail's server time in ms shifted
- * left by 20 bits — checked against the 2022 send responses, where both the
- * ids and the times are present (18333b13345c3a42 >> 20 = 21:53:14.565 Z,
- * the response's own server time for that message).
+ * `msg-f:<decimal>` id, the same number) holds Gmail's server time
+ * (core/gmail-id-time.ts).
  *
  * A message with neither (one just sent still has its client id `msg-a:r…`)
  * has only its date `title`, a wall-clock reading in whatever zone Gmail's UI
@@ -15,26 +13,16 @@
  * time — a guessed zone could date a reply before the send or an old message
  * after it.
  */
+import { legacyIdTime } from '../../core/gmail-id-time';
 import { parsePrintDate } from '../../core/replies/print-view/dates';
 import { pageClock, type ClockPoint } from '../../core/time/page-clock';
 import type { LocalDateTime } from '../../core/time/zoned';
 import { hexId } from './ids';
 import type { ThreadMessage } from './thread-view';
 
-const MIN_AT = Date.UTC(2000, 0, 1);
-const MAX_AT = Date.UTC(2100, 0, 1);
 const MAX_POINTS = 8;
 
-/**
- * A legacy message id's send time; undefined when the value is not one (a
- * time outside 2000–2100 means the id is something else, so no time is claimed).
- */
-export function legacyIdTime(legacy: string | undefined): number | undefined {
-  const hex = hexId(legacy);
-  if (!hex) return undefined;
-  const ms = Number(BigInt(`0x${hex}`) >> 20n);
-  return ms >= MIN_AT && ms < MAX_AT ? ms : undefined;
-}
+export { legacyIdTime };
 
 /** The legacy hex of a message: its attribute, else its `msg-f:<decimal>` id (the same number). */
 export function legacyHexOf(m: Pick<ThreadMessage, 'legacyMessageId' | 'messageId'>): string | undefined {

@@ -3,6 +3,7 @@
  * own zone (calibrated from the tracked message, print-view/clock.ts), then
  * judged. Pure; the background fetches the page and writes the result.
  */
+import { threadStartOf } from '../gmail-id-time';
 import type { CheckFailure, Reminder, TimesRead } from '../reminder';
 import type { Settings } from '../settings';
 import { ownAddressMatcher } from './addresses';
@@ -29,6 +30,7 @@ export function printViewVerdict(
     timeZone: settings.schedule.timeZone,
     hints: opts.hints ?? [],
     now: opts.now,
+    threadStart: threadStartOf(r.thread),
     // A reminder counted from its click tracks no message: nothing on the page has its time.
     ...(r.anchor === 'added' ? {} : { tracked: { sentAt: r.sentAt, isOwn: ownAddressMatcher(rules) } }),
   });

@@ -25,18 +25,32 @@ const TOKYO = 'Asia/Tokyo';
 const SENT = Date.parse('2026-01-13T14:07:23.456Z');
 const minuteOf = (t: number) => Math.floor(t / MINUTE) * MINUTE;
 
-function reminder(sentAt: number, anchor?: Anchor): Reminder {
-  const thread = { provider: 'gmail' as const, threadId: '19bb7c3d2e1f0a99', subject: 'Quote', recipients: [BOB] };
+/** A thread id as Gmail makes them: the time the thread began (its first message or draft) in the high bits. */
+const threadIdAt = (at: number) => ((BigInt(at) << 20n) | 0x2a2a2n).toString(16);
+
+function reminder(sentAt: number, anchor?: Anchor, threadStart = sentAt - DAY): Reminder {
+  const thread = { provider: 'gmail' as const, threadId: threadIdAt(threadStart), subject: 'Quote', recipients: [BOB] };
   return createReminder({ id: 'r1', account: ME.email, thread, sentAt, dueAt: sentAt + 3 * DAY, ...(anchor ? { anchor } : {}) }, sentAt);
 }
 
 const mine = (at: number): PageMessage => ({ from: ME, to: [BOB], at });
 const bob = (at: number): PageMessage => ({ from: BOB, to: [ME], at });
 
-function look(p: { pageZone: string; settingsZone: string; messages: PageMessage[]; sentAt?: number; now?: number; hints?: string[]; anchor?: Anchor }) {
+function look(p: {
+  pageZone: string;
+  settingsZone: string;
+  messages: PageMessage[];
+  sentAt?: number;
+  now?: number;
+  hints?: string[];
+  anchor?: Anchor;
+  /** When the thread began; a day before its first message unless told (a draft saved the day before). */
+  threadStart?: number;
+}) {
   const sentAt = p.sentAt ?? SENT;
   const html = printViewPage({ account: ME, subject: 'Quote', messages: p.messages, timeZone: p.pageZone });
-  const result = printViewVerdict(html, reminder(sentAt, p.anchor), defaultSettings(p.settingsZone), {
+  const threadStart = p.threadStart ?? Math.min(...p.messages.map((m) => m.at)) - DAY;
+  const result = printViewVerdict(html, reminder(sentAt, p.anchor, threadStart), defaultSettings(p.settingsZone), {
     now: p.now ?? Math.max(...p.messages.map((m) => m.at)) + HOUR,
     ...(p.hints ? { hints: p.hints } : {}),
   });
@@ -168,6 +182,18 @@ describe('which of the user\'s messages is the tracked one', () => {
     expect(verdict.notes.map((n) => n.reason)).toEqual(['before-tracked', 'own', 'own', 'reply']);
     expect(verdict.kind).toBe('replied');
     expect(times).toBe('ambiguous');
+  });
+
+  it('a thread Bob began: an own follow-up that would put his first message before the thread began is not the tracked one', () => {
+    // Same page as above, but the thread's id holds Bob's first message's time: the follow-up's offset
+    // (3 h further east) would date that message 3 h before the thread existed.
+    const messages = [bob(SENT - 5 * HOUR), mine(SENT), bob(SENT + HOUR), mine(SENT + 3 * HOUR)];
+    const { verdict, times } = look({ pageZone: NY, settingsZone: BERLIN, messages, threadStart: SENT - 5 * HOUR });
+    expect(verdict.notes.map((n) => n.reason)).toEqual(['before-tracked', 'own', 'reply', 'own']);
+    expect(verdict).toMatchObject({ kind: 'replied', at: minuteOf(SENT + HOUR) });
+    expect(times).toBe('calibrated');
+    // Without that bound (a thread begun by a draft saved long before), it stays undecided and waits.
+    expect(look({ pageZone: NY, settingsZone: BERLIN, messages, threadStart: SENT - 10 * DAY })).toMatchObject({ times: 'ambiguous', verdict: { kind: 'no-reply' } });
   });
 
   it('an earlier own message whose offset is the settings zone\'s is refused when it would put the page in the future', () => {

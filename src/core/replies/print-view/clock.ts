@@ -12,8 +12,11 @@ import { isRealOffset, offsetOfPoint, pageClock, wallMs } from '../../time/page-
 import { offsetMinutes, zonedToInstant, type LocalDateTime } from '../../time/zoned';
 
 const MINUTE = 60_000;
-/** A message may be stamped a little after the look (clock skew); more than this and the offset is wrong. */
-const FUTURE_SLACK_MS = 5 * MINUTE;
+/**
+ * A message may be stamped a little after the look, or before the thread's
+ * id time (clock skew, the dropped seconds); beyond this the offset is wrong.
+ */
+const BOUND_SLACK_MS = 5 * MINUTE;
 
 /** How the times of a print view were read. */
 export type PrintClock =
@@ -46,11 +49,13 @@ export interface ClockOptions {
   tracked?: { sentAt: number; isOwn(email: string): boolean };
   /** When the page was read: no message can be much later. */
   now?: number;
+  /** When the thread began (its legacy id's time): no message can be much earlier. */
+  threadStart?: number;
 }
 
 export function readPrintTimes(printed: readonly Printed[], opts: ClockOptions): { ats: (number | undefined)[]; clock: PrintClock } {
   const hints = [opts.timeZone, ...(opts.hints ?? [])];
-  const found = opts.tracked && findTracked(printed, opts.tracked, hints, opts.now);
+  const found = opts.tracked && findTracked(printed, opts.tracked, hints, { now: opts.now, threadStart: opts.threadStart });
   if (!found) {
     const clock: PrintClock = { basis: 'settings-zone', zone: opts.timeZone, why: opts.tracked ? 'not-found' : 'not-tracked' };
     return { ats: printed.map((m) => (m.local ? zonedToInstant(m.local, opts.timeZone) : undefined)), clock };
@@ -87,17 +92,21 @@ function findTracked(
   printed: readonly Printed[],
   tracked: { sentAt: number; isOwn(email: string): boolean },
   hints: readonly string[],
-  now: number | undefined,
+  bounds: { now?: number | undefined; threadStart?: number | undefined },
 ): { index: number; ambiguous: boolean } | undefined {
   if (!Number.isFinite(tracked.sentAt)) return undefined;
-  const latestWall = Math.max(...printed.map((m) => (m.local ? wallMs(m.local) : -Infinity)));
+  const walls = printed.flatMap((m) => (m.local ? [wallMs(m.local)] : []));
+  const latestWall = Math.max(...walls);
+  const earliestWall = Math.min(...walls);
   const fits: Fit[] = [];
   printed.forEach((m, index) => {
     if (!m.local || !tracked.isOwn(m.from.email)) return;
     const offset = offsetOfPoint({ local: m.local, at: tracked.sentAt });
     if (offset === undefined || !isRealOffset(tracked.sentAt, offset, hints)) return;
-    // With this offset the newest message would lie in the future: not the page's offset.
-    if (now !== undefined && latestWall - offset * MINUTE > now + FUTURE_SLACK_MS) return;
+    // With this offset the newest message would lie in the future, or the oldest before the thread began
+    // (an own message a whole number of hours from the send fits too): not the page's offset.
+    if (bounds.now !== undefined && latestWall - offset * MINUTE > bounds.now + BOUND_SLACK_MS) return;
+    if (bounds.threadStart !== undefined && earliestWall - offset * MINUTE < bounds.threadStart - BOUND_SLACK_MS) return;
     fits.push({ index, offset });
   });
   if (fits.length === 0) return undefined;
