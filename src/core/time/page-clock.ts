@@ -91,6 +91,11 @@ const zoneFits = (zone: string, points: readonly ClockPoint[], offsets: readonly
   }
 };
 
+/** Every known zone whose offset at `at` was `offset` (minutes). */
+export function zonesWithOffset(at: number, offset: number): string[] {
+  return knownZones().filter((z) => offsetMinutes(at, z) === offset);
+}
+
 /** Some real zone had this offset at this instant (`+7:45` never existed). */
 export function isRealOffset(at: number, offset: number, hints: readonly string[] = []): boolean {
   const fits = (z: string) => {

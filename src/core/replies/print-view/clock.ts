@@ -8,7 +8,7 @@
  * assumed, and the result says so.
  */
 import type { Address } from '../../reminder';
-import { isRealOffset, offsetOfPoint, pageClock, wallMs } from '../../time/page-clock';
+import { isRealOffset, offsetOfPoint, pageClock, wallMs, zonesWithOffset } from '../../time/page-clock';
 import { offsetMinutes, zonedToInstant, type LocalDateTime } from '../../time/zoned';
 
 const MINUTE = 60_000;
@@ -95,18 +95,24 @@ function findTracked(
   bounds: { now?: number | undefined; threadStart?: number | undefined },
 ): { index: number; ambiguous: boolean } | undefined {
   if (!Number.isFinite(tracked.sentAt)) return undefined;
-  const walls = printed.flatMap((m) => (m.local ? [wallMs(m.local)] : []));
-  const latestWall = Math.max(...walls);
-  const earliestWall = Math.min(...walls);
+  const dated = printed.flatMap((m) => (m.local ? [m.local] : []));
+  const earliest = dated[0]!;
+  const latest = dated.at(-1)!;
+  // With an offset the newest message would lie in the future, or the oldest before the thread began
+  // (an own message a whole number of hours from the send fits too): not the page's offset. The ends of a
+  // long thread may lie across a DST change, so an offset is refused only when no zone that had it at the
+  // send reads them inside the bounds.
+  const inBounds = (offset: number) => {
+    const ok = (first: number, last: number) =>
+      (bounds.now === undefined || last <= bounds.now + BOUND_SLACK_MS) && (bounds.threadStart === undefined || first >= bounds.threadStart - BOUND_SLACK_MS);
+    if (ok(wallMs(earliest) - offset * MINUTE, wallMs(latest) - offset * MINUTE)) return true;
+    return zonesWithOffset(tracked.sentAt, offset).some((z) => ok(zonedToInstant(earliest, z), zonedToInstant(latest, z)));
+  };
   const fits: Fit[] = [];
   printed.forEach((m, index) => {
     if (!m.local || !tracked.isOwn(m.from.email)) return;
     const offset = offsetOfPoint({ local: m.local, at: tracked.sentAt });
-    if (offset === undefined || !isRealOffset(tracked.sentAt, offset, hints)) return;
-    // With this offset the newest message would lie in the future, or the oldest before the thread began
-    // (an own message a whole number of hours from the send fits too): not the page's offset.
-    if (bounds.now !== undefined && latestWall - offset * MINUTE > bounds.now + BOUND_SLACK_MS) return;
-    if (bounds.threadStart !== undefined && earliestWall - offset * MINUTE < bounds.threadStart - BOUND_SLACK_MS) return;
+    if (offset === undefined || !isRealOffset(tracked.sentAt, offset, hints) || !inBounds(offset)) return;
     fits.push({ index, offset });
   });
   if (fits.length === 0) return undefined;
