@@ -14,7 +14,7 @@ import { prng } from './factories';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const RUNS = Number(process.env.ZONE_RUNS ?? 200);
+const RUNS = Number(process.env.ZONE_RUNS ?? 120);
 const ZONES = [
   'America/New_York',
   'America/Los_Angeles',
