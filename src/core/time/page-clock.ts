@@ -15,7 +15,10 @@
  * time is read in those zones:
  *  - a hint zone (the settings zone, the browser's zone) that agrees with
  *    every known instant is taken as the page's zone — the common case, and
- *    the cheapest;
+ *    the cheapest. Its DST rules are then assumed far from the known
+ *    instant: one reading cannot tell New York from Santiago in April, so a
+ *    date months away may be shown up to two hours off (never a verdict:
+ *    see below);
  *  - otherwise every zone that agrees: where they all give one instant the
  *    time is certain; where they differ (the message lies across a DST change
  *    some of them observe), the instant most of them give is taken and the
@@ -115,7 +118,7 @@ export interface PageClock {
   offsetMinutes: number;
   /** Zones that agree with every point, when no hint did (empty when none did: the offset is applied as it is). */
   candidates: readonly string[];
-  /** The instant of a printed reading, and whether the zones that fit all agree on it. */
+  /** The instant of a printed reading; `certain` when the zones that fit all agree on it (always, once a hint was taken as the zone). */
   read(local: LocalDateTime): { at: number; certain: boolean };
 }
 
