@@ -33,7 +33,6 @@ export interface ReplyCheckerDeps {
   sleep?(ms: number): Promise<void>;
 }
 
-
 /** At most this many requests per wake-up; the rest wait for the next one (a minute later). */
 export const MAX_CHECKS_PER_RUN = 20;
 /** Spacing between requests: a burst of due reminders never hammers Gmail. */
