@@ -5,7 +5,7 @@
  * bodies are never read.
  */
 
-import type { Reminder } from '../../core/reminder';
+import { isLive, type Reminder } from '../../core/reminder';
 import type { ObservedMessage } from '../../core/replies/types';
 import { legacyHexOf, threadTimes } from '../gmail/message-time';
 import type { ThreadMessage, VisibleThread } from '../gmail/thread-view';
@@ -64,11 +64,9 @@ export function browserZone(): string[] {
   }
 }
 
-const OBSERVED_STATUSES = new Set(['pending', 'notified', 'snoozed']);
-
 /** Only a reminder still waiting can be resolved by what the tab shows. */
 export function isObservable(reminder: Reminder | null): reminder is Reminder {
-  return !!reminder && OBSERVED_STATUSES.has(reminder.status);
+  return !!reminder && isLive(reminder.status);
 }
 
 /**

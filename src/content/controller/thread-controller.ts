@@ -1,5 +1,5 @@
 import { h, type VNode } from 'preact';
-import type { Reminder, ThreadIdentity } from '../../core/reminder';
+import { isShownInThread, type Reminder, type ThreadIdentity } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
 import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
@@ -16,7 +16,6 @@ import { browserZone, createThreadObserver, isObservable } from './observe-threa
 import { themeOf } from './theme-of';
 
 const HOST_ATTR = 'data-follow-through';
-const LIVE = new Set(['pending', 'notified', 'snoozed', 'replied']);
 
 interface Shown {
   key: string;
@@ -106,7 +105,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
           ...(s.thread.threadId ? { threadId: s.thread.threadId } : {}),
           ...(s.thread.permThreadId ? { permThreadId: s.thread.permThreadId } : {}),
         });
-        s.reminder = reminder && LIVE.has(reminder.status) ? reminder : null;
+        s.reminder = reminder && isShownInThread(reminder.status) ? reminder : null;
         s.view = s.reminder ? await viewOf(s.reminder) : null;
         s.defaultPreset = (await deps.settings()).defaultPreset;
         if (isObservable(s.reminder)) void observeShown(s);

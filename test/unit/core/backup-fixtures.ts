@@ -72,7 +72,7 @@ export function richReminders(): Reminder[] {
     anchor: 'added',
     history: history([null, 'pending', T0, 'created'], ['pending', 'notified', T0 + HOUR, 'alarm'], ['notified', 'snoozed', T0 + 2 * HOUR, 'user']),
   });
-  const done = plain(4, { status: 'done', kind: 'always', history: history([null, 'pending', T0, 'created'], ['pending', 'done', T0 + 1, 'user']) });
+  const done = plain(4, { status: 'done', history: history([null, 'pending', T0, 'created'], ['pending', 'done', T0 + 1, 'user']) });
   const cancelled = plain(5, {
     status: 'cancelled',
     thread: thread(5, { threadId: undefined, messageId: '<CAF+x_5@mail.gmail.com>', recipients: [] }),
