@@ -14,6 +14,7 @@ import type { Health } from './health';
 import { anchorFor } from './anchor';
 import { browserZone, createThreadObserver, isObservable } from './observe-thread';
 import { themeOf } from './theme-of';
+import { isExtensionGone } from '../../core/protocol/gone';
 
 const HOST_ATTR = 'data-follow-through';
 
@@ -86,6 +87,8 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       await run();
       if (label) showToast(deps.doc, deps.t('toastSet', [label]), s.theme);
     } catch (error) {
+      // Orphaned by an update or removal: the control is gone already, and nothing is said.
+      if (isExtensionGone(error)) return;
       deps.warnOnce('thread action failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), s.theme);
     }
