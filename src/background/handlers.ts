@@ -78,7 +78,7 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       const now = clock.now();
       const at = await dueAt(p.due);
       const reminder = createReminder(
-        { id: p.id, account: p.account, thread: p.thread, sentAt: p.sentAt, dueAt: at, kind: p.kind ?? 'no-reply' },
+        { id: p.id, account: p.account, thread: p.thread, sentAt: p.sentAt, dueAt: at, kind: p.kind ?? 'no-reply', ...(p.anchor ? { anchor: p.anchor } : {}) },
         now,
       );
       const result = await store.create(reminder, now);

@@ -2,7 +2,7 @@
  * When to look for replies and what a look means for the reminder. Pure:
  * the background does the fetching and writes what this decides.
  */
-import { isLive, isWaiting, type AutoAnswerInfo, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck } from '../reminder';
+import { isLive, isWaiting, type AutoAnswerInfo, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck, type TimesRead } from '../reminder';
 import type { ReplyPrefs, SchedulePrefs } from '../settings';
 import { dueAfterReturn } from './auto-answer/back-on';
 import type { ReminderEvent } from '../transitions';
@@ -55,13 +55,18 @@ export function nextCheckAt(r: Reminder, now: number): number | undefined {
   return r.status === 'notified' && r.check?.outcome === 'failed' ? r.check.retryAt : undefined;
 }
 
+/** The account and the user's aliases for it. */
+export function ownAddressesOf(account: string, prefs: Pick<ReplyPrefs, 'aliases'>): string[] {
+  // Keys as the user typed them or a backup holds them: the account matches whatever their case.
+  return [account, ...Object.entries(prefs.aliases).flatMap(([key, list]) => (key.trim().toLowerCase() === account ? list : []))];
+}
+
 /** The rules for one reminder: its account and the user's aliases for it count as the user. */
 export function rulesFor(r: Reminder, prefs: ReplyPrefs, timeZone?: string): ReplyRules {
   return {
     ...(timeZone ? { timeZone } : {}),
     autoIds: r.autoReplyIds ?? [],
-    // Keys as the user typed them or a backup holds them: the account matches whatever their case.
-    ownAddresses: [r.account, ...Object.entries(prefs.aliases).flatMap(([key, list]) => (key.trim().toLowerCase() === r.account ? list : []))],
+    ownAddresses: ownAddressesOf(r.account, prefs),
     plusAddressing: prefs.plusAddressing,
     autoRepliesCount: prefs.autoRepliesCount,
     ignoredIds: r.ignoredReplyIds ?? [],
@@ -107,7 +112,7 @@ export interface CheckResult {
 /** What a verdict (or a failed look) does to the reminder. */
 export function applyVerdict(
   r: Reminder,
-  result: { verdict: Verdict } | { failure: CheckFailure },
+  result: { verdict: Verdict; times?: TimesRead } | { failure: CheckFailure },
   source: CheckSource,
   now: number,
   policy?: ReturnPolicy,
@@ -119,11 +124,12 @@ export function applyVerdict(
   }
   const v = result.verdict;
   const notes = v.notes.slice(0, 200);
+  const times = result.times ? { times: result.times } : {};
   const by = 'by' in v ? { ...v.by, email: v.by.email.trim().toLowerCase() } : undefined;
   if (v.kind === 'replied') {
     const canResolve = isLive(r.status);
     return {
-      check: { at: now, source, outcome: 'replied', by: by!, notes, failures: 0 },
+      check: { at: now, source, outcome: 'replied', by: by!, notes, failures: 0, ...times },
       ...(canResolve
         ? {
             event: {
@@ -133,6 +139,7 @@ export function applyVerdict(
                 by: by!,
                 source,
                 notes,
+                ...times,
                 ...(v.at !== undefined ? { at: v.at } : {}),
                 ...(v.id !== undefined ? { messageId: v.id } : {}),
               },
@@ -143,7 +150,7 @@ export function applyVerdict(
   }
   if (v.kind === 'bounced') {
     // The user must act on a failed delivery now, not at the due time.
-    return { check: { at: now, source, outcome: 'bounced', by: by!, notes, failures: 0 }, ...(isWaiting(r.status) ? { event: { type: 'fire' as const, cause: 'bounce' } } : {}) };
+    return { check: { at: now, source, outcome: 'bounced', by: by!, notes, failures: 0, ...times }, ...(isWaiting(r.status) ? { event: { type: 'fire' as const, cause: 'bounce' } } : {}) };
   }
   // An automatic answer keeps the reminder waiting; one that says when the person is back moves it past the return.
   const auto = latestAutoAnswer(notes);
@@ -151,6 +158,6 @@ export function applyVerdict(
   // A reminder already moved for this return keeps saying so at its new due time (the notification tells why it waited).
   const earlier = r.check?.autoAnswer;
   const movedFrom = moveTo !== undefined ? r.dueAt : earlier?.movedFrom !== undefined && earlier.backOn === auto?.backOn && earlier.by.email === auto?.by.email ? earlier.movedFrom : undefined;
-  const check: ReplyCheck = { at: now, source, outcome: 'no-reply', notes, failures: 0, ...(auto ? { autoAnswer: { ...auto, ...(movedFrom !== undefined ? { movedFrom } : {}) } } : {}) };
+  const check: ReplyCheck = { at: now, source, outcome: 'no-reply', notes, failures: 0, ...times, ...(auto ? { autoAnswer: { ...auto, ...(movedFrom !== undefined ? { movedFrom } : {}) } } : {}) };
   return { check, ...(moveTo !== undefined ? { event: { type: 'reschedule' as const, dueAt: moveTo } } : {}) };
 }
