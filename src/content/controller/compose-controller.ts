@@ -96,7 +96,7 @@ export function createComposeController(
     // Only a compose seen for the first time: a re-rendered send row keeps what the user chose (even disarmed).
     if (isNew && settings.armNewComposes && !state.armed) {
       const answer = await preview({ preset: settings.defaultPreset });
-      if (answer.ok && !state.armed) setArmed(parts, state, { due: { preset: settings.defaultPreset }, label: answer.preview.label });
+      if (answer.ok && !state.armed) setArmed(parts, state, { due: { preset: settings.defaultPreset }, label: answer.preview.label, at: answer.preview.at });
     }
   }
 

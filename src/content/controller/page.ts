@@ -83,7 +83,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
       const due = { preset: settings.defaultPreset };
       const answer = await previewer(deps)(due);
       if (!answer.ok) return;
-      const armed = { due, label: answer.preview.label };
+      const armed = { due, label: answer.preview.label, at: answer.preview.at };
       const compose = composes.focused();
       if (compose) {
         compose.arm(armed);

@@ -30,7 +30,7 @@ export interface PickerProps {
  * before it is used; an answer to an older question is dropped.
  */
 export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }: PickerProps) {
-  const [labels, setLabels] = useState<Partial<Record<PresetId, string>>>({});
+  const [labels, setLabels] = useState<Partial<Record<PresetId, { label: string; at: number }>>>({});
   const [echo, setEcho] = useState<Echo>(null);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -44,7 +44,7 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
   useEffect(() => {
     for (const id of PRESET_IDS) {
       void ask({ preset: id }).then((r) => {
-        if (live.current && r.ok) setLabels((l) => ({ ...l, [id]: r.preview.label }));
+        if (live.current && r.ok) setLabels((l) => ({ ...l, [id]: { label: r.preview.label, at: r.preview.at } }));
       });
     }
     return () => {
@@ -55,7 +55,7 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
 
   const show = (n: number, r: PreviewResult, due: (p: DuePreview) => DueChoice) => {
     if (!live.current || n !== seq.current) return false;
-    setEcho(r.ok ? { ok: true, armed: { due: due(r.preview), label: r.preview.label }, moved: r.preview.moved } : { ok: false, message: r.message });
+    setEcho(r.ok ? { ok: true, armed: { due: due(r.preview), label: r.preview.label, at: r.preview.at }, moved: r.preview.moved } : { ok: false, message: r.message });
     return r.ok;
   };
 
@@ -63,10 +63,10 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
     clearTimeout(timer.current);
     const n = ++seq.current;
     const known = labels[preset];
-    if (known) return onPick({ due: { preset }, label: known });
+    if (known) return onPick({ due: { preset }, ...known });
     setEcho({ busy: true });
     const r = await ask({ preset });
-    if (show(n, r, () => ({ preset })) && r.ok) onPick({ due: { preset }, label: r.preview.label });
+    if (show(n, r, () => ({ preset })) && r.ok) onPick({ due: { preset }, label: r.preview.label, at: r.preview.at });
   };
 
   const later = (input: PreviewInput | null, due: (p: DuePreview) => DueChoice) => {
@@ -93,7 +93,7 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
           <button key={id} type="button" class="item" onClick={() => void pickPreset(id)}>
             <span>{t(presetKey(id))}</span>
             {id === defaultPreset && <span class="tag">{t('pickerDefault')}</span>}
-            <span class="when">{labels[id] && isolate(labels[id])}</span>
+            <span class="when">{labels[id] && isolate(labels[id].label)}</span>
           </button>
         ))}
       </div>
@@ -120,7 +120,8 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
               placeholder={t('pickerTextPlaceholder')}
               onInput={(e) => {
                 const v = e.currentTarget.value.trim();
-                later(v ? { text: v, lang } : null, (p) => ({ at: p.at }));
+                // "in 2 hours" stays relative, so it counts from the send, not from now.
+                later(v ? { text: v, lang } : null, (p) => p.relative ?? { at: p.at });
               }}
               onKeyDown={onEnter}
             />

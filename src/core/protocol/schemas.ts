@@ -59,6 +59,9 @@ export const DueSchema = v.union([
   v.strictObject({ preset: PresetSchema }),
   v.strictObject({ at: time }),
   v.strictObject({ local: LocalDateTimeSchema }),
+  // Relative intents typed as text ("in 3 Tagen", "in 2 hours"): counted from the send (see core/schedule/intent.ts).
+  v.strictObject({ days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3660)) }),
+  v.strictObject({ after: v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(10 * 366 * 86_400_000)) }),
 ]);
 
 const empty = v.strictObject({});
@@ -76,6 +79,8 @@ export const REQUEST_SCHEMAS = {
     sentAt: time,
     due: DueSchema,
     kind: v.optional(v.picklist(['no-reply', 'always', 'owed-reply'])),
+    /** When the user pressed Send (a compose): an absolute due valid then is not refused because the request came later. */
+    pressedAt: v.optional(time),
   }),
   'reminder.updateDue': v.strictObject({ id, due: DueSchema }),
   'reminder.snooze': v.strictObject({ id, due: v.optional(DueSchema) }),

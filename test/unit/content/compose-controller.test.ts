@@ -213,7 +213,7 @@ describe('send capture', () => {
     const composes = createComposeController(fake.deps, tracker, createAccountSource(document), createHealth(fake.deps.request, () => undefined));
     composes.attach(document.querySelector('div.M9')!);
     await settle();
-    composes.focused()!.arm({ due: { preset: 'tomorrow' }, label: 'x' });
+    composes.focused()!.arm({ due: { preset: 'tomorrow' }, label: 'x', at: 1 });
     const body = document.querySelector('div.M9 [contenteditable]')!;
     body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(tracker.outstanding).toBe(0);
