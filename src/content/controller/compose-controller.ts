@@ -2,6 +2,7 @@ import { h, type VNode } from 'preact';
 import type { Address } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
 import { composeParts, inlineReplyContext, readCompose, typedRecipients, type ComposeParts } from '../gmail/compose';
+import { isRelativeDue } from '../../core/schedule/intent';
 import { SEND_BUTTON } from '../gmail/selectors';
 import { RemindControl } from '../ui/RemindControl';
 import { mountInShadow, type Mounted } from '../ui/mount';
@@ -12,6 +13,7 @@ import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
 import { threadIdentityFor, type ThreadContext } from './identity';
+import { listenForSendGesture } from './send-gesture';
 import type { SendTracker } from './send-tracker';
 import { themeOf } from './theme-of';
 import { watchUndo } from './undo-watch';
@@ -23,7 +25,14 @@ interface ComposeState {
   lastSendAt: number;
   outstanding?: AbortController;
   defaultPreset: PresetId;
+  /** Why the last Send was held back, shown beside the control until the user chooses again. */
+  problem: string | null;
+  /** The compose's current parts, for re-rendering from an event. */
+  parts?: ComposeParts;
 }
+
+/** `held`: a Send we held back, watched only in case Gmail sent it anyway. */
+type SendMode = 'send' | 'held';
 
 const HOST_ATTR = 'data-follow-through';
 /** One Send can arrive as both a key press and a click. */
@@ -51,6 +60,7 @@ export function createComposeController(
       t: deps.t,
       lang: deps.lang,
       armed: state.armed,
+      problem: state.problem,
       defaultPreset: state.defaultPreset,
       preview,
       onArm: (armed: Armed) => setArmed(parts, state, armed),
@@ -60,6 +70,7 @@ export function createComposeController(
 
   function setArmed(parts: ComposeParts, state: ComposeState, armed: Armed | null) {
     state.armed = armed;
+    state.problem = null;
     state.mounted?.update(render(parts, state));
   }
 
@@ -76,10 +87,11 @@ export function createComposeController(
 
     const isNew = !state;
     if (!state) {
-      state = { armed: null, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days' };
+      state = { armed: null, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days', problem: null };
       states.set(parts.root, state);
       listenForSend(parts.root, state);
     }
+    state.parts = parts;
     state.mounted?.unmount();
     const cell = deps.doc.createElement('td');
     cell.setAttribute(HOST_ATTR, 'compose');
@@ -101,32 +113,32 @@ export function createComposeController(
   }
 
   function listenForSend(root: Element, state: ComposeState) {
-    // Capture phase on the compose: we see the send before Gmail's handlers can stop it.
-    root.addEventListener('click', (e) => {
-      const target = e.target instanceof Element ? e.target : null;
-      // Most clicks in a compose are in its body: only a click on a button is worth locating Send for.
-      if (!target?.closest('[role=button]')) return;
-      const send = composeParts(root)?.sendButton;
-      if (send?.contains(target) || target.closest(SEND_BUTTON)) onSend(root, state);
-    }, true);
-    root.addEventListener('keydown', (e) => {
-      const k = e as KeyboardEvent;
-      const target = k.target instanceof Element ? k.target : null;
-      if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) return onSend(root, state);
-      // Typing Space or Enter in the body is not a Send: only a key on a button is worth locating Send for.
-      if ((k.key !== 'Enter' && k.key !== ' ') || !target?.closest('[role=button]')) return;
-      if (target === composeParts(root)?.sendButton || target.matches(SEND_BUTTON)) onSend(root, state);
-    }, true);
+    listenForSendGesture(root, {
+      isSend: (target) => Boolean(composeParts(root)?.sendButton?.contains(target) || target.closest(SEND_BUTTON)),
+      onSend: () => onSend(root, state),
+      holdReason: () => {
+        const armed = state.armed;
+        // An absolute time that has passed is refused here, before the mail leaves, never after.
+        return armed && !isRelativeDue(armed.due) && armed.at <= deps.now() ? deps.t('composeRefusedPast', [armed.label]) : null;
+      },
+      onHeld: (reason) => {
+        state.problem = reason;
+        if (state.mounted && state.parts) state.mounted.update(render(state.parts, state));
+        // Should Gmail send anyway (a path we did not see), the user still learns that no reminder was set.
+        onSend(root, state, 'held');
+      },
+      warn: deps.warnOnce,
+    });
   }
 
-  function onSend(root: Element, state: ComposeState) {
+  function onSend(root: Element, state: ComposeState, mode: SendMode = 'send') {
     try {
       const armed = state.armed;
       const now = deps.now();
-      if (!armed || now - state.lastSendAt < SAME_SEND_MS) return;
+      if (!armed || (mode === 'send' && now - state.lastSendAt < SAME_SEND_MS)) return;
       const parts = composeParts(root);
       if (!parts) return;
-      state.lastSendAt = now;
+      if (mode === 'send') state.lastSendAt = now;
       const read = readCompose(parts);
       // Addresses still being typed (no chip yet) are sent too.
       const snapshot = { ...read, recipients: [...read.recipients, ...typedRecipients(parts)] };
@@ -136,7 +148,7 @@ export function createComposeController(
       state.outstanding?.abort();
       const outstanding = new AbortController();
       state.outstanding = outstanding;
-      void remember(snapshot, context, armed, state.theme, now, outstanding).catch((error) => deps.warnOnce('storing the reminder failed', error));
+      void remember(snapshot, context, armed, state.theme, now, outstanding, mode).catch((error) => deps.warnOnce('storing the reminder failed', error));
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }
@@ -149,12 +161,19 @@ export function createComposeController(
     theme: 'light' | 'dark',
     clickedAt: number,
     outstanding: AbortController,
+    mode: SendMode,
   ) {
     const undo = watchUndo(deps.doc, () => outstanding.abort());
     const sent = await tracker.expect(snapshot, outstanding.signal);
     undo.stop();
     // Undone ("Undo send": nothing left) or superseded by a newer Send of this compose: store nothing here.
     if (!sent && (undo.undone || outstanding.signal.aborted)) return;
+    if (mode === 'held') {
+      // We held this Send back; only if Gmail sent it all the same is there something to say.
+      const same = sent && (sent.clientMessageId && snapshot.clientMessageId ? sent.clientMessageId === snapshot.clientMessageId : sent.subject.trim() === snapshot.subject.trim());
+      if (same) showToast(deps.doc, deps.t('toastNotSetPast', [armed.label]), theme);
+      return;
+    }
     health.set('sendHook', sent ? 'ok' : 'missing', sent ? undefined : 'no send response seen');
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
     const account = accounts.current();
@@ -170,6 +189,7 @@ export function createComposeController(
         account,
         thread,
         sentAt: sent?.sentAt ?? clickedAt,
+        pressedAt: clickedAt,
         due: armed.due,
       });
       onStored();

@@ -8,6 +8,8 @@ import { startGmailIntegration } from '../../../src/content/controller/page';
 import { createSendTracker } from '../../../src/content/controller/send-tracker';
 import { PRESET_IDS, type PresetId } from '../../../src/core/schedule/presets';
 import type { Settings } from '../../../src/core/settings';
+import type { DuePreview } from '../../../src/core/protocol/messages';
+import type { RequestOf } from '../../../src/core/protocol/schemas';
 import {
   buttonText,
   controls,
@@ -15,6 +17,7 @@ import {
   deliverSend,
   expectToast,
   fakeDeps,
+  NOW,
   onlyShadow,
   setPageUrl,
   settle,
@@ -185,6 +188,7 @@ describe('send capture', () => {
           recipients: [{ email: 'test+1@gmail.com', name: 'Test Test' }],
         },
         sentAt: 1662744701149,
+        pressedAt: fake.clock.now,
         due: { preset: 'in-1-week' },
       },
     ]);
@@ -355,6 +359,7 @@ describe('send capture', () => {
           ],
         },
         sentAt: fake.clock.now,
+        pressedAt: fake.clock.now,
         due: { preset: 'tomorrow' },
       },
     ]);
@@ -414,5 +419,129 @@ describe('armNewComposes', () => {
     deliverSend('cvOnSend');
     await settle();
     expect(fake.of('reminder.create').map((c) => c.due)).toEqual([{ preset: 'next-week' }]);
+  });
+});
+
+describe('an absolute time that has passed is refused before sending', () => {
+  /** Gmail's own Send handlers, on the button itself as Closure puts them: what reaches them would send. */
+  function gmailSees(): string[] {
+    const seen: string[] = [];
+    for (const type of ['mousedown', 'mouseup', 'click']) byId(document, ':79').addEventListener(type, () => seen.push(type));
+    composeBody().addEventListener('keydown', (e) => (e as KeyboardEvent).ctrlKey && seen.push('ctrl+enter'));
+    return seen;
+  }
+
+  const composeBody = () => document.querySelector('div.M9 [role=textbox]') ?? document.querySelector('div.M9 [contenteditable]')!;
+
+  /** A real mouse Send: Gmail's Closure button acts on the mouseup. */
+  function pressSend(): void {
+    const send = byId(document, ':79');
+    for (const type of ['mousedown', 'mouseup', 'click']) {
+      send.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, composed: true, button: 0, detail: 1 }));
+    }
+  }
+
+  const alertText = () => onlyShadow().querySelector('[role=alert]')?.textContent ?? null;
+
+  /** Types into one of the picker's fields and accepts what the (fake) background previewed. */
+  async function armByTyping(field: 'input[type=datetime-local]' | 'input[type=text]', value: string): Promise<void> {
+    const shadow = onlyShadow();
+    shadow.querySelector<HTMLButtonElement>('button.btn')!.click();
+    await settle();
+    const input = shadow.querySelector<HTMLInputElement>(field)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300)); // the picker's debounce
+    await settle();
+    shadow.querySelector<HTMLButtonElement>('button.use')!.click();
+    await settle();
+    expect(buttonText()).toMatch(/^armedButton/);
+  }
+
+  async function startWith(preview: (input: RequestOf<'due.preview'>) => DuePreview) {
+    load('compose-dialog.html', { edit: asCvOnSend });
+    const fake = fakeDeps({ handlers: { 'due.preview': preview } });
+    stop = startGmailIntegration(fake.deps);
+    await settle();
+    deliverAccount('test@gmail.com');
+    return fake;
+  }
+
+  const absolute = (input: RequestOf<'due.preview'>): DuePreview => ({ at: NOW + 60_000, moved: false, exactTime: true, label: `L:${JSON.stringify(input)}` });
+
+  it('holds a mouse Send and Ctrl+Enter back, says why in the compose, and stores nothing', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
+    const seen = gmailSees();
+    fake.clock.now = NOW + 60_000; // the chosen minute has come by the time of Send
+    pressSend();
+    await settle();
+    expect(seen).toEqual([]);
+    expect(alertText()).toBe('composeRefusedPast[L:{"local":"2025-06-10T12:01"}]');
+    composeBody().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    await settle();
+    expect(seen).toEqual([]);
+    expect(fake.of('reminder.create')).toEqual([]);
+    expect(toastText()).toBeUndefined();
+
+    // Choosing again clears the message and lets Send through to Gmail.
+    await armThroughUi('tomorrow');
+    expect(alertText()).toBeNull();
+    pressSend();
+    expect(seen).toEqual(['mousedown', 'mouseup', 'click']);
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ due: { preset: 'tomorrow' } })]);
+  });
+
+  it('absolute text ("today 12:01") is held back the same way; removing the reminder lets the mail go without one', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=text]', 'today 12:01');
+    const seen = gmailSees();
+    fake.clock.now = NOW + 61_000;
+    pressSend();
+    expect(seen).toEqual([]);
+    expect(alertText()).toMatch(/^composeRefusedPast/);
+    await disarmThroughUi();
+    pressSend();
+    expect(seen).toEqual(['mousedown', 'mouseup', 'click']);
+  });
+
+  it('a relative time is never held back and is stored as typed, to count from the send', async () => {
+    const HOURS_2 = 2 * 3_600_000;
+    const fake = await startWith((input) => ({ at: NOW + HOURS_2, moved: false, exactTime: true, label: 'in2h', ...('text' in input ? { relative: { after: HOURS_2 } } : {}) }));
+    await armByTyping('input[type=text]', 'in 2 hours');
+    const seen = gmailSees();
+    fake.clock.now = NOW + 5 * 3_600_000; // long after the instant the preview showed
+    pressSend();
+    expect(seen).toEqual(['mousedown', 'mouseup', 'click']);
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ due: { after: HOURS_2 }, pressedAt: NOW + 5 * 3_600_000 })]);
+  });
+
+  it('Gmail sending anyway (a path we could not hold) ends in a toast, never in silence', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
+    fake.clock.now = NOW + 120_000;
+    pressSend();
+    await settle();
+    expect(alertText()).toMatch(/^composeRefusedPast/);
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]);
+    await expectToast('toastNotSetPast[L:{"local":"2025-06-10T12:01"}]');
+  });
+
+  it('our check failing never blocks Gmail\'s Send', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
+    const seen = gmailSees();
+    fake.deps.now = () => {
+      throw new Error('clock broke');
+    };
+    pressSend();
+    expect(seen).toEqual(['mousedown', 'mouseup', 'click']);
+    expect(fake.warnings.length).toBeGreaterThan(0);
   });
 });
