@@ -13,6 +13,7 @@ import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
 import { threadIdentityFor, type ThreadContext } from './identity';
+import { watchScheduleSend } from './schedule-send';
 import { listenForSendGesture } from './send-gesture';
 import type { SendTracker } from './send-tracker';
 import { themeOf } from './theme-of';
@@ -31,8 +32,16 @@ interface ComposeState {
   parts?: ComposeParts;
 }
 
-/** `held`: a Send we held back, watched only in case Gmail sent it anyway. */
-type SendMode = 'send' | 'held';
+/**
+ * `held`: a Send we held back, watched only in case Gmail sent it anyway.
+ * `scheduled`: Gmail's "Schedule send" was chosen; the reminder counts from the scheduled time.
+ */
+type SendMode = 'send' | 'held' | 'scheduled';
+
+/** Gmail's schedule dialog (a custom date and time) can take a while before the request leaves. */
+const SCHEDULE_WAIT_MS = 15 * 60_000;
+/** A message time this far past the press is a time in the future: when a scheduled send goes out. */
+const FUTURE_MS = 60_000;
 
 const HOST_ATTR = 'data-follow-through';
 /** One Send can arrive as both a key press and a click. */
@@ -53,6 +62,15 @@ export function createComposeController(
 ) {
   const states = new WeakMap<Element, ComposeState>();
   const preview = previewer(deps);
+  const stopScheduleWatch = watchScheduleSend(
+    deps.doc,
+    deps.now,
+    (root) => {
+      const state = states.get(root);
+      if (state) onSend(root, state, 'scheduled');
+    },
+    deps.warnOnce,
+  );
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mount takes any component's vnode
   function render(parts: ComposeParts, state: ComposeState): VNode<any> {
@@ -148,13 +166,14 @@ export function createComposeController(
       state.outstanding?.abort();
       const outstanding = new AbortController();
       state.outstanding = outstanding;
-      void remember(snapshot, context, armed, state.theme, now, outstanding, mode).catch((error) => deps.warnOnce('storing the reminder failed', error));
+      void remember(root, snapshot, context, armed, state.theme, now, outstanding, mode).catch((error) => deps.warnOnce('storing the reminder failed', error));
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }
   }
 
   async function remember(
+    root: Element,
     snapshot: ReturnType<typeof readCompose>,
     context: ThreadContext | undefined,
     armed: Armed,
@@ -164,7 +183,7 @@ export function createComposeController(
     mode: SendMode,
   ) {
     const undo = watchUndo(deps.doc, () => outstanding.abort());
-    const sent = await tracker.expect(snapshot, outstanding.signal);
+    const sent = await tracker.expect(snapshot, outstanding.signal, mode === 'scheduled' ? SCHEDULE_WAIT_MS : undefined);
     undo.stop();
     // Undone ("Undo send": nothing left) or superseded by a newer Send of this compose: store nothing here.
     if (!sent && (undo.undone || outstanding.signal.aborted)) return;
@@ -173,6 +192,17 @@ export function createComposeController(
       const same = sent && (sent.clientMessageId && snapshot.clientMessageId ? sent.clientMessageId === snapshot.clientMessageId : sent.subject.trim() === snapshot.subject.trim());
       if (same) showToast(deps.doc, deps.t('toastNotSetPast', [armed.label]), theme);
       return;
+    }
+    let scheduledAt: number | undefined;
+    if (mode === 'scheduled' || sent?.scheduled) {
+      // The schedule dialog was closed without scheduling: the compose is still open and still armed.
+      if (!sent && root.isConnected) return;
+      scheduledAt = sent?.latestTime !== undefined && sent.latestTime > clickedAt + FUTURE_MS ? sent.latestTime : undefined;
+      if (scheduledAt === undefined) return showToast(deps.doc, deps.t('toastScheduledNotSet'), theme);
+      if (!isRelativeDue(armed.due) && armed.at <= scheduledAt) {
+        const when = await dueLabel(deps, scheduledAt).catch(() => new Date(scheduledAt!).toLocaleString(deps.locale));
+        return showToast(deps.doc, deps.t('toastScheduledBefore', [armed.label, when]), theme);
+      }
     }
     health.set('sendHook', sent ? 'ok' : 'missing', sent ? undefined : 'no send response seen');
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
@@ -188,14 +218,15 @@ export function createComposeController(
         id: deps.newId(),
         account,
         thread,
-        sentAt: sent?.sentAt ?? clickedAt,
+        // A scheduled send leaves at its scheduled time: relative reminders count from there.
+        sentAt: scheduledAt ?? sent?.sentAt ?? clickedAt,
         pressedAt: clickedAt,
         due: armed.due,
       });
       onStored();
       // Stored: from here on a failure may only cost the label, never claim "not set".
       const label = await dueLabel(deps, reminder.dueAt).catch(() => new Date(reminder.dueAt).toLocaleString(deps.locale));
-      showToast(deps.doc, deps.t('toastSet', [label]), theme);
+      showToast(deps.doc, deps.t(scheduledAt === undefined ? 'toastSet' : 'toastScheduledSet', [label]), theme);
     } catch (error) {
       deps.warnOnce('reminder.create failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), theme);
@@ -203,6 +234,7 @@ export function createComposeController(
   }
 
   return {
+    stop: stopScheduleWatch,
     attach: (el: Element) => void attach(el).catch((error) => deps.warnOnce('compose attach failed', error)),
     /** The compose holding the focus, or the only open one: the target of the keyboard command. */
     focused(): { parts: ComposeParts; arm(armed: Armed): void } | undefined {

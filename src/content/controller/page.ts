@@ -100,6 +100,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   return () => {
     stopBridge();
     stopWatching();
+    composes.stop();
     clearTimeout(messagesTimer);
     deps.win.removeEventListener('hashchange', queueThreadRefresh);
   };

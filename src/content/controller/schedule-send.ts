@@ -1,0 +1,52 @@
+/**
+ * Notices the user choosing Gmail's "Schedule send" for a compose.
+ *
+ * The item sits in the menu of the more-send arrow beside Send; in the
+ * captured markup that menu lives inside the compose, but Gmail may render
+ * menus at the end of the page, so the compose whose arrow was pressed last
+ * stands in when the item has no compose around it. One listener per event
+ * type on the document, capture phase, doing a `closest` check and nothing
+ * else; it never stops or changes an event.
+ */
+import { composeParts } from '../gmail/compose';
+import { MORE_SEND_ARROW, SCHEDULE_SEND_ITEM } from '../gmail/selectors';
+
+/** The same choice arrives as mouseup and click (and keys): one report per compose within this window. */
+const SAME_CHOICE_MS = 2_000;
+
+export function watchScheduleSend(doc: Document, now: () => number, onChosen: (composeRoot: Element) => void, warn: (what: string, error: unknown) => void): () => void {
+  let menuOf: Element | undefined;
+  const last = new WeakMap<Element, number>();
+
+  const report = (root: Element) => {
+    const t = now();
+    if (t - (last.get(root) ?? -Infinity) < SAME_CHOICE_MS) return;
+    last.set(root, t);
+    onChosen(root);
+  };
+
+  const onPointer = (e: Event) => {
+    try {
+      const target = e.target instanceof Element ? e.target : null;
+      if (!target) return;
+      if (e.type === 'mousedown') {
+        const arrow = target.closest(MORE_SEND_ARROW);
+        if (arrow) menuOf = composeParts(arrow)?.root;
+        return;
+      }
+      if (e instanceof KeyboardEvent && e.key !== 'Enter' && e.key !== ' ') return;
+      const item = target.closest(SCHEDULE_SEND_ITEM);
+      if (!item) return;
+      const root = composeParts(item)?.root ?? (menuOf?.isConnected ? menuOf : undefined);
+      if (root) report(root);
+    } catch (error) {
+      warn('schedule send check failed', error);
+    }
+  };
+
+  const types = ['mousedown', 'mouseup', 'click', 'keydown'] as const;
+  for (const type of types) doc.addEventListener(type, onPointer, true);
+  return () => {
+    for (const type of types) doc.removeEventListener(type, onPointer, true);
+  };
+}
