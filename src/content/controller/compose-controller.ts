@@ -13,7 +13,7 @@ import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
 import { threadIdentityFor, type ThreadContext } from './identity';
-import { watchScheduleSend } from './schedule-send';
+import { abortWhenGone, watchScheduleSend } from './schedule-send';
 import { listenForSendGesture } from './send-gesture';
 import type { SendTracker } from './send-tracker';
 import { themeOf } from './theme-of';
@@ -40,6 +40,8 @@ type SendMode = 'send' | 'held' | 'scheduled';
 
 /** Gmail's schedule dialog (a custom date and time) can take a while before the request leaves. */
 const SCHEDULE_WAIT_MS = 15 * 60_000;
+/** After a scheduled compose has closed, its request has this long to be recognised. */
+const GONE_GRACE_MS = 60_000;
 /** A message time this far past the press is a time in the future: when a scheduled send goes out. */
 const FUTURE_MS = 60_000;
 
@@ -183,7 +185,14 @@ export function createComposeController(
     mode: SendMode,
   ) {
     const undo = watchUndo(deps.doc, () => outstanding.abort());
-    const sent = await tracker.expect(snapshot, outstanding.signal, mode === 'scheduled' ? SCHEDULE_WAIT_MS : undefined);
+    let sent;
+    if (mode === 'scheduled') {
+      const gone = abortWhenGone(deps.doc, root, GONE_GRACE_MS);
+      const wait = new AbortController();
+      for (const s of [outstanding.signal, gone.signal]) s.addEventListener('abort', () => wait.abort(), { once: true });
+      sent = await tracker.expect(snapshot, wait.signal, SCHEDULE_WAIT_MS);
+      gone.stop();
+    } else sent = await tracker.expect(snapshot, outstanding.signal);
     undo.stop();
     // Undone ("Undo send": nothing left) or superseded by a newer Send of this compose: store nothing here.
     if (!sent && (undo.undone || outstanding.signal.aborted)) return;

@@ -50,3 +50,29 @@ export function watchScheduleSend(doc: Document, now: () => number, onChosen: (c
     for (const type of types) doc.removeEventListener(type, onPointer, true);
   };
 }
+
+/**
+ * Aborts `grace` ms after `root` has left the page (Gmail closes a compose
+ * once it is scheduled): a scheduled send whose request we did not recognise
+ * is reported then, not after the whole schedule wait. The observer lives only
+ * while a scheduled send is awaited and only asks `isConnected`.
+ */
+export function abortWhenGone(doc: Document, root: Element, graceMs: number): { signal: AbortSignal; stop(): void } {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => check());
+  const check = () => {
+    if (root.isConnected || timer !== undefined) return;
+    observer.disconnect();
+    timer = setTimeout(() => controller.abort(), graceMs);
+  };
+  observer.observe(doc.body, { childList: true, subtree: true });
+  check();
+  return {
+    signal: controller.signal,
+    stop() {
+      observer.disconnect();
+      clearTimeout(timer);
+    },
+  };
+}

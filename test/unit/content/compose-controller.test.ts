@@ -10,12 +10,15 @@ import { PRESET_IDS, type PresetId } from '../../../src/core/schedule/presets';
 import type { Settings } from '../../../src/core/settings';
 import type { DuePreview } from '../../../src/core/protocol/messages';
 import type { RequestOf } from '../../../src/core/protocol/schemas';
+import { scheduledCvOnSend } from '../../fixtures/gmail/sync-scheduled';
 import {
   buttonText,
   controls,
   deliverAccount,
   deliverSend,
+  deliverSendBodies,
   expectToast,
+  syncSample,
   fakeDeps,
   NOW,
   onlyShadow,
@@ -543,5 +546,103 @@ describe('an absolute time that has passed is refused before sending', () => {
     pressSend();
     expect(seen).toEqual(['mousedown', 'mouseup', 'click']);
     expect(fake.warnings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Gmail\'s "Schedule send" on an armed compose', () => {
+  const AT = NOW + 3 * 24 * 3_600_000;
+  const cvOnSend = () => ({ request: syncSample('cvOnSend_request'), response: syncSample('cvOnSend_response') });
+
+  /** The more-send arrow, then the menu item, as a mouse does it (Closure menus act on mouseup; a click follows). */
+  function chooseScheduleSend(): void {
+    byId(document, ':75').dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+    const item = document.querySelector('[selector=scheduledSend]')!;
+    for (const type of ['mousedown', 'mouseup', 'click']) item.dispatchEvent(new MouseEvent(type, { bubbles: true, button: 0, detail: 1 }));
+  }
+
+  /** Gmail closes the compose once the time is picked, then sends the request. */
+  function gmailSchedules(at: number | null): void {
+    document.querySelector('div.M9')!.closest('[role=dialog]')?.remove();
+    const { request, response } = scheduledCvOnSend(cvOnSend(), at);
+    deliverSendBodies(request, response);
+  }
+
+  it('stores the reminder counting from the scheduled time', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('in-2-days');
+    chooseScheduleSend();
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]); // not before Gmail answered
+    gmailSchedules(AT);
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([
+      expect.objectContaining({ due: { preset: 'in-2-days' }, sentAt: AT, pressedAt: NOW, thread: expect.objectContaining({ threadId: '183234ce86ffa010' }) }),
+    ]);
+    await expectToast(`toastScheduledSet[${DUE_LABEL}]`);
+  });
+
+  it('says so when the scheduled time cannot be read, and stores nothing', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    chooseScheduleSend();
+    gmailSchedules(null);
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]);
+    await expectToast('toastScheduledNotSet');
+  });
+
+  it('an absolute time before the scheduled send is not stored, and the toast says why', async () => {
+    // A background that previews the custom time as one day ahead.
+    const preview = (input: RequestOf<'due.preview'>): DuePreview => ({ at: NOW + 24 * 3_600_000, moved: false, exactTime: true, label: `L:${'local' in input ? input.local : '?'}` });
+    load('compose-dialog.html', { edit: asCvOnSend });
+    const fake2 = fakeDeps({ handlers: { 'due.preview': preview } });
+    stop = startGmailIntegration(fake2.deps);
+    await settle();
+    deliverAccount('test@gmail.com');
+    const shadow = onlyShadow();
+    shadow.querySelector<HTMLButtonElement>('button.btn')!.click();
+    await settle();
+    const input = shadow.querySelector<HTMLInputElement>('input[type=datetime-local]')!;
+    input.value = '2025-06-11T12:00';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    shadow.querySelector<HTMLButtonElement>('button.use')!.click();
+    await settle();
+    chooseScheduleSend();
+    gmailSchedules(AT);
+    await settle();
+    expect(fake2.of('reminder.create')).toEqual([]);
+    await expectToast('toastScheduledBefore[L:2025-06-11T12:00|Fri 13 Jun, 12:00]');
+  });
+
+  it('the compose closing without a recognisable request ends in the notice after a grace period, never in silence', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    chooseScheduleSend();
+    document.querySelector('div.M9')!.closest('[role=dialog]')?.remove();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(toastText()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(toastText()).toBe('toastScheduledNotSet');
+    expect(fake.of('reminder.create')).toEqual([]);
+  });
+
+  it('the schedule dialog cancelled (the compose stays open): nothing said, the compose still armed and sendable', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    chooseScheduleSend();
+    await settle();
+    // The user thinks again and sends at once: the Send supersedes the schedule wait.
+    clickSend();
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ due: { preset: 'tomorrow' }, sentAt: 1662744701149 })]);
+    await expectToast(`toastSet[${DUE_LABEL}]`);
   });
 });
