@@ -5,7 +5,7 @@ import { composeParts, inlineReplyContext, readCompose, typedRecipients, type Co
 import { isRelativeDue } from '../../core/schedule/intent';
 import { SEND_BUTTON } from '../gmail/selectors';
 import { RemindControl } from '../ui/RemindControl';
-import { mountInShadow, type Mounted } from '../ui/mount';
+import { currentTheme, mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import type { Armed } from '../ui/types';
 import type { AccountSource } from './account';
@@ -168,7 +168,7 @@ export function createComposeController(
       state.outstanding?.abort();
       const outstanding = new AbortController();
       state.outstanding = outstanding;
-      void remember(root, snapshot, context, armed, state.theme, now, outstanding, mode).catch((error) => deps.warnOnce('storing the reminder failed', error));
+      void remember(root, snapshot, context, armed, currentTheme(state.mounted?.host, state.theme), now, outstanding, mode).catch((error) => deps.warnOnce('storing the reminder failed', error));
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }

@@ -4,6 +4,7 @@ import { createAccountSource } from './account';
 import { watchAdded } from './added-elements';
 import { WATCH } from './watch-selectors';
 import { createComposeController } from './compose-controller';
+import { watchTheme } from './theme-watch';
 import type { ContentDeps } from './deps';
 import { previewer } from './due-label';
 import { createHealth } from './health';
@@ -72,6 +73,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     { selector: WATCH.messages, onFound: onMessagesAdded },
   ]);
   deps.win.addEventListener('hashchange', queueThreadRefresh);
+  const stopTheme = watchTheme(deps.doc, deps.win, deps.warnOnce);
 
   onCommand?.((message) => {
     if (isContentCommand(message)) void armFromKeyboard();
@@ -101,6 +103,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     stopBridge();
     stopWatching();
     composes.stop();
+    stopTheme();
     clearTimeout(messagesTimer);
     deps.win.removeEventListener('hashchange', queueThreadRefresh);
   };

@@ -3,7 +3,7 @@ import type { Reminder, ThreadIdentity } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
 import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
-import { mountInShadow, type Mounted } from '../ui/mount';
+import { currentTheme, mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import { ThreadControl, type ThreadControlProps } from '../ui/ThreadControl';
 import type { Armed } from '../ui/types';
@@ -80,10 +80,10 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
   async function act(s: Shown, run: () => Promise<unknown>, label: string | undefined) {
     try {
       await run();
-      if (label) showToast(deps.doc, deps.t('toastSet', [label]), s.theme);
+      if (label) showToast(deps.doc, deps.t('toastSet', [label]), currentTheme(s.mounted.host, s.theme));
     } catch (error) {
       deps.warnOnce('thread action failed', error);
-      showToast(deps.doc, deps.t('toastNotSet'), s.theme);
+      showToast(deps.doc, deps.t('toastNotSet'), currentTheme(s.mounted.host, s.theme));
     }
     // Preact drops the promise of a click handler: nothing may escape from here.
     await load(s).catch((error) => deps.warnOnce('thread control reload failed', error));
