@@ -115,4 +115,22 @@ describe('times mean what the user typed', () => {
     const ext = await openExtensionPage(l);
     expect(await readReminders(ext)).toEqual([]);
   });
+
+  it('the controls follow a Gmail theme switch, light to dark and back, without a reload', async () => {
+    const { page, errors } = await gmailWith(newCompose());
+    await remindButton(page).waitFor();
+    const textColour = () => control(page).evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('button.btn')!).color);
+    expect(await control(page).getAttribute('data-theme')).toBe('light');
+    expect(await textColour()).toBe('rgb(31, 31, 31)');
+    // Gmail switches themes by swapping its stylesheets.
+    await page.evaluate(() => {
+      const sheet = Object.assign(document.createElement('style'), { id: 'gmail-theme', textContent: 'body { background-color: #202124; }' });
+      document.head.append(sheet);
+    });
+    await expect.poll(() => control(page).getAttribute('data-theme')).toBe('dark');
+    expect(await textColour()).toBe('rgb(227, 227, 227)');
+    await page.evaluate(() => document.getElementById('gmail-theme')!.remove());
+    await expect.poll(() => control(page).getAttribute('data-theme')).toBe('light');
+    expect(errors).toEqual([]);
+  });
 });
