@@ -13,7 +13,7 @@ import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
 import { threadIdentityFor, type ThreadContext } from './identity';
-import { abortWhenGone, watchScheduleSend } from './schedule-send';
+import { expectScheduled, scheduledTimeOf, watchScheduleSend } from './schedule-send';
 import { listenForSendGesture } from './send-gesture';
 import type { SendTracker } from './send-tracker';
 import { themeOf } from './theme-of';
@@ -37,13 +37,6 @@ interface ComposeState {
  * `scheduled`: Gmail's "Schedule send" was chosen; the reminder counts from the scheduled time.
  */
 type SendMode = 'send' | 'held' | 'scheduled';
-
-/** Gmail's schedule dialog (a custom date and time) can take a while before the request leaves. */
-const SCHEDULE_WAIT_MS = 15 * 60_000;
-/** After a scheduled compose has closed, its request has this long to be recognised. */
-const GONE_GRACE_MS = 60_000;
-/** A message time this far past the press is a time in the future: when a scheduled send goes out. */
-const FUTURE_MS = 60_000;
 
 const HOST_ATTR = 'data-follow-through';
 /** One Send can arrive as both a key press and a click. */
@@ -185,14 +178,10 @@ export function createComposeController(
     mode: SendMode,
   ) {
     const undo = watchUndo(deps.doc, () => outstanding.abort());
-    let sent;
-    if (mode === 'scheduled') {
-      const gone = abortWhenGone(deps.doc, root, GONE_GRACE_MS);
-      const wait = new AbortController();
-      for (const s of [outstanding.signal, gone.signal]) s.addEventListener('abort', () => wait.abort(), { once: true });
-      sent = await tracker.expect(snapshot, wait.signal, SCHEDULE_WAIT_MS);
-      gone.stop();
-    } else sent = await tracker.expect(snapshot, outstanding.signal);
+    const sent =
+      mode === 'scheduled'
+        ? await expectScheduled(tracker, deps.doc, root, snapshot, outstanding.signal)
+        : await tracker.expect(snapshot, outstanding.signal);
     undo.stop();
     // Undone ("Undo send": nothing left) or superseded by a newer Send of this compose: store nothing here.
     if (!sent && (undo.undone || outstanding.signal.aborted)) return;
@@ -206,7 +195,7 @@ export function createComposeController(
     if (mode === 'scheduled' || sent?.scheduled) {
       // The schedule dialog was closed without scheduling: the compose is still open and still armed.
       if (!sent && root.isConnected) return;
-      scheduledAt = sent?.latestTime !== undefined && sent.latestTime > clickedAt + FUTURE_MS ? sent.latestTime : undefined;
+      scheduledAt = scheduledTimeOf(sent, clickedAt);
       if (scheduledAt === undefined) return showToast(deps.doc, deps.t('toastScheduledNotSet'), theme);
       if (!isRelativeDue(armed.due) && armed.at <= scheduledAt) {
         const when = await dueLabel(deps, scheduledAt).catch(() => new Date(scheduledAt!).toLocaleString(deps.locale));

@@ -10,6 +10,35 @@
  */
 import { composeParts } from '../gmail/compose';
 import { MORE_SEND_ARROW, SCHEDULE_SEND_ITEM } from '../gmail/selectors';
+import type { SentMessage } from '../gmail/sync-response';
+import type { SendSnapshot, SendTracker } from './send-tracker';
+
+/** Gmail's schedule dialog (a custom date and time) can take a while before the request leaves. */
+const SCHEDULE_WAIT_MS = 15 * 60_000;
+/** After a scheduled compose has closed, its request has this long to be recognised. */
+const GONE_GRACE_MS = 60_000;
+/** A message time this far past the press is a time in the future: when a scheduled send goes out. */
+const FUTURE_MS = 60_000;
+
+/** When a scheduled message goes out: the time it carries beyond the moment the user chose Schedule send, if any. */
+export function scheduledTimeOf(sent: SentMessage | undefined, pressedAt: number): number | undefined {
+  return sent?.latestTime !== undefined && sent.latestTime > pressedAt + FUTURE_MS ? sent.latestTime : undefined;
+}
+
+/**
+ * Waits for the request of a scheduled send of `root`: up to the schedule wait, but no longer than a grace period
+ * once the compose has closed. Undefined when none was recognised or `signal` aborted.
+ */
+export async function expectScheduled(tracker: SendTracker, doc: Document, root: Element, snapshot: SendSnapshot, signal: AbortSignal): Promise<SentMessage | undefined> {
+  const gone = abortWhenGone(doc, root, GONE_GRACE_MS);
+  const wait = new AbortController();
+  for (const s of [signal, gone.signal]) s.addEventListener('abort', () => wait.abort(), { once: true });
+  try {
+    return await tracker.expect(snapshot, wait.signal, SCHEDULE_WAIT_MS);
+  } finally {
+    gone.stop();
+  }
+}
 
 /** The same choice arrives as mouseup and click (and keys): one report per compose within this window. */
 const SAME_CHOICE_MS = 2_000;

@@ -536,6 +536,26 @@ describe('an absolute time that has passed is refused before sending', () => {
     await expectToast('toastNotSetPast[L:{"local":"2025-06-10T12:01"}]');
   });
 
+  it('a key press on Send (Enter or Space, down and up) is held back to its end', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
+    const seen: string[] = [];
+    for (const type of ['keydown', 'keyup']) byId(document, ':79').addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key}`));
+    fake.clock.now = NOW + 60_000;
+    for (const key of ['Enter', ' ']) {
+      byId(document, ':79').dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      byId(document, ':79').dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
+    }
+    await settle();
+    expect(seen).toEqual([]);
+    expect(alertText()).toMatch(/^composeRefusedPast/);
+    // Typing in the body is never held: only Send is.
+    const typed: string[] = [];
+    composeBody().addEventListener('keydown', (e) => typed.push((e as KeyboardEvent).key));
+    composeBody().dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }));
+    expect(typed).toEqual([' ']);
+  });
+
   it('our check failing never blocks Gmail\'s Send', async () => {
     const fake = await startWith(absolute);
     await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
