@@ -1,6 +1,6 @@
 /**
  * The German numeric day-month date without a year — "24.12.", "am 3.1.",
- * "24.12 10 Uhr" — which chrono-de does not read (it knows "24.12.2026" and
+ * "24.12. 10 Uhr" — which chrono-de does not read (it knows "24.12.2026" and
  * "24. Dezember" only). Added to a clone of chrono-de's casual parser, so
  * chrono's own refiners still merge it with a following time ("um 10 Uhr").
  * The year is left implied: the caller picks the next such date.
@@ -8,11 +8,11 @@
 import type { Chrono, ParsingContext } from 'chrono-node';
 
 /**
- * day "." month, then either the closing "." (not followed by a digit: that
- * would be "24.12.2026", chrono's own) or no dot, as long as it cannot be a
- * clock time ("9.30 Uhr") or part of a longer number.
+ * day "." month "." — the closing dot is what makes it a date ("24.12" is a
+ * decimal to chrono, which drops such results), and no digit may follow it
+ * ("24.12.2026" is chrono's own full date).
  */
-const DAY_MONTH = /(?<![\p{N}.:/])(3[01]|[12]\d|0?[1-9])\.\s?(1[0-2]|0?[1-9])(?:\.(?!\d)|(?![\p{N}.:])(?!\s*uhr\b))/iu;
+const DAY_MONTH = /(?<![\p{N}.:/])(3[01]|[12]\d|0?[1-9])\.\s?(1[0-2]|0?[1-9])\.(?!\d)/u;
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 

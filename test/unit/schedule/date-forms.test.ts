@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDue, type DueLang, type ParseDueResult } from '../../../src/core/schedule/natural';
-import { at, prefs, wall } from './helpers';
+import { at, prefs, wall, withProcessTz } from './helpers';
 
 const BERLIN = 'Europe/Berlin';
 const NY = 'America/New_York';
@@ -75,6 +75,8 @@ describe('a date without a year means the next such date', () => {
     expect(parseDue('9.30 Uhr', now, p, 'de')).toEqual({ ok: false, reason: 'unrecognised' });
     expect(parseDue('31.2.', now, p, 'de')).toEqual({ ok: false, reason: 'unrecognised' });
     expect(parseDue('Version 1.2.3', now, p, 'de')).toEqual({ ok: false, reason: 'unrecognised' });
+    // Without the closing dot it is a decimal number, not a date.
+    expect(parseDue('24.12', now, p, 'de')).toEqual({ ok: false, reason: 'unrecognised' });
   });
 });
 
@@ -103,5 +105,17 @@ describe('relative readings are stored as what the user meant', () => {
   ])('%s is absolute', (text, ui) => {
     const r = ok(parseDue(text, now, p, ui));
     expect(r.intent).toEqual({ at: r.at });
+  });
+});
+
+describe('day-month dates do not depend on the process time zone', () => {
+  it.each(['UTC', 'Pacific/Auckland', 'America/Los_Angeles'])('same instants when the process runs in %s', (tz) => {
+    // 31 Dec 23:30 in Berlin: already 1 January in Auckland, still the 31st in Los Angeles.
+    const now = at('2026-12-31T23:30+01:00');
+    const p = prefs(BERLIN);
+    const texts = ['1.1.', '31.12. 23:45', '24.12.', 'am 2.1. um 10 Uhr'];
+    const baseline = withProcessTz('Europe/Berlin', () => texts.map((t) => ok(parseDue(t, now, p, 'de')).at));
+    expect(withProcessTz(tz, () => texts.map((t) => ok(parseDue(t, now, p, 'de')).at))).toEqual(baseline);
+    expect(baseline.map((a) => wall(a, BERLIN))).toEqual(['2027-01-01 09:00 Fri', '2026-12-31 23:45 Thu', '2027-12-24 09:00 Fri', '2027-01-02 10:00 Sat']);
   });
 });
