@@ -12,7 +12,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const localNow = (d = new Date()) =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
-type Echo = null | { busy: true } | { ok: true; armed: Armed; moved: boolean } | { ok: false; message: string };
+/** `shown`: the time the preview gave, echoed back (the armed label may be the user's own words). */
+type Echo = null | { busy: true } | { ok: true; armed: Armed; shown: string; moved: boolean } | { ok: false; message: string };
 
 export interface PickerProps {
   t: Translate;
@@ -53,9 +54,13 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
     };
   }, []);
 
-  const show = (n: number, r: PreviewResult, due: (p: DuePreview) => DueChoice) => {
+  const show = (n: number, r: PreviewResult, due: (p: DuePreview) => DueChoice, label = (p: DuePreview) => p.label) => {
     if (!live.current || n !== seq.current) return false;
-    setEcho(r.ok ? { ok: true, armed: { due: due(r.preview), label: r.preview.label, at: r.preview.at }, moved: r.preview.moved } : { ok: false, message: r.message });
+    setEcho(
+      r.ok
+        ? { ok: true, armed: { due: due(r.preview), label: label(r.preview), at: r.preview.at }, shown: r.preview.label, moved: r.preview.moved }
+        : { ok: false, message: r.message },
+    );
     return r.ok;
   };
 
@@ -69,11 +74,11 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
     if (show(n, r, () => ({ preset })) && r.ok) onPick({ due: { preset }, label: r.preview.label, at: r.preview.at });
   };
 
-  const later = (input: PreviewInput | null, due: (p: DuePreview) => DueChoice) => {
+  const later = (input: PreviewInput | null, due: (p: DuePreview) => DueChoice, label?: (p: DuePreview) => string) => {
     clearTimeout(timer.current);
     const n = ++seq.current;
     setEcho(input && { busy: true });
-    if (input) timer.current = setTimeout(() => void ask(input).then((r) => show(n, r, due)), DEBOUNCE_MS);
+    if (input) timer.current = setTimeout(() => void ask(input).then((r) => show(n, r, due, label)), DEBOUNCE_MS);
   };
 
   const accept = () => {
@@ -120,8 +125,13 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
               placeholder={t('pickerTextPlaceholder')}
               onInput={(e) => {
                 const v = e.currentTarget.value.trim();
-                // "in 2 hours" stays relative, so it counts from the send, not from now.
-                later(v ? { text: v, lang } : null, (p) => p.relative ?? { at: p.at });
+                // "in 2 hours" stays relative, so it counts from the send, not from now; its label is the
+                // user's words, which stay true however long the compose stays open (the echo shows the time now).
+                later(
+                  v ? { text: v, lang } : null,
+                  (p) => p.relative ?? { at: p.at },
+                  (p) => (p.relative ? v : p.label),
+                );
               }}
               onKeyDown={onEnter}
             />
@@ -133,7 +143,7 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
           ('busy' in echo
             ? t('pickerChecking')
             : echo.ok
-              ? `${t('pickerResult', [isolate(echo.armed.label)])}${echo.moved ? ` ${t('pickerMoved')}` : ''}`
+              ? `${t('pickerResult', [isolate(echo.shown)])}${echo.moved ? ` ${t('pickerMoved')}` : ''}`
               : echo.message)}
       </div>
       {!presetsOnly && (

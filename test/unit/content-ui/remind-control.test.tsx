@@ -272,6 +272,30 @@ describe('RemindControl: choosing a time', () => {
     expect(props.onArm).toHaveBeenCalledWith({ due: { at: 2 }, label: 'Mon 09:00', at: expect.any(Number) });
   });
 
+  it('typed relative text is armed as itself: the intent and the user\'s words, so it counts from the send', async () => {
+    const HOURS_2 = 2 * 3_600_000;
+    const preview = fakePreview(async (input) =>
+      'text' in input && input.text === 'in 2 hours'
+        ? { ok: true, preview: { at: 1_800_000_000_000, moved: false, exactTime: true, label: 'Fri 10:00', relative: { after: HOURS_2 } } }
+        : ok('Dec 24, 10:00', 1_900_000_000_000),
+    );
+    const { props, button } = setup({ preview });
+    fireEvent.click(button);
+    const input = screen.getByLabelText(/Type a time/);
+    fireEvent.input(input, { target: { value: 'in 2 hours' } });
+    // The echo says when that would be now …
+    await screen.findByText(/Fri 10:00/, { selector: '.echo' });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this time' }));
+    // … the armed choice keeps what was meant.
+    expect(props.onArm).toHaveBeenLastCalledWith({ due: { after: HOURS_2 }, label: 'in 2 hours', at: 1_800_000_000_000 });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remind me' }));
+    fireEvent.input(screen.getByLabelText(/Type a time/), { target: { value: 'Dec 24 10am' } });
+    await screen.findByText(/Dec 24, 10:00/, { selector: '.echo' });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this time' }));
+    expect(props.onArm).toHaveBeenLastCalledWith({ due: { at: 1_900_000_000_000 }, label: 'Dec 24, 10:00', at: 1_900_000_000_000 });
+  });
+
   it('clearing the text drops the shown time', async () => {
     const preview = fakePreview();
     const { button } = setup({ preview });
