@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { ReminderSchema } from '../backup/format';
 import { address, id, messageIdField, permThreadIdField, threadIdField, time } from './fields';
 import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
+import { MAX_AFTER_MS, MAX_DAYS, MIN_AFTER_MS } from '../schedule/intent';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
 import { SettingsSchema } from '../settings-schema';
@@ -60,8 +61,8 @@ export const DueSchema = v.union([
   v.strictObject({ at: time }),
   v.strictObject({ local: LocalDateTimeSchema }),
   // Relative intents typed as text ("in 3 Tagen", "in 2 hours"): counted from the send (see core/schedule/intent.ts).
-  v.strictObject({ days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3660)) }),
-  v.strictObject({ after: v.pipe(v.number(), v.integer(), v.minValue(1_000), v.maxValue(10 * 366 * 86_400_000)) }),
+  v.strictObject({ days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_DAYS)) }),
+  v.strictObject({ after: v.pipe(v.number(), v.integer(), v.minValue(MIN_AFTER_MS), v.maxValue(MAX_AFTER_MS)) }),
 ]);
 
 const empty = v.strictObject({});

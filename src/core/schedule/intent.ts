@@ -18,6 +18,11 @@ export type RelativeDue = { preset: PresetId } | { days: number } | { after: num
 export type AbsoluteDue = { at: number } | { local: string };
 export type DueIntent = RelativeDue | AbsoluteDue;
 
+/** What a relative intent may say (the protocol refuses the rest; longer spans are stored as instants). */
+export const MIN_AFTER_MS = 1_000;
+export const MAX_AFTER_MS = 10 * 366 * 86_400_000;
+export const MAX_DAYS = 3660;
+
 /** Longest plausible gap between pressing Send and the request that stores its reminder (undo delay 30 s, slow network). */
 export const MAX_SEND_DELAY_MS = 5 * 60_000;
 

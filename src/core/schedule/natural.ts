@@ -12,7 +12,7 @@ import { de, en, type ParsedComponents, type ParsedResult } from 'chrono-node';
 import type { SchedulePrefs } from '../settings';
 import { addLocalDays, utcFromFields, zonedParts, zonedToInstant, type LocalDateTime } from '../time/zoned';
 import { withDayMonth } from './day-month';
-import type { DueIntent } from './intent';
+import { MAX_AFTER_MS, MAX_DAYS, MIN_AFTER_MS, type DueIntent } from './intent';
 import { resolvePreset, type DueResolution } from './presets';
 import { fitToWorkingHours } from './working-hours';
 
@@ -91,6 +91,7 @@ function localDate(c: ParsedComponents, hour: number, minute: number): LocalDate
 
 type Reading = DueResolution & { intent: DueIntent };
 
+
 /** Days between the stand-in reference's date and the parsed date, on the wall clock. */
 function wallDaysAfter(c: ParsedComponents, ref: Date): number {
   const parsed = utcFromFields(field(c, 'year'), field(c, 'month'), field(c, 'day'));
@@ -102,10 +103,13 @@ function resolveResult(r: ParsedResult, ref: Date, now: number, prefs: ScheduleP
   const due = resolveInstant(r, ref, now, prefs);
   const tags = r.tags();
   if (NEXT_WEEK.has(tokens(r.text).join(' '))) return { ...due, intent: { preset: 'next-week' } };
-  if (tags.has('result/relativeDateAndTime')) return { ...due, intent: { after: due.at - now } };
+  const after = due.at - now;
+  if (tags.has('result/relativeDateAndTime') && after >= MIN_AFTER_MS && after <= MAX_AFTER_MS) return { ...due, intent: { after } };
   // "in 3 Tagen", "in a week": whole days at the default time, counted from the send. With a clock time
   // ("in 3 days at 10am") the user named an instant.
-  if (tags.has('result/relativeDate') && !due.exactTime) return { ...due, intent: { days: wallDaysAfter(r.start, ref) } };
+  const days = wallDaysAfter(r.start, ref);
+  if (tags.has('result/relativeDate') && !due.exactTime && days >= 1 && days <= MAX_DAYS) return { ...due, intent: { days } };
+  // Anything else, or a relative reading outside what the protocol stores as relative: the instant shown.
   return { ...due, intent: { at: due.at } };
 }
 
