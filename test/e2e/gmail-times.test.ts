@@ -39,6 +39,8 @@ describe('times mean what the user typed', () => {
   it('"in 2 hours" typed, then sent later, counts from the send', async () => {
     const { l, page, errors } = await gmailWith(newCompose({ closureButtons: true }), syncSample('cvOnSend_response'));
     await typeTime(page, 'in 2 hours');
+    // The armed button keeps the user's words: they stay true however long the compose stays open.
+    expect(await control(page).getByRole('button').first().textContent()).toBe('If no reply: \u2068in 2 hours\u2069');
     const typedBy = Date.now();
     await sleep(4_000); // the user keeps writing
     const sentFrom = Date.now();
