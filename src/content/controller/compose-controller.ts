@@ -57,15 +57,33 @@ export function createComposeController(
 ) {
   const states = new WeakMap<Element, ComposeState>();
   const preview = previewer(deps);
-  const stopScheduleWatch = watchScheduleSend(
-    deps.doc,
-    deps.now,
-    (root) => {
+  const stopScheduleWatch = watchScheduleSend(deps.doc, {
+    now: deps.now,
+    onChosen: (root) => {
       const state = states.get(root);
       if (state) onSend(root, state, 'scheduled');
     },
-    deps.warnOnce,
-  );
+    holdReason: (root) => {
+      const state = states.get(root);
+      return state ? passedReason(state) : null;
+    },
+    onHeld: (root, reason) => {
+      const state = states.get(root);
+      if (state) showProblem(state, reason);
+    },
+    warn: deps.warnOnce,
+  });
+
+  /** An absolute time that has passed is refused before the mail leaves (Send or Schedule send), never after. */
+  function passedReason(state: ComposeState): string | null {
+    const armed = state.armed;
+    return armed && !isRelativeDue(armed.due) && armed.at <= deps.now() ? deps.t('composeRefusedPast', [armed.label]) : null;
+  }
+
+  function showProblem(state: ComposeState, reason: string) {
+    state.problem = reason;
+    if (state.mounted && state.parts) state.mounted.update(render(state.parts, state));
+  }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mount takes any component's vnode
   function render(parts: ComposeParts, state: ComposeState): VNode<any> {
@@ -129,14 +147,9 @@ export function createComposeController(
     listenForSendGesture(root, {
       isSend: (target) => Boolean(composeParts(root)?.sendButton?.contains(target) || target.closest(SEND_BUTTON)),
       onSend: () => onSend(root, state),
-      holdReason: () => {
-        const armed = state.armed;
-        // An absolute time that has passed is refused here, before the mail leaves, never after.
-        return armed && !isRelativeDue(armed.due) && armed.at <= deps.now() ? deps.t('composeRefusedPast', [armed.label]) : null;
-      },
+      holdReason: () => passedReason(state),
       onHeld: (reason) => {
-        state.problem = reason;
-        if (state.mounted && state.parts) state.mounted.update(render(state.parts, state));
+        showProblem(state, reason);
         // Should Gmail send anyway (a path we did not see), the user still learns that no reminder was set.
         onSend(root, state, 'held');
       },

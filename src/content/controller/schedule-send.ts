@@ -5,8 +5,9 @@
  * captured markup that menu lives inside the compose, but Gmail may render
  * menus at the end of the page, so the compose whose arrow was pressed last
  * stands in when the item has no compose around it. One listener per event
- * type on the document, capture phase, doing a `closest` check and nothing
- * else; it never stops or changes an event.
+ * type on the document, capture phase, doing a `closest` check; it stops an
+ * event only to hold back the choice for a compose whose reminder time has
+ * passed, exactly as a held Send.
  */
 import { composeParts } from '../gmail/compose';
 import { MORE_SEND_ARROW, SCHEDULE_SEND_ITEM } from '../gmail/selectors';
@@ -43,40 +44,89 @@ export async function expectScheduled(tracker: SendTracker, doc: Document, root:
 /** The same choice arrives as mouseup and click (and keys): one report per compose within this window. */
 const SAME_CHOICE_MS = 2_000;
 
-export function watchScheduleSend(doc: Document, now: () => number, onChosen: (composeRoot: Element) => void, warn: (what: string, error: unknown) => void): () => void {
+export interface ScheduleSendHooks {
+  now(): number;
+  /** "Schedule send" was chosen for the compose at `root` (once per choice). */
+  onChosen(root: Element): void;
+  /** Why this compose may not be scheduled now (its reminder time has passed), or null. */
+  holdReason(root: Element): string | null;
+  onHeld(root: Element, reason: string): void;
+  warn(what: string, error: unknown): void;
+}
+
+export function watchScheduleSend(doc: Document, hooks: ScheduleSendHooks): () => void {
   let menuOf: Element | undefined;
+  /** The pointer gesture on the item in progress was held back (decided on its mousedown). */
+  let held = false;
   const last = new WeakMap<Element, number>();
 
   const report = (root: Element) => {
-    const t = now();
+    const t = hooks.now();
     if (t - (last.get(root) ?? -Infinity) < SAME_CHOICE_MS) return;
     last.set(root, t);
-    onChosen(root);
+    hooks.onChosen(root);
   };
 
-  const onPointer = (e: Event) => {
+  const block = (e: Event) => {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+
+  /** Held back like Send itself: the choice never reaches Gmail's menu, and the compose says why. */
+  const holds = (e: Event, root: Element): boolean => {
+    let reason: string | null = null;
+    try {
+      reason = hooks.holdReason(root);
+    } catch (error) {
+      hooks.warn('schedule send check failed', error);
+    }
+    if (reason === null) return false;
+    block(e);
+    hooks.onHeld(root, reason);
+    return true;
+  };
+
+  const onEvent = (e: Event) => {
     try {
       const target = e.target instanceof Element ? e.target : null;
       if (!target) return;
       if (e.type === 'mousedown') {
         const arrow = target.closest(MORE_SEND_ARROW);
         if (arrow) menuOf = composeParts(arrow)?.root;
-        return;
       }
       if (e instanceof KeyboardEvent && e.key !== 'Enter' && e.key !== ' ') return;
       const item = target.closest(SCHEDULE_SEND_ITEM);
       if (!item) return;
       const root = composeParts(item)?.root ?? (menuOf?.isConnected ? menuOf : undefined);
-      if (root) report(root);
+      if (!root) return;
+      switch (e.type) {
+        case 'mousedown':
+          held = holds(e, root);
+          return;
+        case 'mouseup':
+          return held ? block(e) : report(root);
+        case 'click':
+          if (held) {
+            held = false;
+            return block(e);
+          }
+          return report(root);
+        case 'keydown':
+          if (!holds(e, root)) report(root);
+          return;
+        case 'keyup':
+          if (hooks.holdReason(root) !== null) block(e);
+          return;
+      }
     } catch (error) {
-      warn('schedule send check failed', error);
+      hooks.warn('schedule send check failed', error);
     }
   };
 
-  const types = ['mousedown', 'mouseup', 'click', 'keydown'] as const;
-  for (const type of types) doc.addEventListener(type, onPointer, true);
+  const types = ['mousedown', 'mouseup', 'click', 'keydown', 'keyup'] as const;
+  for (const type of types) doc.addEventListener(type, onEvent, true);
   return () => {
-    for (const type of types) doc.removeEventListener(type, onPointer, true);
+    for (const type of types) doc.removeEventListener(type, onEvent, true);
   };
 }
 

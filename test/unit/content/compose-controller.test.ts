@@ -652,6 +652,37 @@ describe('Gmail\'s "Schedule send" on an armed compose', () => {
     expect(fake.of('reminder.create')).toEqual([]);
   });
 
+  it('a passed absolute time holds Schedule send back too: Gmail\'s menu never sees the choice, the compose says why', async () => {
+    const preview = (input: RequestOf<'due.preview'>): DuePreview => ({ at: NOW + 60_000, moved: false, exactTime: true, label: `L:${'local' in input ? input.local : '?'}` });
+    load('compose-dialog.html', { edit: asCvOnSend });
+    const fake = fakeDeps({ handlers: { 'due.preview': preview } });
+    stop = startGmailIntegration(fake.deps);
+    await settle();
+    deliverAccount('test@gmail.com');
+    const shadow = onlyShadow();
+    shadow.querySelector<HTMLButtonElement>('button.btn')!.click();
+    await settle();
+    const input = shadow.querySelector<HTMLInputElement>('input[type=datetime-local]')!;
+    input.value = '2025-06-10T12:01';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    shadow.querySelector<HTMLButtonElement>('button.use')!.click();
+    await settle();
+    const menuSaw: string[] = [];
+    const item = document.querySelector('[selector=scheduledSend]')!;
+    for (const type of ['mousedown', 'mouseup', 'click', 'keydown']) item.addEventListener(type, () => menuSaw.push(type));
+    fake.clock.now = NOW + 60_000;
+    chooseScheduleSend();
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await settle();
+    expect(menuSaw).toEqual([]);
+    expect(onlyShadow().querySelector('[role=alert]')?.textContent).toBe('composeRefusedPast[L:2025-06-10T12:01]');
+    gmailSchedules(AT); // even if Gmail scheduled it some other way, nothing is stored from a refused time
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]);
+  });
+
   it('the schedule dialog cancelled (the compose stays open): nothing said, the compose still armed and sendable', async () => {
     const fake = await start('compose-dialog.html', { edit: asCvOnSend });
     deliverAccount('test@gmail.com');
