@@ -30,7 +30,12 @@ interface ComposeState {
   problem: string | null;
   /** The compose's current parts, for re-rendering from an event. */
   parts?: ComposeParts;
+  /** Fires when an armed absolute time passes while the compose is still open. */
+  expiry?: ReturnType<typeof setTimeout>;
 }
+
+/** Longest delay setTimeout honours (a longer one fires at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * `held`: a Send we held back, watched only in case Gmail sent it anyway.
@@ -103,6 +108,14 @@ export function createComposeController(
     state.armed = armed;
     state.problem = null;
     state.mounted?.update(render(parts, state));
+    // Say so as soon as an absolute time passes, not only when Send is pressed.
+    clearTimeout(state.expiry);
+    const wait = armed && !isRelativeDue(armed.due) ? armed.at - deps.now() : Infinity;
+    if (wait < MAX_TIMER_MS) {
+      state.expiry = setTimeout(() => {
+        if (state.armed === armed && state.mounted?.host.isConnected) showProblem(state, deps.t('composeTimePassed', [armed!.label]));
+      }, Math.max(0, wait));
+    }
   }
 
   async function attach(el: Element): Promise<void> {

@@ -536,6 +536,27 @@ describe('an absolute time that has passed is refused before sending', () => {
     await expectToast('toastNotSetPast[L:{"local":"2025-06-10T12:01"}]');
   });
 
+  it('says so in the compose as soon as the armed time passes, before any Send; a relative choice never expires', async () => {
+    const soon = (input: RequestOf<'due.preview'>): DuePreview => ({
+      at: NOW + 400,
+      moved: false,
+      exactTime: true,
+      label: 'soon',
+      ...('text' in input ? { relative: { after: 400 } } : {}),
+    });
+    const fake = await startWith(soon);
+    await armByTyping('input[type=text]', 'in 400 ms');
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:00');
+    expect(alertText()).toBeNull();
+    fake.clock.now = NOW + 400;
+    await vi.waitFor(() => expect(alertText()).toBe('composeTimePassed[soon]'));
+    // Choosing again clears it; a relative choice has nothing to expire.
+    await armByTyping('input[type=text]', 'in 400 ms');
+    expect(alertText()).toBeNull();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(alertText()).toBeNull();
+  });
+
   it('a key press on Send (Enter or Space, down and up) is held back to its end', async () => {
     const fake = await startWith(absolute);
     await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
