@@ -5,16 +5,18 @@ import { isRelativeDue, resolveIntent, sendMoments } from '../core/schedule/inte
 import type { DueResolution } from '../core/schedule/presets';
 import { parseDue } from '../core/schedule/natural';
 import { formatDue } from '../core/schedule/format';
-import { groupIntoSections, SECTION_IDS } from '../core/sections';
+import { endOfLocalDay, SECTION_PAGE } from '../core/sections';
 import type { Settings } from '../core/settings';
 import type { ReminderEvent } from '../core/transitions';
 import type { ReminderStore } from '../storage/reminder-store';
+import type { SectionQueryFn } from '../storage/list-query';
 import type { Announcer } from './announcer';
 import type { IntegrationStore } from './integration-store';
 import type { createReplyHandlers } from './reply-handlers';
 import type { createDataHandlers } from './data-handlers';
 import type { Clock, I18nPort } from './ports';
 import type { Reconcile } from './reconciler';
+import type { Retention } from './retention';
 
 export class UnparseableDueError extends Error {
   readonly code = 'unparseable';
@@ -22,6 +24,8 @@ export class UnparseableDueError extends Error {
 
 export interface HandlerDeps {
   store: ReminderStore;
+  /** The popup's sections read through the indexes (storage/list-query). */
+  listSections: SectionQueryFn;
   settings: { get(): Promise<Settings> };
   clock: Clock;
   announcer: Announcer;
@@ -30,6 +34,7 @@ export interface HandlerDeps {
   integration: IntegrationStore;
   replyHandlers: ReturnType<typeof createReplyHandlers>;
   dataHandlers: ReturnType<typeof createDataHandlers>;
+  retention: Pick<Retention, 'summary'>;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
@@ -37,7 +42,7 @@ export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<
 type Due = RequestOf<'reminder.create'>['due'];
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers }: HandlerDeps): Handlers {
+export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, retention }: HandlerDeps): Handlers {
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder }> {
     const reminder = await store.apply(id, event, clock.now(), { cause: 'user' });
     if (reminder.status !== 'notified') await announcer.withdraw(id);
@@ -89,11 +94,15 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
     async 'reminder.list'(p) {
       const now = clock.now();
       const { schedule } = await settings.get();
-      const all = groupIntoSections(await store.all(), now, schedule.timeZone);
-      const wanted = p.sections ?? SECTION_IDS;
-      const sections = Object.fromEntries(wanted.map((id) => [id, all[id]]));
-      const counts = Object.fromEntries(SECTION_IDS.map((id) => [id, all[id].length])) as ResponseMap['reminder.list']['counts'];
-      return { sections, counts, now };
+      const limits = { ...SECTION_PAGE, ...p.limits };
+      const page = await listSections({
+        now,
+        endOfToday: endOfLocalDay(now, schedule.timeZone),
+        limits,
+        ...(p.sections ? { sections: p.sections } : {}),
+        ...(p.counts ? { counts: p.counts } : {}),
+      });
+      return { ...page, now };
     },
 
     async 'reminder.getByThread'(p) {
@@ -133,6 +142,8 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
     async 'integration.get'() {
       return { reports: await integration.all() };
     },
+
+    'history.summary': (p) => retention.summary(p.months),
 
     ...replyHandlers,
     ...dataHandlers,

@@ -1,5 +1,8 @@
 import { openReminderDb, type ReminderDB } from '../storage/open-db';
 import { reminderStore } from '../storage/reminder-store';
+import { sectionQuery } from '../storage/list-query';
+import { historyStore } from '../storage/history-store';
+import { createRetention } from './retention';
 import { createAnnouncer } from './announcer';
 import { createCommandRelay, type ActiveTabPort } from './commands';
 import { createHandlers } from './handlers';
@@ -62,11 +65,12 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const replyHandlers = createReplyHandlers({ store, checks, checker, settings, pageKeys, announcer, reconcile, ...ports });
   const bulk = bulkStore(db);
   const dataHandlers = createDataHandlers({ store, bulk, settings, integration, pageKeys, errors, announcer, reconcile, ...ports });
-  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, replyHandlers, dataHandlers, ...ports });
+  const retention = createRetention({ history: historyStore(db, ports.IDBKeyRange), settings, ...ports });
+  const handlers = createHandlers({ retention, store, listSections: sectionQuery(db, ports.IDBKeyRange), settings, announcer, reconcile, integration, replyHandlers, dataHandlers, ...ports });
   const route = createRouter({ handlers, ...ports });
   const notificationActions = createNotificationActions({ store, handlers, ...ports });
   const onCommand = createCommandRelay(ports);
-  return { store, checks, bulk, settings, errors, reconcile, handlers, route, notificationActions, onCommand };
+  return { store, checks, bulk, settings, errors, reconcile, retention, handlers, route, notificationActions, onCommand };
 }
 
 export type Background = ReturnType<typeof createBackground>;

@@ -26,7 +26,7 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The popup: header with the due count, search and filters, the sectioned list, row dialogs and the Undo bar. */
 export function Checklist({ request, t, locale, openTab, openOptions, initial }: ChecklistProps) {
-  const { list, settings, error, reload, actions } = useChecklist(request, initial);
+  const { list, settings, error, reload, showMore, actions } = useChecklist(request, initial);
   const [filter, setFilter] = useState<Filter>({ query: '', account: '' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [activeId, setActive] = useState<string | undefined>();
@@ -90,7 +90,7 @@ export function Checklist({ request, t, locale, openTab, openOptions, initial }:
   if (!list) return <main class="popup" aria-busy="true" />;
 
   const total = totalOf(list);
-  const due = list.counts.overdue ?? 0;
+  const due = list.counts.overdue ?? list.sections.overdue?.length ?? 0;
   const visibleSelected = [...selected].filter((id) => shownIds.has(id));
   const target = dialog && items.find((it) => it.kind === 'row' && it.reminder.id === dialog.id);
   const closeDialog = () => {
@@ -146,6 +146,7 @@ export function Checklist({ request, t, locale, openTab, openOptions, initial }:
               on={on}
               label={t('listLabel')}
               focusRef={focusRef}
+              onShowMore={(section) => void showMore(section)}
             />
           )}
         </>

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Reminder } from '../core/reminder';
+import { LIVE_SECTIONS, SECTION_PAGE, type SectionId } from '../core/sections';
 import type { Settings } from '../core/settings';
 import type { DueChoice, PreviewInput, PreviewResult } from '../content/ui/types';
 import type { ListData, Request } from './types';
@@ -35,6 +36,8 @@ export interface Checklist {
   /** Why the list could not be loaded. */
   error: string | null;
   reload(): Promise<void>;
+  /** Asks for the next page of one section (the first page of each comes with the list). */
+  showMore(section: SectionId): Promise<void>;
   actions: ChecklistActions;
 }
 
@@ -45,20 +48,39 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
   const live = useRef(true);
+  // Rows wanted per section beyond the first page: kept across reloads, so a write does not fold the list up again.
+  const limits = useRef<Partial<Record<SectionId, number>>>({});
 
   const reload = useCallback(async () => {
     const n = ++seq.current;
     try {
-      const next = await request('reminder.list', {});
+      const more = Object.keys(limits.current).length ? { limits: { ...limits.current } } : {};
+      // First the rows (counting only what they tell), then the counts of long sections: counting
+      // tens of thousands of finished reminders must not keep the first rows off the screen.
+      const next = await request('reminder.list', { ...more, counts: 'page' });
       // An answer to an older question (writes in quick succession) is dropped.
-      if (live.current && n === seq.current) {
-        setList(next);
-        setError(null);
-      }
+      if (!live.current || n !== seq.current) return;
+      setList(next);
+      setError(null);
+      // Waiting sections longer than a page are counted; history (thousands of finished reminders) is not:
+      // its header says "50+" and "Show more" pages on without a number.
+      const uncounted = LIVE_SECTIONS.filter((id) => next.counts[id] === undefined);
+      if (uncounted.length === 0) return;
+      const { counts } = await request('reminder.list', { sections: [], counts: uncounted });
+      if (live.current && n === seq.current) setList((l) => l && { ...l, counts: { ...counts, ...next.counts } });
     } catch (e) {
       if (live.current && n === seq.current) setError(message(e));
     }
   }, [request]);
+
+  const showMore = useCallback(
+    async (section: SectionId) => {
+      const shown = list?.sections[section]?.length ?? 0;
+      limits.current = { ...limits.current, [section]: shown + SECTION_PAGE[section] };
+      await reload();
+    },
+    [list, reload],
+  );
 
   useEffect(() => {
     if (!initial) void reload();
@@ -105,5 +127,5 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
     };
   }, [request, reload]);
 
-  return { list, settings, error, reload, actions };
+  return { list, settings, error, reload, showMore, actions };
 }

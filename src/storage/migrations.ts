@@ -24,6 +24,11 @@ export const MIGRATIONS: readonly Migration[] = [
   (_db, tx) => {
     tx.objectStore('reminders').createIndex('by-account-due', ['account', 'dueAt']);
   },
+  // v2 → v3: finished reminders (replied, done, cancelled) newest first per status, so the popup
+  // pages through history and retention prunes it without reading every reminder.
+  (_db, tx) => {
+    tx.objectStore('reminders').createIndex('by-status-updated', ['status', 'updatedAt']);
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -17,6 +17,8 @@ export interface FollowThroughDB extends DBSchema {
       'by-updated': number;
       /** One account's reminders in due order (since v2). */
       'by-account-due': [string, number];
+      /** One status's reminders by last change: history pages and retention (since v3). */
+      'by-status-updated': [ReminderStatus, number];
     };
   };
 }

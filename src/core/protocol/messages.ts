@@ -15,7 +15,8 @@ export interface ResponseMap {
   'reminder.reopen': { reminder: Reminder };
   'reminder.cancel': { reminder: Reminder };
   'reminder.delete': { reminder: Reminder };
-  'reminder.list': { sections: Partial<Sections>; counts: Record<keyof Sections, number>; now: number };
+  /** `counts` has every section unless asked with `counts: 'page'` (then only sections read to their end). */
+  'reminder.list': { sections: Partial<Sections>; counts: Partial<Record<keyof Sections, number>>; now: number };
   'reminder.getByThread': { reminder: Reminder | null };
   'due.preview': DuePreview;
   'settings.get': { settings: Settings };
@@ -37,6 +38,23 @@ export interface ResponseMap {
   'data.exportIcs': { ics: string };
   'data.deleteAll': { deleted: number };
   'diagnostics.get': Diagnostics;
+  'history.summary': HistorySummary;
+}
+
+/** Finished reminders and what a retention setting removes: now, and over the next 30 days. */
+export interface HistorySummary {
+  finished: number;
+  /** Older than the cutoff today: the next clean-up removes them. */
+  removable: number;
+  /** Older than the cutoff will be 30 days from now (includes `removable`). */
+  soon: number;
+  /** Last change of the oldest finished reminder. */
+  oldest?: number;
+  /** Finished before this instant means removable (absent: kept forever). */
+  cutoff?: number;
+  /** No clean-up removes anything before this instant. */
+  firstRemovalAt: number;
+  lastRun?: { at: number; removed: number };
 }
 
 export interface Diagnostics {

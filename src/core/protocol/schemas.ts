@@ -5,6 +5,7 @@ import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
 import { MAX_AFTER_MS, MAX_DAYS, MIN_AFTER_MS } from '../schedule/intent';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
+import { RETENTION_CHOICES } from '../retention';
 import { SettingsSchema } from '../settings-schema';
 
 /**
@@ -89,7 +90,13 @@ export const REQUEST_SCHEMAS = {
   'reminder.reopen': v.strictObject({ id }),
   'reminder.cancel': v.strictObject({ id }),
   'reminder.delete': v.strictObject({ id }),
-  'reminder.list': v.strictObject({ sections: v.optional(v.array(v.picklist(SECTION_IDS))) }),
+  'reminder.list': v.strictObject({
+    sections: v.optional(v.array(v.picklist(SECTION_IDS))),
+    /** Rows wanted per section beyond the first page ("Show more"); counts always cover everything. */
+    limits: v.optional(v.record(v.picklist(SECTION_IDS), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)))),
+    /** `page`: only counts the rows read already tell (fast); `exact` (default): every section's. */
+    counts: v.optional(v.union([v.picklist(['exact', 'page']), v.pipe(v.array(v.picklist(SECTION_IDS)), v.maxLength(SECTION_IDS.length))])),
+  }),
   'reminder.getByThread': v.pipe(
     v.strictObject({
       account: address,
@@ -133,6 +140,8 @@ export const REQUEST_SCHEMAS = {
   'diagnostics.get': empty,
   /** Undo of a delete: the reminder exactly as `reminder.delete` returned it. */
   'reminder.restore': v.strictObject({ reminder: ReminderSchema }),
+  /** What a retention setting would remove (the options page shows it with an export before saving). */
+  'history.summary': v.strictObject({ months: v.picklist(RETENTION_CHOICES) }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

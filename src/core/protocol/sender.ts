@@ -39,6 +39,7 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'data.exportIcs': ['ui'],
   'data.deleteAll': ['ui'],
   'diagnostics.get': ['ui'],
+  'history.summary': ['ui'],
 };
 
 /**

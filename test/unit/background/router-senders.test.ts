@@ -43,6 +43,7 @@ const PAYLOAD: { [K in RequestType]: RequestInput<K> } = {
   'data.exportIcs': {},
   'data.deleteAll': { confirm: 'delete-all' },
   'diagnostics.get': {},
+  'history.summary': { months: 12 },
 } as never;
 
 const OTHER_ID = 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz';

@@ -88,6 +88,7 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   'data.exportIcs': [{}],
   'data.deleteAll': [{ confirm: 'delete-all' }],
   'diagnostics.get': [{}],
+  'history.summary': [{ months: 12 }, { months: 0 }],
 };
 
 const validCases = (Object.keys(VALID) as RequestType[]).flatMap((type) =>
@@ -122,7 +123,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(24);
+    expect(REQUEST_TYPES).toHaveLength(25);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {
@@ -385,6 +386,8 @@ const PAYLOAD_ERRORS: [RequestType, string, unknown, ...(string | RegExp)[]][] =
   ['data.export', 'an extra key', { everything: true }, 'everything'],
   ['data.exportIcs', 'an extra key', { all: true }, 'all'],
   ['diagnostics.get', 'an extra key', { verbose: true }, 'verbose'],
+  ['history.summary', 'a retention not offered', { months: 7 }, 'months'],
+  ['history.summary', 'no retention', {}, 'months'],
   ['data.deleteAll', 'no confirmation', {}, 'confirm'],
   ['data.deleteAll', 'a wrong confirmation', { confirm: 'yes' }, 'confirm'],
   ['data.deleteAll', 'confirmation in another case', { confirm: 'DELETE-ALL' }, 'confirm'],

@@ -78,6 +78,7 @@ describe('isAllowed', () => {
     'data.export',
     'data.import',
     'data.exportIcs',
+    'history.summary',
     'data.deleteAll',
     'diagnostics.get',
     'reminder.restore',

@@ -70,6 +70,7 @@ const VALID: Record<string, unknown[]> = {
   'data.exportIcs': [{}],
   'data.deleteAll': [{ confirm: 'delete-all' }],
   'diagnostics.get': [{}],
+  'history.summary': [{ months: 3 }, { months: 0 }],
 };
 
 const KNOWN_CODES = ['invalid-request', 'unknown-type', 'forbidden', 'not-found', 'conflict', 'illegal-transition', 'unparseable', 'internal'];

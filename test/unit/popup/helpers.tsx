@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { vi } from 'vitest';
 import type { Reminder } from '../../../src/core/reminder';
-import { groupIntoSections, SECTION_IDS } from '../../../src/core/sections';
+import { groupIntoSections, SECTION_IDS, SECTION_PAGE, type SectionId } from '../../../src/core/sections';
 import { defaultSettings } from '../../../src/core/settings';
 import type { PresetId } from '../../../src/core/schedule/presets';
 import { Checklist } from '../../../src/popup/Checklist';
@@ -23,7 +23,7 @@ const PRESET_DAYS: Record<PresetId, number> = { tomorrow: 1, 'in-2-days': 2, 'in
  * groupIntoSections in UTC) and records every call. `failing` makes a type
  * answer with an error.
  */
-export function fakeBackground(reminders: Reminder[], now = T0) {
+export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }: { paged?: boolean } = {}) {
   const store = new Map(reminders.map((r) => [r.id, r]));
   const calls: Call[] = [];
   const failing = new Set<string>();
@@ -35,15 +35,21 @@ export function fakeBackground(reminders: Reminder[], now = T0) {
     return { reminder: next };
   };
   const dueOf = (due: { preset?: PresetId; at?: number } | undefined) => (due?.at ?? now + PRESET_DAYS[due?.preset ?? 'tomorrow'] * DAY);
-  const list = (): ListData => {
-    const sections = groupIntoSections([...store.values()], now, 'UTC');
-    return { sections, counts: Object.fromEntries(SECTION_IDS.map((id) => [id, sections[id].length])) as ListData['counts'], now };
+  // Like the real handler: every section's count, and its rows up to the page size (or the limit asked for).
+  // With `counts: 'page'`, only the counts the rows tell (sections read to their end); `sections` picks which are read.
+  const list = (limits: Partial<Record<SectionId, number>> = {}, { counts = 'exact', only }: { counts?: string | SectionId[]; only?: SectionId[] } = {}): ListData => {
+    const all = groupIntoSections([...store.values()], now, 'UTC', Infinity);
+    const ids = only ?? SECTION_IDS;
+    const limitOf = (id: SectionId) => limits[id] ?? (paged ? SECTION_PAGE[id] : Infinity);
+    const sections = Object.fromEntries(ids.map((id) => [id, all[id].slice(0, limitOf(id))]));
+    const counted = Array.isArray(counts) ? (counts as SectionId[]) : counts === 'page' ? ids.filter((id) => all[id].length < limitOf(id)) : SECTION_IDS;
+    return { sections, counts: Object.fromEntries(counted.map((id) => [id, all[id].length])), now };
   };
   const answer = (type: string, p: Record<string, unknown>): unknown => {
     const id = p.id as string;
     switch (type) {
       case 'reminder.list':
-        return list();
+        return list(p.limits as Partial<Record<SectionId, number>> | undefined, { counts: p.counts as string | SectionId[] | undefined, only: p.sections as SectionId[] | undefined });
       case 'settings.get':
         return { settings: defaultSettings('UTC') };
       case 'reminder.done':
@@ -88,8 +94,8 @@ export function fakeBackground(reminders: Reminder[], now = T0) {
 export type Fake = ReturnType<typeof fakeBackground>;
 
 /** Renders the checklist over a fake background and waits for the list. */
-export async function setup(reminders: Reminder[], { locale = 'en', now = T0 }: { locale?: string; now?: number } = {}) {
-  const bg = fakeBackground(reminders, now);
+export async function setup(reminders: Reminder[], { locale = 'en', now = T0, paged = true }: { locale?: string; now?: number; paged?: boolean } = {}) {
+  const bg = fakeBackground(reminders, now, { paged });
   const openTab = vi.fn();
   const openOptions = vi.fn();
   const view = render(<Checklist request={bg.request} t={t} locale={locale} openTab={openTab} openOptions={openOptions} />);

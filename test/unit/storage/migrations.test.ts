@@ -5,6 +5,10 @@ import { DB_VERSION, MIGRATIONS, runMigrations } from '../../../src/storage/migr
 import { openReminderDb, type ReminderDB } from '../../../src/storage/open-db';
 import { reminderStore } from '../../../src/storage/reminder-store';
 import { reminder, T0 } from './fixtures';
+import { historyStore as historyData } from './history-data';
+import { historyStore } from '../../../src/storage/history-store';
+import { endOfLocalDay, groupIntoSections, SECTION_IDS, SECTION_PAGE } from '../../../src/core/sections';
+import { sectionQuery } from '../../../src/storage/list-query';
 
 const NAME = 'migrations-test';
 
@@ -77,6 +81,16 @@ const V2_SHAPE = {
     indexes: {
       ...V1_SHAPE.reminders.indexes,
       'by-account-due': { keyPath: ['account', 'dueAt'], unique: false, multiEntry: false },
+    },
+  },
+};
+
+const V3_SHAPE = {
+  reminders: {
+    ...V2_SHAPE.reminders,
+    indexes: {
+      ...V2_SHAPE.reminders.indexes,
+      'by-status-updated': { keyPath: ['status', 'updatedAt'], unique: false, multiEntry: false },
     },
   },
 };
@@ -229,6 +243,58 @@ describe('migrations', () => {
       expect((await store.byAccount('work@example.org')).map((r) => r.id)).toEqual(['v1-other-account', 'v2-new']);
       db.close();
     });
+  });
+
+  describe('v2 → v3', () => {
+    it('indexes a v2 store of 50,000 reminders by status and last change, keeping every record', async () => {
+      const factory = new IDBFactory();
+      const records = historyData(50_000, T0);
+      await databaseAtVersion(factory, 2, { reminders: records });
+
+      const db = await openReminderDb(factory, { name: NAME, version: 3 });
+      expect(db.version).toBe(3);
+      expect(shapeOf(db)).toEqual(V3_SHAPE);
+      const store = reminderStore(db, IDBKeyRange);
+      expect(await db.count('reminders')).toBe(50_000);
+      for (const i of [0, 1, 12_345, 49_999]) expect(await store.get(records[i]!.id)).toEqual(records[i]);
+
+      // Every record is in the new index, each status's range newest change first.
+      const index = db.transaction('reminders').store.index('by-status-updated');
+      expect(await index.count()).toBe(50_000);
+      for (const status of ['replied', 'done', 'cancelled'] as const) {
+        const want = records.filter((r) => r.status === status).map((r) => r.updatedAt).sort((a, b) => b - a);
+        const range = IDBKeyRange.bound([status, -Infinity], [status, Infinity]);
+        expect(await index.count(range)).toBe(want.length);
+        const newest: number[] = [];
+        let cursor = await index.openCursor(range, 'prev');
+        while (cursor && newest.length < 20) {
+          newest.push(cursor.value.updatedAt);
+          cursor = await cursor.continue();
+        }
+        expect(newest).toEqual(want.slice(0, 20));
+      }
+
+      // The popup's list now comes from the indexes and agrees with the full read it replaces.
+      const end = endOfLocalDay(T0, 'UTC');
+      const page = await sectionQuery(db, IDBKeyRange)({ now: T0, endOfToday: end, limits: SECTION_PAGE });
+      const everything = groupIntoSections(records, T0, 'UTC', Infinity);
+      for (const id of SECTION_IDS) expect(page.counts[id], id).toBe(everything[id].length);
+      expect(page.sections.upcoming!.map((r) => r.id)).toEqual(everything.upcoming.slice(0, SECTION_PAGE.upcoming).map((r) => r.id));
+
+      // Retention prunes through the new index: exactly the finished reminders last changed before the cutoff.
+      const cutoff = T0 - 2 * 365 * 86_400_000;
+      const history = historyStore(db, IDBKeyRange);
+      const finished = (r: { status: string }) => ['replied', 'done', 'cancelled'].includes(r.status);
+      const doomed = records.filter((r) => finished(r) && r.updatedAt < cutoff);
+      expect(doomed.length).toBeGreaterThan(5_000);
+      expect(await history.count(cutoff)).toMatchObject({ finished: records.filter(finished).length, before: doomed.length });
+      expect(await history.pruneBefore(cutoff)).toBe(doomed.length);
+      expect(await db.count('reminders')).toBe(50_000 - doomed.length);
+      expect(await store.get(doomed[0]!.id)).toBeUndefined();
+      const waitingOld = records.find((r) => !finished(r) && r.updatedAt < cutoff)!;
+      expect(await store.get(waitingOld.id)).toEqual(waitingOld);
+      db.close();
+    }, 120_000);
   });
 
   it.each(Array.from({ length: DB_VERSION }, (_, v) => v))(
