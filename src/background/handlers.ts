@@ -17,6 +17,8 @@ import type { createDataHandlers } from './data-handlers';
 import type { Clock, I18nPort } from './ports';
 import type { Reconcile } from './reconciler';
 import type { Retention } from './retention';
+import type { OpenThread } from './thread-opener';
+import { ReminderNotFoundError } from '../storage/reminder-store';
 
 export class UnparseableDueError extends Error {
   readonly code = 'unparseable';
@@ -35,6 +37,7 @@ export interface HandlerDeps {
   replyHandlers: ReturnType<typeof createReplyHandlers>;
   dataHandlers: ReturnType<typeof createDataHandlers>;
   retention: Pick<Retention, 'summary'>;
+  openThread: OpenThread;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
@@ -42,12 +45,13 @@ export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<
 type Due = RequestOf<'reminder.create'>['due'];
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, retention }: HandlerDeps): Handlers {
-  async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder }> {
-    const reminder = await store.apply(id, event, clock.now(), { cause: 'user' });
+export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention }: HandlerDeps): Handlers {
+  /** A user's move; answers the reminder before it too, which is what an Undo puts back (`reminder.restore`). */
+  async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder; previous: Reminder }> {
+    const { reminder, previous } = await store.change(id, event, clock.now(), { cause: 'user' });
     if (reminder.status !== 'notified') await announcer.withdraw(id);
     await reconcile('user');
-    return { reminder };
+    return { reminder, previous };
   }
 
   async function dueAt(due: Due): Promise<number> {
@@ -89,6 +93,25 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       await announcer.withdraw(p.id);
       await reconcile('user');
       return { reminder };
+    },
+
+    /**
+     * Undo of any of the above: the reminder as it was comes back exactly, over the state the action left
+     * (`expectedRev`; absent after a delete), or a conflict. No notification: a notified reminder that was
+     * shown stays announced; the reconcile only fires what is due and points the alarm and the badge.
+     */
+    async 'reminder.restore'(p) {
+      const reminder = await store.restore(p.reminder as Reminder, p.expectedRev, clock.now());
+      if (reminder.status !== 'notified') await announcer.withdraw(reminder.id);
+      await reconcile('user');
+      return { reminder };
+    },
+
+    /** The popup's "open thread": in an open Gmail tab of the account when there is one, else a new tab. */
+    async 'reminder.open'(p) {
+      const reminder = await store.get(p.id);
+      if (!reminder) throw new ReminderNotFoundError(p.id);
+      return { opened: await openThread(reminder) };
     },
 
     async 'reminder.list'(p) {

@@ -17,10 +17,6 @@ export const HISTORY_SECTIONS = ['replied', 'done'] as const satisfies readonly 
 /** Rows the popup asks for per section at first (and per "Show more"): a screenful many times over, never the whole store. */
 export const SECTION_PAGE: Record<SectionId, number> = { overdue: 200, today: 200, upcoming: 200, replied: RECENT_LIMIT, done: RECENT_LIMIT };
 
-export function sectionOf(r: Reminder, now: number, timeZone: string): SectionId | undefined {
-  return sectionWithin(r, now, endOfLocalDay(now, timeZone));
-}
-
 function sectionWithin(r: Reminder, now: number, endOfToday: number): SectionId | undefined {
   switch (r.status) {
     case 'notified':

@@ -65,6 +65,8 @@ export const SettingsSchema = v.object({
     v.object({
       requireInteraction: v.boolean(),
       startupDigest: v.boolean(),
+      // Added with per-reminder notifications for a few due together (issue 10); absent means the default.
+      separateUpTo: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10))),
     }),
     ADDED_FIELD_DEFAULTS.notifications,
   ),

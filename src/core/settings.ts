@@ -39,6 +39,8 @@ export interface NotificationPrefs {
   requireInteraction: boolean;
   /** Several reminders due at once (e.g. at start-up) as one digest; off: one notification each. */
   startupDigest: boolean;
+  /** Up to this many due together still get one notification each (absent: DEFAULT_SEPARATE_UP_TO, see notification-plan.ts). */
+  separateUpTo?: number;
 }
 
 export interface Settings {

@@ -1,14 +1,17 @@
 import { h, type VNode } from 'preact';
 import type { Address } from '../../core/reminder';
+import { isRelativeDue } from '../../core/schedule/intent';
 import type { PresetId } from '../../core/schedule/presets';
 import { composeParts, inlineReplyContext, readCompose, typedRecipients, type ComposeParts } from '../gmail/compose';
-import { isRelativeDue } from '../../core/schedule/intent';
 import { SEND_BUTTON } from '../gmail/selectors';
 import { RemindControl } from '../ui/RemindControl';
 import { currentTheme, mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import type { Armed } from '../ui/types';
 import type { AccountSource } from './account';
+import { loadArmed, saveArmed } from './armed-store';
+import { leaveSends, SENDS_LEFT_EVENT, takeSends, type PendingSend } from './send-handover';
+import { isExtensionGone } from '../../core/protocol/gone';
 import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
@@ -34,14 +37,14 @@ interface ComposeState {
   expiry?: ReturnType<typeof setTimeout>;
 }
 
-/** Longest delay setTimeout honours (a longer one fires at once). */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /**
  * `held`: a Send we held back, watched only in case Gmail sent it anyway.
  * `scheduled`: Gmail's "Schedule send" was chosen; the reminder counts from the scheduled time.
  */
 type SendMode = 'send' | 'held' | 'scheduled';
+
+/** Longest delay setTimeout honours (a longer one fires at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const HOST_ATTR = 'data-follow-through';
 /** One Send can arrive as both a key press and a click. */
@@ -62,6 +65,9 @@ export function createComposeController(
 ) {
   const states = new WeakMap<Element, ComposeState>();
   const preview = previewer(deps);
+  // Ends every listener this controller put on Gmail's composes (the script is being replaced).
+  const life = new AbortController();
+  const inFlight = new Map<AbortController, PendingSend>();
   const stopScheduleWatch = watchScheduleSend(deps.doc, {
     now: deps.now,
     onChosen: (root) => {
@@ -107,6 +113,7 @@ export function createComposeController(
   function setArmed(parts: ComposeParts, state: ComposeState, armed: Armed | null) {
     state.armed = armed;
     state.problem = null;
+    saveArmed(parts.root, armed);
     state.mounted?.update(render(parts, state));
     // Say so as soon as an absolute time passes, not only when Send is pressed.
     clearTimeout(state.expiry);
@@ -119,6 +126,7 @@ export function createComposeController(
   }
 
   async function attach(el: Element): Promise<void> {
+    if (life.signal.aborted) return;
     const parts = composeParts(el);
     if (!parts) return;
     let state = states.get(parts.root);
@@ -130,8 +138,11 @@ export function createComposeController(
     }
 
     const isNew = !state;
+    // Written by this script or by the one it replaced (an update while the compose was open).
+    const stored = isNew ? loadArmed(parts.root) : undefined;
     if (!state) {
-      state = { armed: null, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days', problem: null };
+      const armed = stored && stored !== 'off' ? stored : null;
+      state = { armed, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days', problem: null };
       states.set(parts.root, state);
       listenForSend(parts.root, state);
     }
@@ -150,7 +161,7 @@ export function createComposeController(
     state.defaultPreset = settings.defaultPreset;
     state.mounted.update(render(parts, state));
     // Only a compose seen for the first time: a re-rendered send row keeps what the user chose (even disarmed).
-    if (isNew && settings.armNewComposes && !state.armed) {
+    if (isNew && stored === undefined && settings.armNewComposes && !state.armed) {
       const answer = await preview({ preset: settings.defaultPreset });
       if (answer.ok && !state.armed) setArmed(parts, state, { due: { preset: settings.defaultPreset }, label: answer.preview.label, at: answer.preview.at });
     }
@@ -158,6 +169,7 @@ export function createComposeController(
 
   function listenForSend(root: Element, state: ComposeState) {
     listenForSendGesture(root, {
+      signal: life.signal,
       isSend: (target) => Boolean(composeParts(root)?.sendButton?.contains(target) || target.closest(SEND_BUTTON)),
       onSend: () => onSend(root, state),
       holdReason: () => passedReason(state),
@@ -187,30 +199,30 @@ export function createComposeController(
       state.outstanding?.abort();
       const outstanding = new AbortController();
       state.outstanding = outstanding;
-      void remember(root, snapshot, context, armed, currentTheme(state.mounted?.host, state.theme), now, outstanding, mode).catch((error) => deps.warnOnce('storing the reminder failed', error));
+      const theme = currentTheme(state.mounted?.host, state.theme);
+      const pending: PendingSend = { id: deps.newId(), snapshot, ...(context ? { context } : {}), armed, theme, clickedAt: now };
+      void remember(pending, outstanding, mode, root).catch((error) => deps.warnOnce('storing the reminder failed', error));
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }
   }
 
-  async function remember(
-    root: Element,
-    snapshot: ReturnType<typeof readCompose>,
-    context: ThreadContext | undefined,
-    armed: Armed,
-    theme: 'light' | 'dark',
-    clickedAt: number,
-    outstanding: AbortController,
-    mode: SendMode,
-  ) {
-    const undo = watchUndo(deps.doc, () => outstanding.abort());
-    const sent =
-      mode === 'scheduled'
-        ? await expectScheduled(tracker, deps.doc, root, snapshot, outstanding.signal)
-        : await tracker.expect(snapshot, outstanding.signal);
-    undo.stop();
-    // Undone ("Undo send": nothing left) or superseded by a newer Send of this compose: store nothing here.
-    if (!sent && (undo.undone || outstanding.signal.aborted)) return;
+  async function remember(pending: PendingSend, outstanding: AbortController, mode: SendMode = 'send', root?: Element) {
+    const { snapshot, context, armed, theme, clickedAt } = pending;
+    let sent = pending.sent;
+    if (!sent) {
+      const undo = watchUndo(deps.doc, () => outstanding.abort());
+      // Only a plain Send is handed to a replacing script: a held one stores nothing, a scheduled one waits on this page.
+      if (mode === 'send') inFlight.set(outstanding, pending);
+      sent =
+        mode === 'scheduled' && root
+          ? await expectScheduled(tracker, deps.doc, root, snapshot, outstanding.signal)
+          : await tracker.expect(snapshot, outstanding.signal);
+      inFlight.delete(outstanding);
+      undo.stop();
+      // Undone ("Undo send": nothing left), superseded by a newer Send of this compose, or handed over: store nothing here.
+      if (!sent && (undo.undone || outstanding.signal.aborted)) return;
+    }
     if (mode === 'held') {
       // We held this Send back; only if Gmail sent it all the same is there something to say.
       const same = sent && (sent.clientMessageId && snapshot.clientMessageId ? sent.clientMessageId === snapshot.clientMessageId : sent.subject.trim() === snapshot.subject.trim());
@@ -220,7 +232,7 @@ export function createComposeController(
     let scheduledAt: number | undefined;
     if (mode === 'scheduled' || sent?.scheduled) {
       // The schedule dialog was closed without scheduling: the compose is still open and still armed.
-      if (!sent && root.isConnected) return;
+      if (!sent && root?.isConnected) return;
       scheduledAt = scheduledTimeOf(sent, clickedAt);
       if (scheduledAt === undefined) return showToast(deps.doc, deps.t('toastScheduledNotSet'), theme);
       if (!isRelativeDue(armed.due) && armed.at <= scheduledAt) {
@@ -230,7 +242,7 @@ export function createComposeController(
     }
     health.set('sendHook', sent ? 'ok' : 'missing', sent ? undefined : 'no send response seen');
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
-    const account = accounts.current();
+    const account = accounts.current() ?? pending.account;
     health.set('account', account ? 'ok' : 'missing');
     health.set('threadId', thread ? 'ok' : 'missing', thread ? undefined : 'sent thread not identified');
     if (!thread || !account) {
@@ -239,7 +251,8 @@ export function createComposeController(
     }
     try {
       const { reminder } = await deps.request('reminder.create', {
-        id: deps.newId(),
+        // Chosen at Send: a hand-over that repeats a create which did arrive replaces it instead of adding a second.
+        id: pending.id,
         account,
         thread,
         // A scheduled send leaves at its scheduled time: relative reminders count from there.
@@ -252,13 +265,40 @@ export function createComposeController(
       const label = await dueLabel(deps, reminder.dueAt).catch(() => new Date(reminder.dueAt).toLocaleString(deps.locale));
       showToast(deps.doc, deps.t(scheduledAt === undefined ? 'toastSet' : 'toastScheduledSet', [label]), theme);
     } catch (error) {
+      // This script was orphaned by an update meanwhile: its replacement stores the reminder.
+      // Stopped first: this copy must not pick up what it leaves.
+      if (isExtensionGone(error)) {
+        stop();
+        return leaveSends(deps.doc, [{ ...pending, ...(sent ? { sent } : {}), account }]);
+      }
       deps.warnOnce('reminder.create failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), theme);
     }
   }
 
+  /** Stops watching composes: listeners off, sends still waited for left to the script replacing this one. */
+  function stop(): void {
+    if (life.signal.aborted) return;
+    life.abort();
+    stopScheduleWatch();
+    const account = accounts.current();
+    leaveSends(deps.doc, [...inFlight.values()].map((pending) => (account ? { ...pending, account } : pending)));
+    for (const outstanding of inFlight.keys()) outstanding.abort();
+    inFlight.clear();
+  }
+
   return {
-    stop: stopScheduleWatch,
+    stop,
+    /** Finishes the sends a replaced script left on the page (now and whenever one is left later), as if clicked here. */
+    resumeLeftSends(): void {
+      const resume = () => {
+        for (const pending of takeSends(deps.doc, deps.now())) {
+          void remember(pending, new AbortController()).catch((error) => deps.warnOnce('storing the reminder failed', error));
+        }
+      };
+      resume();
+      deps.doc.addEventListener(SENDS_LEFT_EVENT, resume, { signal: life.signal });
+    },
     attach: (el: Element) => void attach(el).catch((error) => deps.warnOnce('compose attach failed', error)),
     /** The compose holding the focus, or the only open one: the target of the keyboard command. */
     focused(): { parts: ComposeParts; arm(armed: Armed): void } | undefined {

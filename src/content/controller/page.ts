@@ -1,4 +1,4 @@
-import { isContentCommand } from '../../core/protocol/content-commands';
+import { isContentCommand, isShowThreadCommand, isWhoAmICommand, type ShowThreadAnswer, type WhoAmIAnswer } from '../../core/protocol/content-commands';
 import { listenToPage } from '../gmail/page-bridge';
 import { createAccountSource } from './account';
 import { watchAdded } from './added-elements';
@@ -20,15 +20,18 @@ const MAX_ACCOUNT_REPORTS = 8;
 /**
  * Starts the Gmail integration in one tab: the page-world bridge, one
  * observer for composes, send rows and thread views, and the keyboard
- * command. Returns a stop function (tests; Gmail never unloads us).
+ * command. Returns a stop function: the script steps aside when an update
+ * replaces it (see lifecycle.ts); its controls are removed there.
  */
-export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (message: unknown) => void) => void): () => void {
+export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (message: unknown) => unknown) => void): () => void {
   const accounts = createAccountSource(deps.doc);
   const health = createHealth(deps.request, () => accounts.current());
   const tracker = createSendTracker({ now: deps.now });
   const threads = createThreadController(deps, accounts, health);
   const composes = createComposeController(deps, tracker, accounts, health, () => threads.reload());
 
+  // Before the bridge listens: a send the replaced script was waiting for may be answered any moment.
+  composes.resumeLeftSends();
   const stopBridge = listenToPage(deps.win, {
     onSend: (messages) => tracker.report(messages),
     wantsSends: () => tracker.outstanding > 0,
@@ -75,9 +78,23 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   deps.win.addEventListener('hashchange', queueThreadRefresh);
   const stopTheme = watchTheme(deps.doc, deps.win, deps.warnOnce);
 
-  onCommand?.((message) => {
+  let stopped = false;
+  onCommand?.((message): WhoAmIAnswer | ShowThreadAnswer | undefined => {
+    // A copy that stepped aside answers nothing: the copy that replaced it does.
+    if (stopped) return undefined;
     if (isContentCommand(message)) void armFromKeyboard();
+    // "Open thread" from a notification or the popup: this tab shows the thread if it is the account's.
+    else if (isWhoAmICommand(message)) return { account: accounts.current()?.toLowerCase() ?? null };
+    else if (isShowThreadCommand(message)) return { shown: showThread(message.account, message.hash) };
+    return undefined;
   });
+
+  function showThread(account: string, hash: string): boolean {
+    if (accounts.current()?.toLowerCase() !== account) return false;
+    // Gmail's own navigation: the hash moves the open tab to the thread without a reload.
+    if (deps.win.location.hash !== hash) deps.win.location.hash = hash;
+    return true;
+  }
 
   async function armFromKeyboard() {
     try {
@@ -100,9 +117,10 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   }
 
   return () => {
+    stopped = true;
+    composes.stop();
     stopBridge();
     stopWatching();
-    composes.stop();
     stopTheme();
     clearTimeout(messagesTimer);
     deps.win.removeEventListener('hashchange', queueThreadRefresh);

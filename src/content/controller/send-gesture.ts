@@ -11,6 +11,8 @@
  * must never break because of us.
  */
 export interface SendGestureHooks {
+  /** Removes the listeners when aborted (the script is being replaced). */
+  signal?: AbortSignal;
   /** Whether `target` is (inside) this compose's Send button. */
   isSend(target: Element): boolean;
   /** A send gesture happened (may be called more than once per Send: the caller de-duplicates). */
@@ -71,14 +73,14 @@ export function listenForSendGesture(root: Element, hooks: SendGestureHooks): vo
   root.addEventListener('mousedown', guarded((e) => {
     pressed = (e as MouseEvent).button === 0 && sendTarget(e);
     if (pressed) start(e);
-  }), true);
+  }), { capture: true, signal: hooks.signal });
 
   root.addEventListener('mouseup', guarded((e) => {
     if (!pressed || (e as MouseEvent).button !== 0 || !sendTarget(e)) return;
     pressed = false;
     if (held) return hold(e);
     hooks.onSend();
-  }), true);
+  }), { capture: true, signal: hooks.signal });
 
   root.addEventListener('click', guarded((e) => {
     if (!sendTarget(e)) return;
@@ -92,7 +94,7 @@ export function listenForSendGesture(root: Element, hooks: SendGestureHooks): vo
       return;
     }
     hooks.onSend();
-  }), true);
+  }), { capture: true, signal: hooks.signal });
 
   root.addEventListener('keydown', guarded((e) => {
     const k = e as KeyboardEvent;
@@ -100,7 +102,7 @@ export function listenForSendGesture(root: Element, hooks: SendGestureHooks): vo
     if (!shortcut && !(isSendKey(k) && sendTarget(e))) return;
     if (k.repeat && held) return hold(e);
     if (!start(e)) hooks.onSend();
-  }), true);
+  }), { capture: true, signal: hooks.signal });
 
   // Closure buttons act on the key's release too (Space): a held key gesture is held to its end.
   root.addEventListener('keyup', guarded((e) => {
@@ -108,5 +110,5 @@ export function listenForSendGesture(root: Element, hooks: SendGestureHooks): vo
     if (!held || !(isSendKey(k) && sendTarget(e))) return;
     held = false;
     hold(e);
-  }), true);
+  }), { capture: true, signal: hooks.signal });
 }

@@ -1,5 +1,5 @@
 import { h, type VNode } from 'preact';
-import type { Reminder, ThreadIdentity } from '../../core/reminder';
+import { isShownInThread, type Reminder, type ThreadIdentity } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
 import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
@@ -13,9 +13,9 @@ import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
 import { createThreadObserver, isObservable } from './observe-thread';
 import { themeOf } from './theme-of';
+import { isExtensionGone } from '../../core/protocol/gone';
 
 const HOST_ATTR = 'data-follow-through';
-const LIVE = new Set(['pending', 'notified', 'snoozed', 'replied']);
 
 interface Shown {
   key: string;
@@ -87,6 +87,8 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
         showToast(deps.doc, deps.t('toastSet', [label]), currentTheme(s.mounted.host, s.theme));
       }
     } catch (error) {
+      // Orphaned by an update or removal: the control is gone already, and nothing is said.
+      if (isExtensionGone(error)) return;
       deps.warnOnce('thread action failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), currentTheme(s.mounted.host, s.theme));
     }
@@ -106,7 +108,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
           ...(s.thread.threadId ? { threadId: s.thread.threadId } : {}),
           ...(s.thread.permThreadId ? { permThreadId: s.thread.permThreadId } : {}),
         });
-        s.reminder = reminder && LIVE.has(reminder.status) ? reminder : null;
+        s.reminder = reminder && isShownInThread(reminder.status) ? reminder : null;
         s.view = s.reminder ? await viewOf(s.reminder) : null;
         s.defaultPreset = (await deps.settings()).defaultPreset;
         if (isObservable(s.reminder)) void observeShown(s);

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { isLive, type ReminderStatus } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
 import { ClockIcon, Dropdown, isolate, type Close } from './Dropdown';
 import { Picker } from './Picker';
@@ -9,7 +10,7 @@ export interface ThreadControlProps {
   t: Translate;
   lang: 'en' | 'de';
   /** `repliedBy` (a name or address) and `repliedAt` (formatted) describe the reply of a `replied` reminder, when known. */
-  reminder: { status: string; dueAt: number; dueLabel: string; repliedBy?: string; repliedAt?: string } | null | 'loading' | 'error';
+  reminder: { status: ReminderStatus; dueAt: number; dueLabel: string; repliedBy?: string; repliedAt?: string } | null | 'loading' | 'error';
   defaultPreset: PresetId;
   preview(input: PreviewInput): Promise<PreviewResult>;
   onCreate(armed: Armed): void;
@@ -19,9 +20,6 @@ export interface ThreadControlProps {
   /** "That wasn't a real reply": the reminder waits again. */
   onNotReply(): void;
 }
-
-/** Statuses with a due time still ahead; a replied, done or cancelled reminder can be replaced by a new one. */
-const ACTIVE = ['pending', 'notified', 'snoozed'];
 
 /** The reminder of the open thread, in Gmail's thread toolbar. */
 export function ThreadControl(props: ThreadControlProps) {
@@ -58,7 +56,7 @@ export function ThreadControl(props: ThreadControlProps) {
       </Dropdown>
     );
   }
-  if (!reminder || !ACTIVE.includes(reminder.status)) {
+  if (!reminder || !isLive(reminder.status)) {
     return (
       <Dropdown text={t('remindButton')} label={t('remindLabel')}>
         {(close) => picker(props.onCreate, close)}

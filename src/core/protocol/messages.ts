@@ -9,11 +9,11 @@ import { isRequestType, REQUEST_SCHEMAS, type RequestInput, type RequestOf, type
 /** What each request answers with. */
 export interface ResponseMap {
   'reminder.create': { reminder: Reminder; outcome: 'created' | 'existing' | 'replaced' };
-  'reminder.updateDue': { reminder: Reminder };
-  'reminder.snooze': { reminder: Reminder };
-  'reminder.done': { reminder: Reminder };
-  'reminder.reopen': { reminder: Reminder };
-  'reminder.cancel': { reminder: Reminder };
+  'reminder.updateDue': { reminder: Reminder; previous: Reminder };
+  'reminder.snooze': { reminder: Reminder; previous: Reminder };
+  'reminder.done': { reminder: Reminder; previous: Reminder };
+  'reminder.reopen': { reminder: Reminder; previous: Reminder };
+  'reminder.cancel': { reminder: Reminder; previous: Reminder };
   'reminder.delete': { reminder: Reminder };
   /** `counts` has every section unless asked with `counts: 'page'` (then only sections read to their end). */
   'reminder.list': { sections: Partial<Sections>; counts: Partial<Record<keyof Sections, number>>; now: number };
@@ -28,6 +28,8 @@ export interface ResponseMap {
   'reminder.notReply': { reminder: Reminder };
   'reminder.checkNow': { reminder: Reminder };
   'reminder.restore': { reminder: Reminder };
+  /** `focused`: an open Gmail tab now shows the thread; `opened`: in a new tab. */
+  'reminder.open': { opened: 'focused' | 'opened' };
   /** The settings as stored (fields the caller left out filled with their defaults). */
   'settings.set': { settings: Settings };
   /** A backup file (docs/backup-format.md). */

@@ -7,6 +7,7 @@ import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
 import { RETENTION_CHOICES } from '../retention';
 import { SettingsSchema } from '../settings-schema';
+import { REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE } from '../reminder';
 
 /**
  * Schemas of every request crossing a context boundary. Requests are strict
@@ -80,7 +81,7 @@ export const REQUEST_SCHEMAS = {
     thread: ThreadSchema,
     sentAt: time,
     due: DueSchema,
-    kind: v.optional(v.picklist(['no-reply', 'always', 'owed-reply'])),
+    kind: v.optional(v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE)),
     /** When the user pressed Send (a compose): an absolute due valid then is not refused because the request came later. */
     pressedAt: v.optional(time),
   }),
@@ -138,8 +139,13 @@ export const REQUEST_SCHEMAS = {
   // The literal is the user's confirmation, so a stray or replayed message cannot wipe everything.
   'data.deleteAll': v.strictObject({ confirm: v.literal('delete-all') }),
   'diagnostics.get': empty,
-  /** Undo of a delete: the reminder exactly as `reminder.delete` returned it. */
-  'reminder.restore': v.strictObject({ reminder: ReminderSchema }),
+  /**
+   * Undo: the reminder exactly as it was before the action (`previous` of done/snooze/updateDue/cancel,
+   * `reminder` of delete), put back only over the revision that action left (`expectedRev`; absent after a delete).
+   */
+  'reminder.restore': v.strictObject({ reminder: ReminderSchema, expectedRev: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  /** Shows the reminder's thread: an open Gmail tab of its account is focused; a new tab only when none is open. */
+  'reminder.open': v.strictObject({ id }),
   /** What a retention setting would remove (the options page shows it with an export before saving). */
   'history.summary': v.strictObject({ months: v.picklist(RETENTION_CHOICES) }),
 } as const;

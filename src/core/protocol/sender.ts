@@ -33,6 +33,7 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'reminder.notReply': ['ui', 'content'],
   'reminder.checkNow': ['ui', 'content'],
   'reminder.restore': ['ui'],
+  'reminder.open': ['ui'],
   'settings.set': ['ui'],
   'data.export': ['ui'],
   'data.import': ['ui'],

@@ -33,8 +33,8 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   'reminder.create': [
     create(),
     create({ due: { at: T0 + 1000 }, kind: 'no-reply' }),
-    create({ kind: 'always', thread: thread({ threadId: undefined, permThreadId: PERM }) }),
-    create({ kind: 'owed-reply', thread: thread({ threadId: undefined, messageId: MSGID, recipients: [] }) }),
+    create({ thread: thread({ threadId: undefined, permThreadId: PERM }) }),
+    create({ thread: thread({ threadId: undefined, messageId: MSGID, recipients: [] }) }),
     create({ thread: thread({ threadId: 'ABCDEF0123456789', subject: '' }) }),
     create({ sentAt: 0, due: { at: 0 }, id: 'A_b-9' }),
     create({ sentAt: 8.64e15, due: { preset: 'in-2-weeks' } }),
@@ -77,6 +77,7 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   ],
   'reminder.notReply': [{ id: 'r-1' }],
   'reminder.restore': [{ reminder: createReminder({ id: 'r-1', account: 'me@example.com', thread: thread() as never, sentAt: T0, dueAt: T0 + 1 }, T0) }],
+  'reminder.open': [{ id: 'r-1' }],
   'reminder.checkNow': [{ id: 'r-1' }],
   'settings.set': [
     { settings: defaultSettings('Europe/Berlin') },
@@ -123,7 +124,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(25);
+    expect(REQUEST_TYPES).toHaveLength(26);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {
@@ -441,5 +442,13 @@ describe('malformed requests', () => {
   it('does not let an own __proto__ key pollute anything', () => {
     parseEnvelope(JSON.parse('{"v":1,"type":"settings.get","payload":{"__proto__":{"polluted":true}}}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('reminder kinds', () => {
+  it.each(['always', 'owed-reply'])('refuses %s (not implemented) with an error that says so', (kind) => {
+    const parsed = parseEnvelope({ v: 1, type: 'reminder.create', payload: { ...create(), kind } });
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(!parsed.ok && parsed.error.message).toContain('"always" and "owed-reply" are not implemented');
   });
 });

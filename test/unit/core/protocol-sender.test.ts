@@ -82,6 +82,7 @@ describe('isAllowed', () => {
     'data.deleteAll',
     'diagnostics.get',
     'reminder.restore',
+    'reminder.open',
   ];
   // Only a Gmail tab can know how the integration fares there.
   const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed'];

@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import type { Reminder } from '../../../src/core/reminder';
 import { groupIntoSections, SECTION_IDS, SECTION_PAGE, type SectionId } from '../../../src/core/sections';
 import { defaultSettings } from '../../../src/core/settings';
+import { restoreSnapshot } from '../../../src/core/transitions';
 import type { PresetId } from '../../../src/core/schedule/presets';
 import { Checklist } from '../../../src/popup/Checklist';
 import type { ListData, Request } from '../../../src/popup/types';
@@ -32,7 +33,7 @@ export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }
     if (!r) throw new Error(`not-found ${id}`);
     const next = { ...r, ...change, updatedAt: now, rev: r.rev + 1 };
     store.set(id, next);
-    return { reminder: next };
+    return { reminder: next, previous: r };
   };
   const dueOf = (due: { preset?: PresetId; at?: number } | undefined) => (due?.at ?? now + PRESET_DAYS[due?.preset ?? 'tomorrow'] * DAY);
   // Like the real handler: every section's count, and its rows up to the page size (or the limit asked for).
@@ -62,6 +63,8 @@ export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }
         return update(id, { status: 'snoozed', dueAt: dueOf(p.due as never) });
       case 'reminder.updateDue':
         return update(id, { status: 'pending', dueAt: dueOf(p.due as never) });
+      case 'reminder.open':
+        return { opened: 'opened' };
       case 'reminder.checkNow':
         return update(id, { check: { at: now, source: 'print-view', outcome: 'no-reply', failures: 0 } });
       case 'reminder.delete': {
@@ -70,7 +73,8 @@ export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }
         return { reminder: r };
       }
       case 'reminder.restore': {
-        const r = p.reminder as Reminder;
+        // The real rule (compare-and-set on the revision the action left).
+        const r = restoreSnapshot(p.reminder as Reminder, store.get((p.reminder as Reminder).id), p.expectedRev as number | undefined, now);
         store.set(r.id, r);
         return { reminder: r };
       }
@@ -96,16 +100,15 @@ export type Fake = ReturnType<typeof fakeBackground>;
 /** Renders the checklist over a fake background and waits for the list. */
 export async function setup(reminders: Reminder[], { locale = 'en', now = T0, paged = true }: { locale?: string; now?: number; paged?: boolean } = {}) {
   const bg = fakeBackground(reminders, now, { paged });
-  const openTab = vi.fn();
   const openOptions = vi.fn();
-  const view = render(<Checklist request={bg.request} t={t} locale={locale} openTab={openTab} openOptions={openOptions} />);
+  const view = render(<Checklist request={bg.request} t={t} locale={locale} openOptions={openOptions} />);
   await screen.findByRole('heading', { name: 'Follow-ups' });
   // Settings arrive too (the zone): wait until both answers are in.
   await vi.waitFor(() => {
     if (bg.calls.filter((c) => c.type === 'reminder.list' || c.type === 'settings.get').length < 2) throw new Error('not loaded');
   });
   await new Promise((r) => setTimeout(r, 0));
-  return { bg, openTab, openOptions, view };
+  return { bg, openOptions, view };
 }
 
 export const rows = () => screen.queryAllByRole('article');
