@@ -64,7 +64,7 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       // Relative times count from the send (a scheduled send: from its time); an absolute one must still lie ahead of it.
       const at = resolveIntent(p.due, sendMoments(now, p.sentAt, p.pressedAt), (await settings.get()).schedule).at;
       const reminder = createReminder(
-        { id: p.id, account: p.account, thread: p.thread, sentAt: p.sentAt, dueAt: at, kind: p.kind ?? 'no-reply' },
+        { id: p.id, account: p.account, thread: p.thread, sentAt: p.sentAt, dueAt: at, kind: p.kind ?? 'no-reply', ...(p.anchor ? { anchor: p.anchor } : {}) },
         now,
       );
       const result = await store.create(reminder, now);

@@ -1,7 +1,7 @@
-import type { CheckFailure, Reminder } from '../core/reminder';
-import { judgeReplies } from '../core/replies/judge';
-import { applyVerdict, rulesFor, withStableIds } from '../core/replies/outcome';
-import { classifyPrintViewResponse, parsePrintView, printViewUrl } from '../core/replies/print-view';
+import type { CheckFailure, Reminder, TimesRead } from '../core/reminder';
+import { applyVerdict } from '../core/replies/outcome';
+import { classifyPrintViewResponse, printViewUrl } from '../core/replies/print-view';
+import { printViewVerdict } from '../core/replies/print-view-verdict';
 import type { Verdict } from '../core/replies/types';
 import type { Settings } from '../core/settings';
 import type { CheckStore } from '../storage/check-store';
@@ -28,6 +28,8 @@ export interface ReplyCheckerDeps {
   log: Logger;
   /** Gmail's per-account page key (`ik`), when a tab told us. */
   pageKey(account: string): Promise<string | undefined>;
+  /** Zones worth trying, after the settings zone, for the zone a print view is printed in (the browser's). */
+  zoneHints?(): string[];
   sleep?(ms: number): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ export interface CheckRun {
 export function createReplyChecker(deps: ReplyCheckerDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
-  async function look(r: Reminder, settings: Settings): Promise<{ verdict: Verdict } | { failure: CheckFailure }> {
+  async function look(r: Reminder, settings: Settings): Promise<{ verdict: Verdict; times: TimesRead } | { failure: CheckFailure }> {
     const { threadId, permThreadId } = r.thread;
     if (!threadId && !permThreadId) return { failure: 'no-thread-id' };
     const ik = await deps.pageKey(r.account);
@@ -68,10 +70,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
       deps.log.warn('Reply check: Gmail not reachable', error instanceof Error ? error.message : error);
       return { failure: 'network' };
     }
-    const page = parsePrintView(html, { expectedAccount: r.account, timeZone: settings.schedule.timeZone });
-    if (!page.ok) return { failure: page.reason };
-    // Print-view times are whole minutes; judgeReplies already reads such a time as the whole minute.
-    return { verdict: judgeReplies(withStableIds(page.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies)) };
+    return printViewVerdict(html, r, settings, { now: deps.clock.now(), hints: deps.zoneHints?.() ?? [] });
   }
 
   /** One look now, whatever the schedule says ("check for replies now"). */

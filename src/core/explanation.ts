@@ -17,7 +17,7 @@ export const FAILURE_KEYS: Record<CheckFailure, string> = {
 
 const who = (a: { email: string; name?: string } | undefined) => (a?.name?.trim() || a?.email || '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 
-export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: number) => string): string | undefined {
+function explainVerdict(r: Reminder, t: Translate, formatTime: (ms: number) => string): string | undefined {
   if (r.status === 'replied' && r.resolution) {
     const by = who(r.resolution.by) || t('explainSomeone');
     const key = r.resolution.source === 'gmail-tab' ? 'explainRepliedSeen' : 'explainReplied';
@@ -34,4 +34,23 @@ export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: numb
   }
   if (check.outcome === 'no-reply') return t('explainNoReply', [formatTime(check.at)]);
   return undefined;
+}
+
+/**
+ * What a reply check could not know for sure, said next to its verdict: a
+ * reminder counted from its click (no own message was the thread's latest),
+ * or times read in the settings zone or from one of several candidates.
+ */
+export function countingNote(r: Reminder, t: Translate): string | undefined {
+  if (r.status === 'done' || r.status === 'cancelled') return undefined;
+  if (r.anchor === 'added') return t('explainCountsFromAdded');
+  const times = r.status === 'replied' ? r.resolution?.times : r.check?.outcome !== 'failed' ? r.check?.times : undefined;
+  if (times === 'settings-zone') return t('explainTimesSettingsZone');
+  if (times === 'ambiguous') return t('explainTimesAmbiguous');
+  return undefined;
+}
+
+export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: number) => string): string | undefined {
+  const parts = [explainVerdict(r, t, formatTime), countingNote(r, t)].filter((p) => p !== undefined);
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }

@@ -86,6 +86,29 @@ export interface Transition {
 /** Where a verdict about replies came from. */
 export type CheckSource = 'print-view' | 'gmail-tab';
 
+/**
+ * How a look read the times of the thread's messages:
+ * - 'exact': from Gmail's own message ids (an open Gmail tab);
+ * - 'calibrated': printed times read in the page's own zone, found from the
+ *   tracked message's exact send time;
+ * - 'ambiguous': calibrated, but several of the user's messages fitted; the
+ *   latest was taken as the tracked one (a reply between them may be missed);
+ * - 'settings-zone': no message to calibrate against (not found on the page,
+ *   or none tracked): printed times read in the settings zone, which may not
+ *   be the zone Gmail printed them in.
+ */
+export type TimesRead = 'exact' | 'calibrated' | 'ambiguous' | 'settings-zone';
+export const TIMES_READ = ['exact', 'calibrated', 'ambiguous', 'settings-zone'] as const satisfies readonly TimesRead[];
+
+/**
+ * What an after-the-fact reminder counts from: 'message' = the user's own
+ * message that was the thread's latest (its send time is in its Gmail id);
+ * 'added' = the moment the reminder was added (the thread's latest message
+ * was somebody else's). Absent: the send it was armed on.
+ */
+export type Anchor = 'message' | 'added';
+export const ANCHORS = ['message', 'added'] as const satisfies readonly Anchor[];
+
 /** How a reminder left the waiting states other than by the user. */
 export interface Resolution {
   kind: 'reply';
@@ -97,6 +120,8 @@ export interface Resolution {
   source?: CheckSource;
   /** Why each message of the thread did or did not count. */
   notes?: MessageNote[];
+  /** How the messages' times were read. */
+  times?: TimesRead;
 }
 
 export type CheckOutcome = 'no-reply' | 'replied' | 'bounced' | 'failed';
@@ -116,6 +141,8 @@ export interface ReplyCheck {
   failures: number;
   /** When a failed check is tried again. */
   retryAt?: number;
+  /** How the messages' times were read. */
+  times?: TimesRead;
 }
 
 export interface Reminder {
@@ -128,6 +155,8 @@ export interface Reminder {
   kind: ReminderKind;
   status: ReminderStatus;
   sentAt: number;
+  /** For a reminder added to a thread after the fact: what `sentAt` is. */
+  anchor?: Anchor;
   dueAt: number;
   createdAt: number;
   updatedAt: number;
@@ -189,6 +218,7 @@ export interface NewReminderInput {
   thread: ThreadIdentity;
   kind?: ReminderKind;
   sentAt: number;
+  anchor?: Anchor;
   dueAt: number;
 }
 
@@ -202,6 +232,7 @@ export function createReminder(input: NewReminderInput, now: number): Reminder {
     kind: input.kind ?? 'no-reply',
     status: 'pending',
     sentAt: input.sentAt,
+    ...(input.anchor ? { anchor: input.anchor } : {}),
     dueAt: input.dueAt,
     createdAt: now,
     updatedAt: now,

@@ -11,7 +11,8 @@ import type { AccountSource } from './account';
 import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
-import { createThreadObserver, isObservable } from './observe-thread';
+import { anchorFor } from './anchor';
+import { browserZone, createThreadObserver, isObservable } from './observe-thread';
 import { themeOf } from './theme-of';
 import { isExtensionGone } from '../../core/protocol/gone';
 
@@ -74,7 +75,11 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
   async function create(s: Shown, armed: Armed) {
     const account = accounts.current();
     if (!account) throw new Error('No account');
-    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt: deps.now(), due: armed.due });
+    // Counted from the user's own newest message when it is the thread's latest, else from the click (anchor.ts).
+    // Without the settings (worker busy) only the account itself counts as the user: at worst it counts from the click.
+    const replies = await deps.settings().then((x) => x.replies, () => ({ aliases: {}, plusAddressing: false }));
+    const { sentAt, anchor } = anchorFor(threadMessages(deps.doc, s.thread), account, replies, deps.now(), browserZone());
+    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt, anchor, due: armed.due });
   }
 
   async function act(s: Shown, run: () => Promise<{ reminder: { dueAt: number } }>, armed: Armed | undefined) {

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { id, messageIdField, permThreadIdField, threadIdField } from '../protocol/fields';
-import { REMINDER_KINDS, REMINDER_STATUSES, threadKeysOf, UNSUPPORTED_KIND_MESSAGE, type Reminder } from '../reminder';
+import { ANCHORS, REMINDER_KINDS, REMINDER_STATUSES, threadKeysOf, TIMES_READ, UNSUPPORTED_KIND_MESSAGE, type Reminder } from '../reminder';
 import type { Settings } from '../settings';
 import { SettingsSchema } from '../settings-schema';
 
@@ -99,6 +99,7 @@ const ResolutionSchema = v.strictObject({
   messageId: v.optional(text(1000)),
   source: v.optional(v.picklist(SOURCES)),
   notes: v.optional(notes),
+  times: v.optional(v.picklist(TIMES_READ)),
 });
 
 const CheckSchema = v.strictObject({
@@ -110,6 +111,7 @@ const CheckSchema = v.strictObject({
   notes: v.optional(notes),
   failures: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
   retryAt: v.optional(instant),
+  times: v.optional(v.picklist(TIMES_READ)),
 });
 
 export const ReminderSchema = v.pipe(
@@ -121,6 +123,7 @@ export const ReminderSchema = v.pipe(
     kind: v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE),
     status: v.picklist(STATUSES),
     sentAt: instant,
+    anchor: v.optional(v.picklist(ANCHORS)),
     dueAt: instant,
     createdAt: instant,
     updatedAt: instant,

@@ -7,7 +7,7 @@ import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
 import { RETENTION_CHOICES } from '../retention';
 import { SettingsSchema } from '../settings-schema';
-import { REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE } from '../reminder';
+import { ANCHORS, REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE } from '../reminder';
 
 /**
  * Schemas of every request crossing a context boundary. Requests are strict
@@ -84,6 +84,8 @@ export const REQUEST_SCHEMAS = {
     kind: v.optional(v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE)),
     /** When the user pressed Send (a compose): an absolute due valid then is not refused because the request came later. */
     pressedAt: v.optional(time),
+    /** A reminder added to a thread after the fact: `sentAt` is its latest own message's time, or the click. */
+    anchor: v.optional(v.picklist(ANCHORS)),
   }),
   'reminder.updateDue': v.strictObject({ id, due: DueSchema }),
   'reminder.snooze': v.strictObject({ id, due: v.optional(DueSchema) }),

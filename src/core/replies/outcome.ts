@@ -2,7 +2,7 @@
  * When to look for replies and what a look means for the reminder. Pure:
  * the background does the fetching and writes what this decides.
  */
-import { isLive, isWaiting, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck } from '../reminder';
+import { isLive, isWaiting, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck, type TimesRead } from '../reminder';
 import type { ReplyPrefs } from '../settings';
 import type { ReminderEvent } from '../transitions';
 import type { ObservedMessage, ReplyRules, Verdict } from './types';
@@ -54,11 +54,16 @@ export function nextCheckAt(r: Reminder, now: number): number | undefined {
   return r.status === 'notified' && r.check?.outcome === 'failed' ? r.check.retryAt : undefined;
 }
 
+/** The account and the user's aliases for it. */
+export function ownAddressesOf(account: string, prefs: Pick<ReplyPrefs, 'aliases'>): string[] {
+  // Keys as the user typed them or a backup holds them: the account matches whatever their case.
+  return [account, ...Object.entries(prefs.aliases).flatMap(([key, list]) => (key.trim().toLowerCase() === account ? list : []))];
+}
+
 /** The rules for one reminder: its account and the user's aliases for it count as the user. */
 export function rulesFor(r: Reminder, prefs: ReplyPrefs): ReplyRules {
   return {
-    // Keys as the user typed them or a backup holds them: the account matches whatever their case.
-    ownAddresses: [r.account, ...Object.entries(prefs.aliases).flatMap(([key, list]) => (key.trim().toLowerCase() === r.account ? list : []))],
+    ownAddresses: ownAddressesOf(r.account, prefs),
     plusAddressing: prefs.plusAddressing,
     autoRepliesCount: prefs.autoRepliesCount,
     ignoredIds: r.ignoredReplyIds ?? [],
@@ -83,7 +88,7 @@ export interface CheckResult {
 /** What a verdict (or a failed look) does to the reminder. */
 export function applyVerdict(
   r: Reminder,
-  result: { verdict: Verdict } | { failure: CheckFailure },
+  result: { verdict: Verdict; times?: TimesRead } | { failure: CheckFailure },
   source: CheckSource,
   now: number,
 ): CheckResult {
@@ -94,11 +99,12 @@ export function applyVerdict(
   }
   const v = result.verdict;
   const notes = v.notes.slice(0, 200);
+  const times = result.times ? { times: result.times } : {};
   const by = 'by' in v ? { ...v.by, email: v.by.email.trim().toLowerCase() } : undefined;
   if (v.kind === 'replied') {
     const canResolve = isLive(r.status);
     return {
-      check: { at: now, source, outcome: 'replied', by: by!, notes, failures: 0 },
+      check: { at: now, source, outcome: 'replied', by: by!, notes, failures: 0, ...times },
       ...(canResolve
         ? {
             event: {
@@ -108,6 +114,7 @@ export function applyVerdict(
                 by: by!,
                 source,
                 notes,
+                ...times,
                 ...(v.at !== undefined ? { at: v.at } : {}),
                 ...(v.id !== undefined ? { messageId: v.id } : {}),
               },
@@ -118,7 +125,7 @@ export function applyVerdict(
   }
   if (v.kind === 'bounced') {
     // The user must act on a failed delivery now, not at the due time.
-    return { check: { at: now, source, outcome: 'bounced', by: by!, notes, failures: 0 }, ...(isWaiting(r.status) ? { event: { type: 'fire' as const, cause: 'bounce' } } : {}) };
+    return { check: { at: now, source, outcome: 'bounced', by: by!, notes, failures: 0, ...times }, ...(isWaiting(r.status) ? { event: { type: 'fire' as const, cause: 'bounce' } } : {}) };
   }
-  return { check: { at: now, source, outcome: 'no-reply', notes, failures: 0 } };
+  return { check: { at: now, source, outcome: 'no-reply', notes, failures: 0, ...times } };
 }

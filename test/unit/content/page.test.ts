@@ -111,6 +111,8 @@ describe('keyboard command (content.arm)', () => {
           ],
         },
         sentAt: NOW,
+        // The thread's newest message is Bob's: counted from the key press.
+        anchor: 'added',
         due: { preset: 'in-1-week' },
       },
     ]);

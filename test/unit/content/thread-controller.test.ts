@@ -151,6 +151,8 @@ describe('thread control actions', () => {
           ],
         },
         sentAt: NOW,
+        // The thread's newest message is Bob's: counted from the click.
+        anchor: 'added',
         due: { preset: 'in-2-days' },
       },
     ]);

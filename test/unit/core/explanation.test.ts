@@ -35,4 +35,16 @@ describe('explainReminder', () => {
     const r = base({ status: 'replied', resolution: { kind: 'reply', by: { email: 'e@x.org', name: 'Bob\u202Egnp.exe' }, at: 1 } });
     expect(explainReminder(r, t, fmt)).toBe('explainReplied|Bobgnp.exe|@1');
   });
+
+  it('says what a check could not know: counted from the click, times read in the settings zone, several candidates', () => {
+    const noReply = (times?: 'exact' | 'calibrated' | 'ambiguous' | 'settings-zone') => ({ at: 7, source: 'print-view' as const, outcome: 'no-reply' as const, failures: 0, ...(times ? { times } : {}) });
+    expect(explainReminder(base({ anchor: 'added' }), t, fmt)).toBe('explainCountsFromAdded');
+    expect(explainReminder(base({ anchor: 'added', check: noReply('settings-zone') }), t, fmt)).toBe('explainNoReply|@7 explainCountsFromAdded');
+    expect(explainReminder(base({ anchor: 'message', check: noReply('calibrated') }), t, fmt)).toBe('explainNoReply|@7');
+    expect(explainReminder(base({ check: noReply('settings-zone') }), t, fmt)).toBe('explainNoReply|@7 explainTimesSettingsZone');
+    expect(explainReminder(base({ check: noReply('ambiguous') }), t, fmt)).toBe('explainNoReply|@7 explainTimesAmbiguous');
+    const replied = base({ status: 'replied', resolution: { kind: 'reply', by: { email: 'bob@x.org' }, at: 5, times: 'settings-zone' } });
+    expect(explainReminder(replied, t, fmt)).toBe('explainReplied|bob@x.org|@5 explainTimesSettingsZone');
+    expect(explainReminder({ ...replied, status: 'done' }, t, fmt)).toBeUndefined();
+  });
 });
