@@ -3,7 +3,7 @@ import type { PresetId } from '../../src/core/schedule/presets';
 import type { Page } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { currentWorker, launch, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
-import { domFixture, gmailPage, gmailRoutes, syncSample } from './gmail-pages';
+import { domFixture, gmailPage, gmailRoutes, syncSample, type GmailPageSpec } from './gmail-pages';
 
 export const INBOX = 'https://mail.google.com/mail/u/0/#inbox';
 export const SEND = '.IZ .Up div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
@@ -91,7 +91,7 @@ export async function gmailWith(html: string, syncResponse?: string, lang?: stri
 }
 
 /** A new-message compose window: the real 2020 dialog, filled in the way Gmail's code fills it for the cvOnSend capture. */
-export const newCompose = () =>
+export const newCompose = (extra: Partial<GmailPageSpec> = {}) =>
   gmailPage({
     account: 'test@gmail.com',
     body: `<div class="AD" data-compose-window>${domFixture('compose-dialog.html')}</div>`,
@@ -104,6 +104,7 @@ export const newCompose = () =>
       to.type = 'hidden'; to.name = 'to'; to.value = 'Test Test <test+1@gmail.com>';
       form.append(to);`,
     syncRequest: syncSample('cvOnSend_request'),
+    ...extra,
   });
 
 export const control = (page: Page) => page.locator('follow-through-control').first();

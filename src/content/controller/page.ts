@@ -4,6 +4,7 @@ import { createAccountSource } from './account';
 import { watchAdded } from './added-elements';
 import { WATCH } from './watch-selectors';
 import { createComposeController } from './compose-controller';
+import { watchTheme } from './theme-watch';
 import type { ContentDeps } from './deps';
 import { previewer } from './due-label';
 import { createHealth } from './health';
@@ -75,6 +76,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     { selector: WATCH.messages, onFound: onMessagesAdded },
   ]);
   deps.win.addEventListener('hashchange', queueThreadRefresh);
+  const stopTheme = watchTheme(deps.doc, deps.win, deps.warnOnce);
 
   let stopped = false;
   onCommand?.((message): WhoAmIAnswer | ShowThreadAnswer | undefined => {
@@ -100,7 +102,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
       const due = { preset: settings.defaultPreset };
       const answer = await previewer(deps)(due);
       if (!answer.ok) return;
-      const armed = { due, label: answer.preview.label };
+      const armed = { due, label: answer.preview.label, at: answer.preview.at };
       const compose = composes.focused();
       if (compose) {
         compose.arm(armed);
@@ -119,6 +121,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     composes.stop();
     stopBridge();
     stopWatching();
+    stopTheme();
     clearTimeout(messagesTimer);
     deps.win.removeEventListener('hashchange', queueThreadRefresh);
   };

@@ -4,7 +4,7 @@ import { isShownInThread, type Reminder, type ThreadIdentity } from '../../core/
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
 import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
-import { mountInShadow, type Mounted } from '../ui/mount';
+import { currentTheme, mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import { ThreadControl, type ThreadControlProps } from '../ui/ThreadControl';
 import type { Armed } from '../ui/types';
@@ -49,9 +49,9 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       reminder: s.view,
       defaultPreset: s.defaultPreset,
       preview,
-      onCreate: (armed: Armed) => act(s, () => create(s, armed), armed.label),
-      onChange: (armed: Armed) => act(s, () => deps.request('reminder.updateDue', { id: s.reminder!.id, due: armed.due }), armed.label),
-      onSnooze: (armed: Armed) => act(s, () => deps.request('reminder.snooze', { id: s.reminder!.id, due: armed.due }), armed.label),
+      onCreate: (armed: Armed) => act(s, () => create(s, armed), armed),
+      onChange: (armed: Armed) => act(s, () => deps.request('reminder.updateDue', { id: s.reminder!.id, due: armed.due }), armed),
+      onSnooze: (armed: Armed) => act(s, () => deps.request('reminder.snooze', { id: s.reminder!.id, due: armed.due }), armed),
       onCancel: () => act(s, () => deps.request('reminder.cancel', { id: s.reminder!.id }), undefined),
       onNotReply: () => act(s, () => deps.request('reminder.notReply', { id: s.reminder!.id }), undefined),
       onAutoAnswer: () => act(s, () => deps.request('reminder.autoAnswer', { id: s.reminder!.id }), undefined),
@@ -84,15 +84,20 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt, anchor, due: armed.due });
   }
 
-  async function act(s: Shown, run: () => Promise<unknown>, label: string | undefined) {
+  async function act(s: Shown, run: () => Promise<{ reminder: { dueAt: number } }>, armed: Armed | undefined) {
     try {
-      await run();
-      if (label) showToast(deps.doc, deps.t('toastSet', [label]), s.theme);
+      const { reminder } = await run();
+      if (armed) {
+        // Typed relative words ("in 2 hours") label the choice, not the time: the toast names the time stored.
+        const typed = 'after' in armed.due || 'days' in armed.due;
+        const label = typed ? await dueLabel(deps, reminder.dueAt).catch(() => armed.label) : armed.label;
+        showToast(deps.doc, deps.t('toastSet', [label]), currentTheme(s.mounted.host, s.theme));
+      }
     } catch (error) {
       // Orphaned by an update or removal: the control is gone already, and nothing is said.
       if (isExtensionGone(error)) return;
       deps.warnOnce('thread action failed', error);
-      showToast(deps.doc, deps.t('toastNotSet'), s.theme);
+      showToast(deps.doc, deps.t('toastNotSet'), currentTheme(s.mounted.host, s.theme));
     }
     // Preact drops the promise of a click handler: nothing may escape from here.
     await load(s).catch((error) => deps.warnOnce('thread control reload failed', error));
@@ -209,7 +214,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     current(): { hasReminder: boolean; create(armed: Armed): Promise<void> } | undefined {
       const s = shown;
       if (!s || !s.mounted.host.isConnected) return undefined;
-      return { hasReminder: Boolean(s.reminder), create: (armed) => act(s, () => create(s, armed), armed.label) };
+      return { hasReminder: Boolean(s.reminder), create: (armed) => act(s, () => create(s, armed), armed) };
     },
   };
 }

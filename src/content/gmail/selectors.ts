@@ -45,6 +45,11 @@ export const SEND_BUTTON = '.IZ .Up div > div[role=button]:not(.Uo):not([aria-ha
  */
 export const SEND_BUTTON_FALLBACK = 'table[role=group] tr > td:first-child div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
 
+/** The more-send arrow beside Send, which opens the menu holding "Schedule send" — compose-dialog.html. */
+export const MORE_SEND_ARROW = '.IZ .Up div[role=button][aria-haspopup=true]';
+/** Gmail's "Schedule send" menu item (its `selector` attribute is not translated) — compose-dialog.html, compose-new-de.html. */
+export const SCHEDULE_SEND_ITEM = '[selector=scheduledSend]';
+
 /** Subject input (form name, not translated) — compose-dialog.html, compose-new-de.html. */
 export const SUBJECT_INPUT = 'input[name=subjectbox]';
 /** To/Cc/Bcc rows (2020 layout); fallback is the compose form — compose-new-de.html. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Reminder, ReminderStatus } from '../reminder';
+import type { RelativeDue } from '../schedule/intent';
 import type { Sections } from '../sections';
 import type { StoredIntegration } from '../integration';
 import type { Settings } from '../settings';
@@ -77,6 +78,8 @@ export interface DuePreview {
   exactTime: boolean;
   /** Short local form, e.g. "Thu, Dec 3, 09:00", to show back before use. */
   label: string;
+  /** Typed text meant a time relative to sending ("in 2 hours", "in 3 Tagen"): store this, not `at`. */
+  relative?: RelativeDue;
 }
 
 export type ErrorCode =

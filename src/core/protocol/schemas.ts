@@ -3,6 +3,7 @@ import { MAX_BODY_CHARS } from '../replies/auto-answer/text';
 import { ReminderSchema } from '../backup/format';
 import { address, id, messageIdField, permThreadIdField, threadIdField, time } from './fields';
 import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
+import { MAX_AFTER_MS, MAX_DAYS, MIN_AFTER_MS } from '../schedule/intent';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
 import { RETENTION_CHOICES } from '../retention';
@@ -65,6 +66,9 @@ export const DueSchema = v.union([
   v.strictObject({ preset: PresetSchema }),
   v.strictObject({ at: time }),
   v.strictObject({ local: LocalDateTimeSchema }),
+  // Relative intents typed as text ("in 3 Tagen", "in 2 hours"): counted from the send (see core/schedule/intent.ts).
+  v.strictObject({ days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_DAYS)) }),
+  v.strictObject({ after: v.pipe(v.number(), v.integer(), v.minValue(MIN_AFTER_MS), v.maxValue(MAX_AFTER_MS)) }),
 ]);
 
 const empty = v.strictObject({});
@@ -82,6 +86,8 @@ export const REQUEST_SCHEMAS = {
     sentAt: time,
     due: DueSchema,
     kind: v.optional(v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE)),
+    /** When the user pressed Send (a compose): an absolute due valid then is not refused because the request came later. */
+    pressedAt: v.optional(time),
     /** A reminder added to a thread after the fact: `sentAt` is its latest own message's time, or the click. */
     anchor: v.optional(v.picklist(ANCHORS)),
   }),

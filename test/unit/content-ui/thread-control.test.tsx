@@ -55,7 +55,7 @@ describe('ThreadControl', () => {
     expect(within(d).getByLabelText(/Type a time/)).toBeTruthy();
     await labelsShown(d);
     fireEvent.click(within(d).getByRole('button', { name: /^In 2 days/ }));
-    expect(props.onCreate).toHaveBeenCalledWith({ due: { preset: 'in-2-days' }, label: PRESET_LABELS['in-2-days'] });
+    expect(props.onCreate).toHaveBeenCalledWith({ due: { preset: 'in-2-days' }, label: PRESET_LABELS['in-2-days'], at: expect.any(Number) });
     expect(document.activeElement).toBe(button);
   });
 
@@ -89,7 +89,7 @@ describe('ThreadControl', () => {
     fireEvent.input(within(d).getByLabelText(/Type a time/), { target: { value: 'friday 3pm' } });
     await within(d).findByText(/^Remind on/);
     fireEvent.click(within(d).getByRole('button', { name: 'Use this time' }));
-    expect(props.onChange).toHaveBeenCalledWith({ due: { at: 1_800_000_000_000 }, label: 'Tue 10:00' });
+    expect(props.onChange).toHaveBeenCalledWith({ due: { at: 1_800_000_000_000 }, label: 'Tue 10:00', at: expect.any(Number) });
     expect(props.onSnooze).not.toHaveBeenCalled();
     expect(screen.queryByRole('dialog')).toBeNull();
   });
@@ -104,7 +104,7 @@ describe('ThreadControl', () => {
     expect(within(d).queryByRole('button', { name: 'Use this time' })).toBeNull();
     await labelsShown(d);
     fireEvent.click(within(d).getByRole('button', { name: /^Next week/ }));
-    expect(props.onSnooze).toHaveBeenCalledWith({ due: { preset: 'next-week' }, label: PRESET_LABELS['next-week'] });
+    expect(props.onSnooze).toHaveBeenCalledWith({ due: { preset: 'next-week' }, label: PRESET_LABELS['next-week'], at: expect.any(Number) });
     expect(props.onChange).not.toHaveBeenCalled();
   });
 
@@ -193,7 +193,7 @@ describe('ThreadControl after a reply', () => {
     expect(within(d).getByLabelText(/Type a time/)).toBeTruthy();
     await labelsShown(d);
     fireEvent.click(within(d).getByRole('button', { name: /^Tomorrow/ }));
-    expect(props.onCreate).toHaveBeenCalledWith({ due: { preset: 'tomorrow' }, label: PRESET_LABELS.tomorrow });
+    expect(props.onCreate).toHaveBeenCalledWith({ due: { preset: 'tomorrow' }, label: PRESET_LABELS.tomorrow, at: expect.any(Number) });
     expect(props.onNotReply).not.toHaveBeenCalled();
   });
 });

@@ -187,6 +187,11 @@ export function deliverSend(name: string): void {
   deliver({ source: BRIDGE_SOURCE, kind: KIND_SYNC_SEND, v: 1, url: `${ORIGIN}/sync/u/0/i/s`, status: 200, body: syncSample(`${name}_response`), request: syncSample(`${name}_request`) });
 }
 
+/** Same, with bodies the test built (e.g. a scheduled variant of a sample). */
+export function deliverSendBodies(request: string, body: string): void {
+  deliver({ source: BRIDGE_SOURCE, kind: KIND_SYNC_SEND, v: 1, url: `${ORIGIN}/sync/u/0/i/s`, status: 200, body, request });
+}
+
 export function deliverAccount(account: string, ik?: string): void {
   deliver({ source: BRIDGE_SOURCE, kind: KIND_PAGE_INFO, v: 1, account, ...(ik !== undefined ? { ik } : {}) });
 }

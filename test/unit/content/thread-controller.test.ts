@@ -183,6 +183,24 @@ describe('thread control actions', () => {
     expect(fake.invalid).toEqual([]);
   });
 
+  it('create from typed relative text: stores the intent, and the toast names the time stored (not the words)', async () => {
+    const HOURS_2 = 2 * 3_600_000;
+    const fake = await start('thread-view-en.html', {
+      'due.preview': (input) => ({ at: NOW + HOURS_2, moved: false, exactTime: true, label: 'Tue 14:00', ...('text' in input ? { relative: { after: HOURS_2 } } : {}) }),
+    });
+    const shadow = await openMenu();
+    const input = shadow.querySelector<HTMLInputElement>('input[type=text]')!;
+    input.value = 'in 2 hours';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    shadow.querySelector<HTMLButtonElement>('button.use')!.click();
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ sentAt: NOW, due: { after: HOURS_2 } })]);
+    // The fake stores every reminder due at DUE_AT: its label is what the toast shows.
+    await expectToast('toastSet[Fri 13 Jun, 09:00]');
+  });
+
   it('change: updateDue with the picked time', async () => {
     const fake = await start('thread-view-en.html', existing());
     const shadow = await openMenu();

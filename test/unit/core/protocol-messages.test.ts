@@ -39,6 +39,9 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
     create({ sentAt: 0, due: { at: 0 }, id: 'A_b-9' }),
     create({ sentAt: 8.64e15, due: { preset: 'in-2-weeks' } }),
     create({ due: { local: '2025-03-12T09:00' } }),
+    // Relative intents typed as text, and the moment Send was pressed.
+    create({ due: { after: 2 * 3_600_000 }, pressedAt: T0 }),
+    create({ due: { days: 3 } }),
   ] as RequestInput<'reminder.create'>[],
   'reminder.updateDue': [
     { id: 'r-1', due: { at: T0 } },
@@ -282,6 +285,11 @@ const PAYLOAD_ERRORS: [RequestType, string, unknown, ...(string | RegExp)[]][] =
   ['reminder.create', 'extra key in a recipient', create({ thread: thread({ recipients: [{ email: 'a@b', cc: true }] }) }), 'cc'],
   ['reminder.create', 'extra key in due', create({ due: { preset: 'tomorrow', tz: 'UTC' } }), 'due'],
   ['reminder.create', 'status smuggled in', create({ status: 'done' }), 'status'],
+  ['reminder.create', 'zero days', create({ due: { days: 0 } }), 'due'],
+  ['reminder.create', 'fractional days', create({ due: { days: 1.5 } }), 'due'],
+  ['reminder.create', 'after under a second', create({ due: { after: 999 } }), 'due'],
+  ['reminder.create', 'after beyond ten years', create({ due: { after: 11 * 366 * 86_400_000 } }), 'due'],
+  ['reminder.create', 'two intents at once', create({ due: { after: 60_000, at: T0 } }), 'due'],
   ['reminder.getByThread', 'extra key', { account: 'a@b', threadId: HEX, all: true }, 'all'],
   // Ids.
   ['reminder.done', 'missing id', {}, 'id'],
