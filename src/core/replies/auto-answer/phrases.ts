@@ -331,8 +331,8 @@ export const ABSENCE_MARKERS =
 
 /**
  * Substance: a message that delivers what was asked ("here is the quote",
- * an attachment, "to answer your question") is a person, even one who says
- * they are away. Only weighed against absence statements.
+ * an attachment, "to answer your question", an agreement such as "sounds
+ * good" / "passt so") is a person, even one who says they are away. Only weighed against absence statements.
  */
 export const SUBSTANCE_MARKERS =
-  /\b(here is|here's|here are|attached (is|are|you)|i've attached|i have attached|please find attached|to answer your question|quick answer|short answer|in short|regarding your question|as for your question|anbei|im anhang|hier (ist|sind)|zu ihrer frage|kurz zu|ci-joint|voici|en piece jointe|pour repondre a|adjunto|te adjunto|le adjunto|aqui (tienes|tiene|esta)|en respuesta a tu pregunta|in allegato|ecco|allego|per rispondere|bijgevoegd|in de bijlage|hierbij|hier is|em anexo|segue|aqui esta|w zalaczniku|oto|bifogar|har ar|bifoget|vedhaeftet|her er|vedlagt|i've taken over|i have taken over|i am taking over|i'm taking over|ich ubernehme|je reprends|me encargo yo)\b/;
+  /\b(here is|here's|here are|attached (is|are|you)|i've attached|i have attached|please find attached|to answer your question|quick answer|short answer|in short|regarding your question|as for your question|anbei|im anhang|hier (ist|sind)|zu ihrer frage|kurz zu|ci-joint|voici|en piece jointe|pour repondre a|adjunto|te adjunto|le adjunto|aqui (tienes|tiene|esta)|en respuesta a tu pregunta|in allegato|ecco|allego|per rispondere|bijgevoegd|in de bijlage|hierbij|hier is|em anexo|segue|aqui esta|w zalaczniku|oto|bifogar|har ar|bifoget|vedhaeftet|her er|vedlagt|i've taken over|i have taken over|i am taking over|i'm taking over|ich ubernehme|je reprends|me encargo yo|sounds good|sounds great|works for me|passt so|passt gut|passt fur (mich|uns)|klingt gut|einverstanden|ca marche|ca me va|me parece bien|va benissimo|klinkt goed|det later bra|det lyder godt)\b/;
