@@ -26,6 +26,25 @@ export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRang
     return found;
   }
 
+  /**
+   * A user's override, in one transaction: back to waiting, the resolving message remembered in `list` (not a
+   * reply / an automatic answer, so the next look notes it as such), and the old look forgotten so the next one is
+   * made afresh.
+   */
+  async function reopenRemembering(id: string, now: number, list: 'ignoredReplyIds' | 'autoReplyIds'): Promise<Reminder> {
+    const db = await ready;
+    const tx = db.transaction('reminders', 'readwrite');
+    const current = await tx.store.get(id);
+    if (!current) throw new ReminderNotFoundError(id);
+    const next = applyEvent(current, { type: 'reopen' }, now, 'user');
+    const messageId = current.resolution?.messageId;
+    if (messageId) next[list] = [...new Set([...(current[list] ?? []), messageId])].slice(-100);
+    delete next.check;
+    await tx.store.put(next);
+    await tx.done;
+    return next;
+  }
+
   return {
     /** Reminders that want a look at `now`, earliest due first. */
     async due(now: number): Promise<{ reminder: Reminder; kind: CheckKind }[]> {
@@ -57,38 +76,14 @@ export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRang
      * message remembered as not counting, and the old look forgotten so the
      * next one is made afresh.
      */
-    async notReply(id: string, now: number): Promise<Reminder> {
-      const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      const current = await tx.store.get(id);
-      if (!current) throw new ReminderNotFoundError(id);
-      const next = applyEvent(current, { type: 'reopen' }, now, 'user');
-      const messageId = current.resolution?.messageId;
-      if (messageId) next.ignoredReplyIds = [...new Set([...(current.ignoredReplyIds ?? []), messageId])].slice(-100);
-      delete next.check;
-      await tx.store.put(next);
-      await tx.done;
-      return next;
-    },
+    notReply: (id: string, now: number): Promise<Reminder> => reopenRemembering(id, now, 'ignoredReplyIds'),
 
     /**
      * "That was an automatic answer", in one transaction: back to waiting,
      * the message remembered as automatic (so the next look notes it as
      * such, with any return date it states), the old look forgotten.
      */
-    async autoAnswer(id: string, now: number): Promise<Reminder> {
-      const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      const current = await tx.store.get(id);
-      if (!current) throw new ReminderNotFoundError(id);
-      const next = applyEvent(current, { type: 'reopen' }, now, 'user');
-      const messageId = current.resolution?.messageId;
-      if (messageId) next.autoReplyIds = [...new Set([...(current.autoReplyIds ?? []), messageId])].slice(-100);
-      delete next.check;
-      await tx.store.put(next);
-      await tx.done;
-      return next;
-    },
+    autoAnswer: (id: string, now: number): Promise<Reminder> => reopenRemembering(id, now, 'autoReplyIds'),
 
     /** Writes a look's result; undefined when the reminder changed since `expectedRev` (nothing written). */
     async record(id: string, expectedRev: number, result: CheckResult, now: number): Promise<Reminder | undefined> {
