@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { CHROMIUM, DIST, newProfileDir, type Launched, type MailRouteHandler } from './harness';
+import { CHROMIUM, DIST, newProfileDir, OFFLINE_ARGS, routeOffline, type Launched, type MailRouteHandler } from './harness';
 
 const run = promisify(execFile);
 
@@ -89,25 +89,10 @@ export async function launchFrom(extensionDir: string, opts: { profileDir?: stri
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--host-resolver-rules=MAP * ~NOTFOUND',
+      ...OFFLINE_ARGS,
     ],
   });
-  const blocked: string[] = [];
-  await context.route('**/*', async (route, request) => {
-    const url = request.url();
-    if (url.startsWith('chrome-extension://')) return route.continue();
-    if (url.startsWith('https://mail.google.com/') && opts.mail) return opts.mail(route, request);
-    blocked.push(url);
-    return route.abort('blockedbyclient');
-  });
+  const blocked = await routeOffline(context, opts.mail);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   return { context, worker, extensionId: new URL(worker.url()).host, profileDir, blocked, close: () => context.close() };
 }

@@ -35,6 +35,32 @@ export function removeProfileDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Chromium flags every e2e launch shares: quiet, and any host we do not route resolves nowhere. */
+export const OFFLINE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+];
+
+/** Answers Gmail with `mail`, lets the extension's own pages through, refuses (and records) everything else. */
+export async function routeOffline(context: BrowserContext, mail?: MailRouteHandler): Promise<string[]> {
+  const blocked: string[] = [];
+  await context.route('**/*', async (route, request) => {
+    const url = request.url();
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    if (url.startsWith('https://mail.google.com/') && mail) return mail(route, request);
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  return blocked;
+}
+
 export async function launch(opts: { profileDir?: string; mail?: MailRouteHandler; lang?: string } = {}): Promise<Launched> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No built extension in ${DIST}: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
@@ -49,26 +75,10 @@ export async function launch(opts: { profileDir?: string; mail?: MailRouteHandle
       `--disable-extensions-except=${DIST}`,
       `--load-extension=${DIST}`,
       ...(opts.lang ? [`--lang=${opts.lang}`] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      // Belt and braces: any host we do not route resolves nowhere.
-      '--host-resolver-rules=MAP * ~NOTFOUND',
+      ...OFFLINE_ARGS,
     ],
   });
-  const blocked: string[] = [];
-  await context.route('**/*', async (route, request) => {
-    const url = request.url();
-    if (url.startsWith(`chrome-extension://`)) return route.continue();
-    if (url.startsWith('https://mail.google.com/') && opts.mail) return opts.mail(route, request);
-    blocked.push(url);
-    return route.abort('blockedbyclient');
-  });
+  const blocked = await routeOffline(context, opts.mail);
 
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;

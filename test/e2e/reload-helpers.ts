@@ -7,7 +7,7 @@
  * same IndexedDB), as Chrome's background update would do it.
  */
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { CHROMIUM, newProfileDir, type Launched, type MailRouteHandler } from './harness';
+import { CHROMIUM, newProfileDir, OFFLINE_ARGS, routeOffline, type Launched, type MailRouteHandler } from './harness';
 
 export interface Reloadable {
   context: BrowserContext;
@@ -31,25 +31,10 @@ export async function launchReloadable(extensionDir: string, opts: { loadAtStart
     args: [
       ...(opts.loadAtStart ? [`--load-extension=${extensionDir}`] : []),
       '--enable-unsafe-extension-debugging',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-default-apps',
-      '--host-resolver-rules=MAP * ~NOTFOUND',
+      ...OFFLINE_ARGS,
     ],
   });
-  const blocked: string[] = [];
-  await context.route('**/*', async (route, request) => {
-    const url = request.url();
-    if (url.startsWith('chrome-extension://')) return route.continue();
-    if (url.startsWith('https://mail.google.com/')) return opts.mail(route, request);
-    blocked.push(url);
-    return route.abort('blockedbyclient');
-  });
+  const blocked = await routeOffline(context, opts.mail);
 
   const launched = (worker: Worker): Launched => ({
     context,
