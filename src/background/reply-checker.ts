@@ -1,9 +1,9 @@
 import type { CheckFailure, Reminder } from '../core/reminder';
-import { judgeReplies } from '../core/replies/judge';
-import { applyVerdict, rulesFor, withStableIds } from '../core/replies/outcome';
+import { judgeLook } from '../core/replies/by-kind';
+import { applyVerdict, rulesFor, withStableIds, type CheckResult } from '../core/replies/outcome';
 import { classifyPrintViewResponse, parsePrintView, printViewUrl } from '../core/replies/print-view';
-import type { Verdict } from '../core/replies/types';
 import type { Settings } from '../core/settings';
+import type { ObservedMessage } from '../core/replies/types';
 import type { CheckStore } from '../storage/check-store';
 import type { Clock, Logger } from './ports';
 
@@ -52,7 +52,14 @@ export interface CheckRun {
 export function createReplyChecker(deps: ReplyCheckerDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
-  async function look(r: Reminder, settings: Settings): Promise<{ verdict: Verdict } | { failure: CheckFailure }> {
+  /** One look and what it means for `r` (judged by the rule of its kind). */
+  async function look(r: Reminder, settings: Settings, now: () => number): Promise<CheckResult> {
+    const result = await fetchLook(r, settings);
+    if ('failure' in result) return applyVerdict(r, result, 'print-view', now());
+    return judgeLook(r, withStableIds(result.messages), rulesFor(r, settings.replies), 'print-view', now());
+  }
+
+  async function fetchLook(r: Reminder, settings: Settings): Promise<{ messages: ObservedMessage[] } | { failure: CheckFailure }> {
     const { threadId, permThreadId } = r.thread;
     if (!threadId && !permThreadId) return { failure: 'no-thread-id' };
     const ik = await deps.pageKey(r.account);
@@ -70,16 +77,15 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
     }
     const page = parsePrintView(html, { expectedAccount: r.account, timeZone: settings.schedule.timeZone });
     if (!page.ok) return { failure: page.reason };
-    // Print-view times are whole minutes; judgeReplies already reads such a time as the whole minute.
-    return { verdict: judgeReplies(withStableIds(page.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies)) };
+    // Print-view times are whole minutes; the judges already read such a time as the whole minute.
+    return { messages: page.messages };
   }
 
   /** One look now, whatever the schedule says ("check for replies now"). */
   async function checkNow(r: Reminder): Promise<Reminder | undefined> {
     const settings = await deps.settings.get();
-    const result = await look(r, settings);
-    const at = deps.clock.now();
-    return deps.checks.record(r.id, r.rev, applyVerdict(r, result, 'print-view', at), at);
+    const result = await look(r, settings, deps.clock.now);
+    return deps.checks.record(r.id, r.rev, result, result.check.at);
   }
 
   async function run(now: number): Promise<CheckRun> {
@@ -89,9 +95,8 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
     const changed: Reminder[] = [];
     for (const [i, { reminder }] of wanted.slice(0, MAX_CHECKS_PER_RUN).entries()) {
       if (i > 0) await sleep(REQUEST_GAP_MS);
-      const result = await look(reminder, settings);
-      const at = deps.clock.now();
-      const written = await deps.checks.record(reminder.id, reminder.rev, applyVerdict(reminder, result, 'print-view', at), at);
+      const result = await look(reminder, settings, deps.clock.now);
+      const written = await deps.checks.record(reminder.id, reminder.rev, result, result.check.at);
       if (written) changed.push(written);
     }
     return { changed, more: wanted.length > MAX_CHECKS_PER_RUN };

@@ -1,6 +1,6 @@
 import { isWaiting, threadKeysOf, type Reminder } from '../core/reminder';
-import { judgeReplies } from '../core/replies/judge';
-import { applyVerdict, rulesFor, withStableIds } from '../core/replies/outcome';
+import { judgeLook, tabMayWrite } from '../core/replies/by-kind';
+import { rulesFor, withStableIds } from '../core/replies/outcome';
 import type { ResponseMap } from '../core/protocol/messages';
 import type { RequestOf } from '../core/protocol/schemas';
 import type { Settings } from '../core/settings';
@@ -53,10 +53,10 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
       const settings = await d.settings.get();
       const resolved: Reminder[] = [];
       for (const r of live) {
-        const verdict = judgeReplies(withStableIds(p.messages), { sentAt: r.sentAt }, rulesFor(r, settings.replies));
-        if (verdict.kind === 'no-reply') continue;
         const now = d.clock.now();
-        const written = await d.checks.record(r.id, r.rev, applyVerdict(r, { verdict }, 'gmail-tab', now), now);
+        const result = judgeLook(r, withStableIds(p.messages), rulesFor(r, settings.replies), 'gmail-tab', now);
+        if (!tabMayWrite(result)) continue;
+        const written = await d.checks.record(r.id, r.rev, result, now);
         if (written && written.status !== r.status) resolved.push(written);
       }
       if (resolved.length > 0) {

@@ -7,7 +7,11 @@ import type { MessageNote } from './replies/types';
 
 export type Provider = 'gmail';
 
-/** What the user is waiting for. Only `no-reply` is produced today. */
+/**
+ * What the reminder is about: `no-reply` waits for the others to answer the
+ * user; `owed-reply` waits for the user to answer the others (it ends with
+ * the user's own message in the thread); `always` fires whatever happens.
+ */
 export type ReminderKind = 'no-reply' | 'always' | 'owed-reply';
 
 export type ReminderStatus =
@@ -53,11 +57,13 @@ export interface Transition {
 }
 
 /** Where a verdict about replies came from. */
-export type CheckSource = 'print-view' | 'gmail-tab';
+/** `compose`: a send the user made in the thread, seen by a Gmail tab. */
+export type CheckSource = 'print-view' | 'gmail-tab' | 'compose';
 
 /** How a reminder left the waiting states other than by the user. */
 export interface Resolution {
-  kind: 'reply';
+  /** `reply`: the others answered; `answered`: the user answered a thread they owed a reply to. */
+  kind: 'reply' | 'answered';
   by?: Address;
   at?: number;
   explanation?: string;
@@ -68,7 +74,8 @@ export interface Resolution {
   notes?: MessageNote[];
 }
 
-export type CheckOutcome = 'no-reply' | 'replied' | 'bounced' | 'failed';
+/** `answered`: the user's own answer, for an owed reply (`no-reply` there means still owed). */
+export type CheckOutcome = 'no-reply' | 'replied' | 'bounced' | 'failed' | 'answered';
 /** Why a reply check could not be made; the reminder is never dropped for it. */
 export type CheckFailure = 'signed-out' | 'no-access' | 'network' | 'wrong-account' | 'unrecognised' | 'no-thread-id';
 
@@ -83,6 +90,8 @@ export interface ReplyCheck {
   notes?: MessageNote[];
   /** Consecutive failed checks, for the retry backoff. */
   failures: number;
+  /** An owed reply: the others wrote again after the message owed (the latest of them). */
+  wroteAgain?: { by: Address; at?: number };
   /** When a failed check is tried again. */
   retryAt?: number;
 }
