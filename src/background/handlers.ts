@@ -13,7 +13,10 @@ import type { Announcer } from './announcer';
 import type { IntegrationStore } from './integration-store';
 import type { createReplyHandlers } from './reply-handlers';
 import type { createDataHandlers } from './data-handlers';
-import type { Clock, I18nPort } from './ports';
+import type { Clock, I18nPort, TabsPort } from './ports';
+import type { ReplyIntentStore } from './reply-intents';
+import { threadUrl } from '../core/gmail-links';
+import { ReminderNotFoundError } from '../storage/reminder-store';
 import type { Reconcile } from './reconciler';
 
 export class UnparseableDueError extends Error {
@@ -30,6 +33,8 @@ export interface HandlerDeps {
   integration: IntegrationStore;
   replyHandlers: ReturnType<typeof createReplyHandlers>;
   dataHandlers: ReturnType<typeof createDataHandlers>;
+  tabs: TabsPort;
+  intents: ReplyIntentStore;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
@@ -52,7 +57,7 @@ function localToInstant(local: string, timeZone: string): number {
 }
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers }: HandlerDeps): Handlers {
+export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, tabs, intents }: HandlerDeps): Handlers {
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder }> {
     const reminder = await store.apply(id, event, clock.now(), { cause: 'user' });
     if (reminder.status !== 'notified') await announcer.withdraw(id);
@@ -75,6 +80,8 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
       const result = await store.create(reminder, now);
       // A replaced reminder is waiting again: its notification (if it had one) is stale.
       if (result.outcome === 'replaced') await announcer.withdraw(result.reminder.id);
+      // Writing in the thread answered the reply the user owed there.
+      if (result.answered) await announcer.withdraw(result.answered.id);
       await reconcile('user');
       return result;
     },
@@ -116,7 +123,17 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
       const matches = [...new Map(found.flat().map((r) => [r.id, r])).values()];
       // Prefer the live one; else the most recently touched.
       matches.sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
-      return { reminder: matches[0] ?? null };
+      const openReply = await intents.take(p.account, keys, clock.now());
+      return { reminder: matches[0] ?? null, ...(openReply ? { openReply: true as const } : {}) };
+    },
+
+    async 'reminder.replyNow'(p) {
+      const reminder = await store.get(p.id);
+      if (!reminder) throw new ReminderNotFoundError(p.id);
+      // Set before the tab opens: its thread view asks for the thread as soon as it shows.
+      await intents.set(reminder.account, threadKeysOf(reminder.thread), clock.now());
+      await tabs.open(threadUrl(reminder));
+      return { reminder };
     },
 
     async 'due.preview'(p): Promise<DuePreview> {

@@ -6,7 +6,7 @@ import type { Logger, NotificationsPort, TabsPort } from './ports';
 
 export interface NotificationActionDeps {
   store: ReminderStore;
-  handlers: Pick<Handlers, 'reminder.snooze'>;
+  handlers: Pick<Handlers, 'reminder.snooze' | 'reminder.replyNow'>;
   notifications: NotificationsPort;
   tabs: TabsPort;
   /** The checklist page, opened from a digest. */
@@ -21,10 +21,18 @@ export function createNotificationActions({ store, handlers, notifications, tabs
     await tabs.open(reminder ? threadUrl(reminder) : checklistUrl);
   }
 
+  /** The first button: "Reply now" for an owed reply, "Open thread" otherwise. */
+  async function primary(reminderId: string): Promise<void> {
+    const reminder = await store.get(reminderId);
+    if (reminder?.kind === 'owed-reply') await handlers['reminder.replyNow']({ id: reminderId });
+    else await openThread(reminderId);
+  }
+
   async function run(notificationId: string, button: number | undefined): Promise<void> {
     const reminderId = reminderIdOf(notificationId);
     if (notificationId === DIGEST_ID) await tabs.open(checklistUrl);
     else if (reminderId && button === 1) await handlers['reminder.snooze']({ id: reminderId });
+    else if (reminderId && button === 0) await primary(reminderId);
     else if (reminderId) await openThread(reminderId);
     else return;
     await notifications.clear(notificationId).catch(() => false);

@@ -84,7 +84,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
   /** One look now, whatever the schedule says ("check for replies now"). */
   async function checkNow(r: Reminder): Promise<Reminder | undefined> {
     const settings = await deps.settings.get();
-    const result = await look(r, settings, deps.clock.now);
+    const result = await look(r, settings, () => deps.clock.now());
     return deps.checks.record(r.id, r.rev, result, result.check.at);
   }
 
@@ -95,7 +95,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
     const changed: Reminder[] = [];
     for (const [i, { reminder }] of wanted.slice(0, MAX_CHECKS_PER_RUN).entries()) {
       if (i > 0) await sleep(REQUEST_GAP_MS);
-      const result = await look(reminder, settings, deps.clock.now);
+      const result = await look(reminder, settings, () => deps.clock.now());
       const written = await deps.checks.record(reminder.id, reminder.rev, result, result.check.at);
       if (written) changed.push(written);
     }

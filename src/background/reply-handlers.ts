@@ -23,7 +23,7 @@ export interface ReplyHandlerDeps {
   clock: Clock;
 }
 
-type ReplyTypes = 'account.seen' | 'thread.observed' | 'reminder.notReply' | 'reminder.checkNow';
+type ReplyTypes = 'account.seen' | 'thread.observed' | 'thread.sent' | 'reminder.notReply' | 'reminder.checkNow';
 
 /** Handlers for what Gmail tabs see and for the user's say on replies. */
 export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (p: RequestOf<K>) => Promise<ResponseMap[K]> } {
@@ -64,6 +64,22 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
         await d.reconcile('tab');
       }
       return { resolved };
+    },
+
+    /** The user sent a message in the thread: the replies they owed there are answered (nothing else changes). */
+    async 'thread.sent'(p) {
+      const keys = threadKeysOf({
+        provider: 'gmail',
+        ...(p.threadId ? { threadId: p.threadId } : {}),
+        ...(p.permThreadId ? { permThreadId: p.permThreadId } : {}),
+        ...(p.messageId ? { messageId: p.messageId } : {}),
+      });
+      const answered = await d.store.answerThread(p.account, keys, p.sentAt, d.clock.now());
+      if (answered.length > 0) {
+        await Promise.all(answered.map((r) => d.announcer.withdraw(r.id)));
+        await d.reconcile('tab');
+      }
+      return { answered };
     },
 
     /** "That wasn't a real reply": never count that message again, and wait as before. */

@@ -16,6 +16,7 @@ import { settingsStore, type StorageAreaPort } from './settings-store';
 import { bulkStore } from '../storage/bulk-store';
 import { createDataHandlers } from './data-handlers';
 import { errorLog, loggingErrors } from './error-log';
+import { replyIntentStore } from './reply-intents';
 
 export interface BackgroundPorts {
   indexedDB: IDBFactory;
@@ -62,7 +63,8 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const replyHandlers = createReplyHandlers({ store, checks, checker, settings, pageKeys, announcer, reconcile, ...ports });
   const bulk = bulkStore(db);
   const dataHandlers = createDataHandlers({ store, bulk, settings, integration, pageKeys, errors, announcer, reconcile, ...ports });
-  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, replyHandlers, dataHandlers, ...ports });
+  const intents = replyIntentStore(ports.storage);
+  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, replyHandlers, dataHandlers, intents, ...ports });
   const route = createRouter({ handlers, ...ports });
   const notificationActions = createNotificationActions({ store, handlers, ...ports });
   const onCommand = createCommandRelay(ports);

@@ -26,6 +26,7 @@ export function subjectOf(r: Reminder, t: Translate): string {
 }
 
 export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string): NotificationText {
+  if (r.kind === 'owed-reply') return owedNotification(r, t, formatDate);
   const who = describeRecipients(r.thread.recipients, t);
   if (r.check?.outcome === 'bounced') {
     return {
@@ -43,6 +44,23 @@ export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: n
   };
 }
 
+/** Who the user owes a reply: the sender of the message they were reminded of. */
+export function owedTo(r: Reminder, t: Translate): string {
+  return describeRecipients(r.thread.recipients.slice(0, 1), t);
+}
+
+/** "You owe Bob a reply — subject"; news that they wrote again, else when it came. */
+function owedNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string): NotificationText {
+  const again = r.check?.wroteAgain;
+  const context =
+    r.check?.outcome === 'failed'
+      ? t('notifUnverified', [r.account])
+      : again
+        ? t('notifOwedAgain', [clip(clean(again.by.name) || clean(again.by.email)), again.at !== undefined ? formatDate(again.at) : '—', r.account])
+        : t('notifOwedContext', [formatDate(r.sentAt), r.account]);
+  return { title: clip(t('notifOwedTitle', [owedTo(r, t)])), message: subjectOf(r, t), contextMessage: context };
+}
+
 /** "Bob replied" (only when the user asked to be told). */
 export function repliedNotification(r: Reminder, t: Translate): NotificationText {
   const by = r.resolution?.by;
@@ -56,7 +74,7 @@ export function repliedNotification(r: Reminder, t: Translate): NotificationText
 export function digestNotification(reminders: readonly Reminder[], t: Translate): NotificationText {
   const lines = reminders
     .slice(0, DIGEST_LINES)
-    .map((r) => `${describeRecipients(r.thread.recipients, t)} — ${subjectOf(r, t)}`);
+    .map((r) => (r.kind === 'owed-reply' ? t('digestOwedLine', [owedTo(r, t), subjectOf(r, t)]) : `${describeRecipients(r.thread.recipients, t)} — ${subjectOf(r, t)}`));
   if (reminders.length > DIGEST_LINES) lines.push(t('digestMore', [String(reminders.length - DIGEST_LINES)]));
   return { title: t('digestTitle', [String(reminders.length)]), message: lines.join('\n') };
 }

@@ -59,10 +59,12 @@ export function reminderStore(
     /**
      * Idempotent create: the caller picks the id, so a retry after a killed
      * worker returns the first result instead of a second reminder. A thread
-     * has at most one waiting reminder per account: a new one replaces the
-     * due time of the existing one.
+     * has at most one waiting reminder per account and kind: a new one
+     * replaces the due time of the existing one. A "remind me if no reply"
+     * comes from the user writing in the thread, so a waiting owed reply of
+     * that thread is answered by it (in the same transaction: never both).
      */
-    async create(reminder: Reminder, now: number): Promise<{ reminder: Reminder; outcome: CreateOutcome }> {
+    async create(reminder: Reminder, now: number): Promise<{ reminder: Reminder; outcome: CreateOutcome; answered?: Reminder }> {
       const db = await ready;
       const tx = db.transaction('reminders', 'readwrite');
       const store = tx.store;
@@ -74,7 +76,14 @@ export function reminderStore(
       const byThread = store.index('by-account-thread');
       const siblings: Reminder[] = [];
       for (const key of threadKeysOf(reminder.thread)) siblings.push(...(await byThread.getAll([reminder.account, key])));
-      const active = siblings.find((r) => isWaiting(r.status) || r.status === 'notified');
+      const live = siblings.filter((r) => isWaiting(r.status) || r.status === 'notified');
+      let answered: Reminder | undefined;
+      const owed = live.find((r) => r.kind === 'owed-reply');
+      if (reminder.kind === 'no-reply' && owed) {
+        answered = applyEvent(owed, { type: 'reply', resolution: { kind: 'answered', at: reminder.sentAt, source: 'compose' } }, now, 'answered');
+        await store.put(answered);
+      }
+      const active = live.find((r) => r.kind === reminder.kind);
       if (active) {
         const updated = applyEvent(active, { type: 'reschedule', dueAt: reminder.dueAt }, now);
         // The newer send may know more (a thread id where only a Message-ID was known).
@@ -83,11 +92,34 @@ export function reminderStore(
         updated.sentAt = Math.max(active.sentAt, reminder.sentAt);
         await store.put(updated);
         await tx.done;
-        return { reminder: updated, outcome: 'replaced' };
+        return { reminder: updated, outcome: 'replaced', ...(answered ? { answered } : {}) };
       }
       await store.add(reminder);
       await tx.done;
-      return { reminder, outcome: 'created' };
+      return { reminder, outcome: 'created', ...(answered ? { answered } : {}) };
+    },
+
+    /**
+     * The user sent a message in this thread (seen by a Gmail tab's send
+     * tracker): every waiting owed reply of the thread is answered. Answers
+     * the reminders it resolved.
+     */
+    async answerThread(account: string, keys: readonly string[], sentAt: number, now: number): Promise<Reminder[]> {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      const byThread = tx.store.index('by-account-thread');
+      const found = new Map<string, Reminder>();
+      for (const key of keys) for (const r of await byThread.getAll([account, key])) found.set(r.id, r);
+      const answered: Reminder[] = [];
+      for (const r of found.values()) {
+        // A send from before the reminder was armed (a late report) answers nothing armed after it.
+        if (r.kind !== 'owed-reply' || !(isWaiting(r.status) || r.status === 'notified') || sentAt < r.createdAt - 60_000) continue;
+        const next = applyEvent(r, { type: 'reply', resolution: { kind: 'answered', at: sentAt, source: 'compose' } }, now, 'answered');
+        await tx.store.put(next);
+        answered.push(next);
+      }
+      await tx.done;
+      return answered;
     },
 
     /** Applies `event` atomically; with `expectedRev`, only if nobody wrote in between. */

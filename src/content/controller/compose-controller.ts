@@ -123,7 +123,8 @@ export function createComposeController(
     try {
       const armed = state.armed;
       const now = deps.now();
-      if (!armed || now - state.lastSendAt < SAME_SEND_MS) return;
+      // Every send is followed, armed or not: a message the user writes in a thread answers a reply they owed there.
+      if (now - state.lastSendAt < SAME_SEND_MS) return;
       const parts = composeParts(root);
       if (!parts) return;
       state.lastSendAt = now;
@@ -136,7 +137,8 @@ export function createComposeController(
       state.outstanding?.abort();
       const outstanding = new AbortController();
       state.outstanding = outstanding;
-      void remember(snapshot, context, armed, state.theme, now, outstanding).catch((error) => deps.warnOnce('storing the reminder failed', error));
+      if (armed) void remember(snapshot, context, armed, state.theme, now, outstanding).catch((error) => deps.warnOnce('storing the reminder failed', error));
+      else void reportSent(snapshot, context, outstanding).catch((error) => deps.warnOnce('reporting the send failed', error));
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }
@@ -180,6 +182,30 @@ export function createComposeController(
       deps.warnOnce('reminder.create failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), theme);
     }
+  }
+
+  /**
+   * An unarmed send: once Gmail's send response confirms it, the background
+   * hears which thread the user wrote in (the replies they owed there are
+   * answered). Unconfirmed (undone, failed, hook missing): nothing is said —
+   * the thread view and the print view still see the message.
+   */
+  async function reportSent(snapshot: ReturnType<typeof readCompose>, context: ThreadContext | undefined, outstanding: AbortController) {
+    const undo = watchUndo(deps.doc, () => outstanding.abort());
+    const sent = await tracker.expect(snapshot, outstanding.signal);
+    undo.stop();
+    if (!sent) return;
+    const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
+    const account = accounts.current();
+    if (!thread || !account) return;
+    const { answered } = await deps.request('thread.sent', {
+      account,
+      ...(thread.threadId ? { threadId: thread.threadId } : {}),
+      ...(thread.permThreadId ? { permThreadId: thread.permThreadId } : {}),
+      ...(thread.messageId ? { messageId: thread.messageId } : {}),
+      sentAt: sent.sentAt ?? deps.now(),
+    });
+    if (answered.length > 0) onStored();
   }
 
   return {

@@ -15,7 +15,8 @@ export interface ResponseMap {
   'reminder.cancel': { reminder: Reminder };
   'reminder.delete': { reminder: Reminder };
   'reminder.list': { sections: Partial<Sections>; counts: Record<keyof Sections, number>; now: number };
-  'reminder.getByThread': { reminder: Reminder | null };
+  /** `openReply`: "Reply now" asked for this thread's in-thread reply to be opened (answered once). */
+  'reminder.getByThread': { reminder: Reminder | null; openReply?: true };
   'due.preview': DuePreview;
   'settings.get': { settings: Settings };
   'integration.report': { stored: true };
@@ -36,6 +37,9 @@ export interface ResponseMap {
   'data.exportIcs': { ics: string };
   'data.deleteAll': { deleted: number };
   'diagnostics.get': Diagnostics;
+  /** The owed replies of that thread the send answered. */
+  'thread.sent': { answered: Reminder[] };
+  'reminder.replyNow': { reminder: Reminder };
 }
 
 export interface Diagnostics {

@@ -39,6 +39,8 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'data.exportIcs': ['ui'],
   'data.deleteAll': ['ui'],
   'diagnostics.get': ['ui'],
+  'thread.sent': ['content'],
+  'reminder.replyNow': ['ui'],
 };
 
 /**

@@ -85,6 +85,8 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   'data.exportIcs': [{}],
   'data.deleteAll': [{ confirm: 'delete-all' }],
   'diagnostics.get': [{}],
+  'thread.sent': [{ account: 'me@example.com', threadId: 'abc123', sentAt: T0 }, { account: 'me@example.com', permThreadId: 'thread-f:1581064946762017791', messageId: '<a@b>', sentAt: 0 }],
+  'reminder.replyNow': [{ id: 'r-1' }],
 };
 
 const validCases = (Object.keys(VALID) as RequestType[]).flatMap((type) =>
@@ -119,7 +121,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(24);
+    expect(REQUEST_TYPES).toHaveLength(26);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {
