@@ -1,8 +1,8 @@
 import type { Reminder } from './reminder';
 import { addLocalDays, zonedParts, zonedToInstant } from './time/zoned';
 
-/** The popup's checklist sections, in display order. */
-export const SECTION_IDS = ['overdue', 'today', 'upcoming', 'replied', 'done'] as const;
+/** The popup's checklist sections, in display order. `answer`: replies the user owes (waiting owed-reply reminders). */
+export const SECTION_IDS = ['overdue', 'answer', 'today', 'upcoming', 'replied', 'done'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export type Sections = Record<SectionId, Reminder[]>;
@@ -15,6 +15,8 @@ export function sectionOf(r: Reminder, now: number, timeZone: string): SectionId
 }
 
 function sectionWithin(r: Reminder, now: number, endOfToday: number): SectionId | undefined {
+  // What the user owes has its own list, due or not; once answered it is resolved like any other.
+  if (r.kind === 'owed-reply' && (r.status === 'notified' || r.status === 'pending' || r.status === 'snoozed')) return 'answer';
   switch (r.status) {
     case 'notified':
       return 'overdue';
@@ -36,14 +38,14 @@ function sectionWithin(r: Reminder, now: number, endOfToday: number): SectionId 
  * resolved ones by last change (newest first, capped).
  */
 export function groupIntoSections(reminders: readonly Reminder[], now: number, timeZone: string): Sections {
-  const sections: Sections = { overdue: [], today: [], upcoming: [], replied: [], done: [] };
+  const sections: Sections = { overdue: [], answer: [], today: [], upcoming: [], replied: [], done: [] };
   // One zone lookup for the whole list: thousands of rows must stay cheap.
   const endOfToday = endOfLocalDay(now, timeZone);
   for (const r of reminders) {
     const id = sectionWithin(r, now, endOfToday);
     if (id) sections[id].push(r);
   }
-  for (const id of ['overdue', 'today', 'upcoming'] as const) sections[id].sort((a, b) => a.dueAt - b.dueAt);
+  for (const id of ['overdue', 'answer', 'today', 'upcoming'] as const) sections[id].sort((a, b) => a.dueAt - b.dueAt);
   for (const id of ['replied', 'done'] as const) {
     sections[id].sort((a, b) => b.updatedAt - a.updatedAt);
     sections[id].length = Math.min(sections[id].length, RECENT_LIMIT);

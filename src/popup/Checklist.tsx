@@ -90,7 +90,8 @@ export function Checklist({ request, t, locale, openTab, openOptions, initial }:
   if (!list) return <main class="popup" aria-busy="true" />;
 
   const total = totalOf(list);
-  const due = list.counts.overdue ?? 0;
+  // Owed replies that are due count too: they are listed under "To answer", not "Overdue".
+  const due = (list.counts.overdue ?? 0) + (list.sections.answer ?? []).filter((r) => r.status === 'notified' || r.dueAt <= now).length;
   const visibleSelected = [...selected].filter((id) => shownIds.has(id));
   const target = dialog && items.find((it) => it.kind === 'row' && it.reminder.id === dialog.id);
   const closeDialog = () => {
@@ -166,6 +167,7 @@ export function Checklist({ request, t, locale, openTab, openOptions, initial }:
           onChange={(a: Armed) => on.change(target.reminder, a)}
           onCheckNow={() => on.checkNow(target.reminder)}
           onNotReply={() => on.notReply(target.reminder)}
+          onReplyNow={() => on.replyNow(target.reminder)}
           onDelete={() => on.removeKey(target.reminder)}
         />
       )}

@@ -23,6 +23,8 @@ export interface RowActionsProps {
   onChange(a: Armed): void;
   onCheckNow(): void;
   onNotReply(): void;
+  /** An owed reply: open the thread with its reply open. */
+  onReplyNow(): void;
   onDelete(): void;
 }
 
@@ -31,6 +33,7 @@ export function RowActions(props: RowActionsProps) {
   const { t, reminder: r, subject } = props;
   const [view, setView] = useState<ActionsView>(props.view);
   const waiting = isWaiting(r.status) || r.status === 'notified';
+  const owed = r.kind === 'owed-reply';
   const then = (f: () => void) => () => {
     props.onClose();
     f();
@@ -64,6 +67,11 @@ export function RowActions(props: RowActionsProps) {
       <p class="head" dir="auto" title={subject}>
         {subject}
       </p>
+      {owed && waiting && (
+        <button type="button" class="item" onClick={then(props.onReplyNow)}>
+          {t('actionReplyNow')}
+        </button>
+      )}
       <button type="button" class="item" onClick={then(props.onOpen)}>
         {t('actionOpenThread')}
       </button>
@@ -82,7 +90,7 @@ export function RowActions(props: RowActionsProps) {
       )}
       {r.status === 'replied' && (
         <button type="button" class="item" onClick={then(props.onNotReply)}>
-          {t('threadNotReply')}
+          {t(r.resolution?.kind === 'answered' ? 'threadNotAnswer' : 'threadNotReply')}
         </button>
       )}
       <button type="button" class="item danger" onClick={then(props.onDelete)}>

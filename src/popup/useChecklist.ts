@@ -22,6 +22,8 @@ export interface ChecklistActions {
   restore(reminder: Reminder): Promise<unknown>;
   checkNow(id: string): Promise<Reminder>;
   notReply(id: string): Promise<Reminder>;
+  /** Opens the thread in Gmail with its reply open ("Reply now"). */
+  replyNow(id: string): Promise<Reminder>;
   /** Marks each done; answers the ids that were (a failed one does not stop the rest). */
   doneMany(ids: readonly string[]): Promise<{ done: string[]; failed: number }>;
   /** Reopens each (Undo of doneMany), with one reload at the end. */
@@ -89,6 +91,7 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
       restore: (reminder) => write(request('reminder.restore', { reminder })),
       checkNow: (id) => one(request('reminder.checkNow', { id })),
       notReply: (id) => one(request('reminder.notReply', { id })),
+      replyNow: (id) => request('reminder.replyNow', { id }).then((x) => x.reminder),
       doneMany: (ids) =>
         write(Promise.allSettled(ids.map((id) => request('reminder.done', { id })))).then((results) => ({
           done: ids.filter((_, i) => results[i]!.status === 'fulfilled'),

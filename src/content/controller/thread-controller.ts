@@ -6,6 +6,9 @@ import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from
 import { mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import { ThreadControl, type ThreadControlProps } from '../ui/ThreadControl';
+import { describeRecipients, owedTo } from '../../core/notification-text';
+import { openInThreadReply } from '../gmail/reply';
+import { offerFor, owedIdentity, ownMatcher, type Offer } from './offer';
 import type { Armed } from '../ui/types';
 import type { AccountSource } from './account';
 import type { ContentDeps } from './deps';
@@ -23,6 +26,8 @@ interface Shown {
   mounted: Mounted;
   reminder: Reminder | null;
   view: ThreadControlProps['reminder'];
+  /** What a new reminder would be (decided from the newest message on each load). */
+  offer: Offer;
   defaultPreset: PresetId;
   theme: 'light' | 'dark';
 }
@@ -45,6 +50,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       t: deps.t,
       lang: deps.lang,
       reminder: s.view,
+      offer: { kind: s.offer.kind, ...(s.offer.received ? { to: s.offer.received.from.name || s.offer.received.from.email } : {}) },
       defaultPreset: s.defaultPreset,
       preview,
       onCreate: (armed: Armed) => act(s, () => create(s, armed), armed.label),
@@ -74,6 +80,14 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
   async function create(s: Shown, armed: Armed) {
     const account = accounts.current();
     if (!account) throw new Error('No account');
+    // Decided again now: the thread may have changed since the control was drawn.
+    const settings = await deps.settings();
+    const isOwn = ownMatcher(account, settings);
+    const offer = offerFor(threadMessages(deps.doc, s.thread), isOwn);
+    if (offer.kind === 'owed-reply' && offer.received) {
+      const owed = owedIdentity(s.thread, offer.received, isOwn, deps.now());
+      return deps.request('reminder.create', { id: deps.newId(), account, kind: 'owed-reply', ...owed, due: armed.due });
+    }
     return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt: deps.now(), due: armed.due });
   }
 
@@ -96,15 +110,19 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       s.view = 'error';
     } else {
       try {
-        const { reminder } = await deps.request('reminder.getByThread', {
+        const { reminder, openReply } = await deps.request('reminder.getByThread', {
           account,
           ...(s.thread.threadId ? { threadId: s.thread.threadId } : {}),
           ...(s.thread.permThreadId ? { permThreadId: s.thread.permThreadId } : {}),
         });
+        const settings = await deps.settings();
+        s.offer = offerFor(threadMessages(deps.doc, s.thread), ownMatcher(account, settings));
         s.reminder = reminder && LIVE.has(reminder.status) ? reminder : null;
         s.view = s.reminder ? await viewOf(s.reminder) : null;
-        s.defaultPreset = (await deps.settings()).defaultPreset;
+        s.defaultPreset = settings.defaultPreset;
         if (isObservable(s.reminder)) void observeShown(s);
+        // "Reply now" opened this thread: open Gmail's own reply in it (taken once by the background).
+        if (openReply) void openInThreadReply(deps.doc, s.thread).catch((error) => deps.warnOnce('opening the reply failed', error));
       } catch (error) {
         deps.warnOnce('reminder lookup failed', error);
         s.view = 'error';
@@ -114,11 +132,17 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
   }
 
   async function viewOf(r: Reminder): Promise<ThreadControlProps['reminder']> {
-    const view = { status: r.status, dueAt: r.dueAt, dueLabel: await dueLabel(deps, r.dueAt) };
+    const view = { status: r.status, dueAt: r.dueAt, dueLabel: await dueLabel(deps, r.dueAt), kind: r.kind };
     const by = r.status === 'replied' ? r.resolution?.by : undefined;
     const at = r.status === 'replied' ? r.resolution?.at : undefined;
+    const again = r.kind === 'owed-reply' && r.status !== 'replied' ? r.check?.wroteAgain : undefined;
     return {
       ...view,
+      ...(r.kind === 'owed-reply' ? { owedTo: owedTo(r, deps.t) } : {}),
+      ...(again
+        ? { wroteAgain: deps.t('owedWroteAgain', [describeRecipients([again.by], deps.t), again.at !== undefined ? await dueLabel(deps, again.at) : '—']) }
+        : {}),
+      ...(r.resolution?.kind === 'answered' ? { answered: true } : {}),
       ...(by ? { repliedBy: by.name || by.email } : {}),
       ...(at !== undefined ? { repliedAt: await dueLabel(deps, at) } : {}),
     };
@@ -163,7 +187,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       wrap.append(host);
       toolbar.append(wrap);
       const theme = themeOf(deps.win, toolbar);
-      const s: Shown = { key, thread, reminder: null, view: 'loading', defaultPreset: 'in-3-days', theme, mounted: undefined as unknown as Mounted };
+      const s: Shown = { key, thread, reminder: null, view: 'loading', offer: { kind: 'no-reply' }, defaultPreset: 'in-3-days', theme, mounted: undefined as unknown as Mounted };
       s.mounted = mountInShadow(host, render(s), theme);
       shown = s;
       void load(s);
@@ -188,7 +212,9 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     current(): { hasReminder: boolean; create(armed: Armed): Promise<void> } | undefined {
       const s = shown;
       if (!s || !s.mounted.host.isConnected) return undefined;
-      return { hasReminder: Boolean(s.reminder), create: (armed) => act(s, () => create(s, armed), armed.label) };
+      // A resolved reminder does not stop a new one (they replied: now the user may owe the answer).
+      const waiting = s.reminder !== null && s.reminder.status !== 'replied';
+      return { hasReminder: waiting, create: (armed) => act(s, () => create(s, armed), armed.label) };
     },
   };
 }

@@ -38,11 +38,15 @@ export function nextCheckAt(r: Reminder, now: number): number | undefined {
   return r.status === 'notified' && r.check?.outcome === 'failed' ? r.check.retryAt : undefined;
 }
 
+/** The account and the aliases the user lists for it (keys as typed or a backup holds them: any case). */
+export function ownAddressesOf(account: string, prefs: Pick<ReplyPrefs, 'aliases'>): string[] {
+  return [account, ...Object.entries(prefs.aliases).flatMap(([key, list]) => (key.trim().toLowerCase() === account ? list : []))];
+}
+
 /** The rules for one reminder: its account and the user's aliases for it count as the user. */
 export function rulesFor(r: Reminder, prefs: ReplyPrefs): ReplyRules {
   return {
-    // Keys as the user typed them or a backup holds them: the account matches whatever their case.
-    ownAddresses: [r.account, ...Object.entries(prefs.aliases).flatMap(([key, list]) => (key.trim().toLowerCase() === r.account ? list : []))],
+    ownAddresses: ownAddressesOf(r.account, prefs),
     plusAddressing: prefs.plusAddressing,
     autoRepliesCount: prefs.autoRepliesCount,
     ignoredIds: r.ignoredReplyIds ?? [],

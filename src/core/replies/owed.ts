@@ -20,6 +20,9 @@
  *   user's answer does not put the debt back.
  * - A list with no message of the others at all (a source that showed too
  *   little) decides by time alone: an own message after the received one.
+ * - An own message without a time never answers: a Gmail tab shows drafts
+ *   and messages still syncing that way. The confirmed send (the send
+ *   tracker) or the next look decides instead.
  * - Messages of the others after the received one are news, not an answer:
  *   the verdict stays `owed` and names the latest of them (`wroteAgain`).
  *
@@ -84,8 +87,9 @@ export function judgeOwed(messages: readonly ObservedMessage[], received: Receiv
   const answers = messages.flatMap((m, i) => {
     if (!own[i] || ownAuto[i] !== undefined || isIgnored(m)) return [];
     if (i < lastTheirs || (receivedIndex >= 0 ? i < receivedIndex : surelyBefore(m))) return [];
-    // Nothing of theirs in the list to be after: only a time after the received message says "answered".
-    if (lastTheirs < 0 && receivedIndex < 0 && (m.at === undefined || !Number.isFinite(m.at))) return [];
+    // An own message without a time is not yet sent as far as the source knows (a Gmail tab shows a draft or a
+    // message still syncing that way): the confirmed send, or the next look, decides.
+    if (m.at === undefined || !Number.isFinite(m.at)) return [];
     return [i];
   });
   const answer = answers[0];

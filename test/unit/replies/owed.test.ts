@@ -80,6 +80,11 @@ describe('judgeOwed: did the user answer?', () => {
     expect(v.notes[2]!.reason).toBe('auto-reply');
   });
 
+  it('an own message without a time (a draft or an unsynced send in a Gmail tab) does not answer', () => {
+    const { at: _none, ...draft } = msg(ME, { to: [BOB] });
+    expect(judgeOwed([bobsRequest(), draft], received, rules()).kind).toBe('owed');
+  });
+
   it('a message the user said was not their answer does not count', () => {
     const answer = msg(ME, { at: SHOWN + HOUR, to: [BOB] });
     expect(judgeOwed([bobsRequest(), answer], received, rules({ ignoredIds: [answer.id!] })).kind).toBe('owed');
