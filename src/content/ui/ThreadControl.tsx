@@ -76,8 +76,7 @@ export function ThreadControl(props: ThreadControlProps) {
     />
   );
   const owedOffer = props.offer?.kind === 'owed-reply';
-  // A received thread offers "remind me to reply" even where an earlier reminder was resolved (they replied: now the user owes one).
-  if (reminder?.status === 'replied' && !(owedOffer && !reminder.answered)) {
+  if (reminder?.status === 'replied') {
     // Name and date are isolated one by one: a right-to-left name must not swallow the date.
     const detail = reminder.answered
       ? reminder.repliedAt && isolate(reminder.repliedAt)
@@ -178,7 +177,8 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: 
 }
 
 /** A reply ended the wait: say it was none (the reminder waits again), or start a new wait. */
-function Replied({ t, close, picker, onNotReply, onCreate, reminder }: ExistingProps) {
+function Replied(props: ExistingProps) {
+  const { t, close, picker, onNotReply, onCreate, reminder } = props;
   const answered = reminder && typeof reminder === 'object' && reminder.answered;
   const [view, setView] = useState<'menu' | 'new'>('menu');
   if (view === 'new') return picker(onCreate, close);
@@ -195,7 +195,8 @@ function Replied({ t, close, picker, onNotReply, onCreate, reminder }: ExistingP
         {t(answered ? 'threadNotAnswer' : 'threadNotReply')}
       </button>
       <button type="button" class="item" onClick={() => setView('new')}>
-        {t('threadNewReminder')}
+        {/* They replied and the newest message is theirs: the new reminder is the user's own answer. */}
+        {t(props.offer?.kind === 'owed-reply' ? 'owedButton' : 'threadNewReminder')}
       </button>
     </>
   );
