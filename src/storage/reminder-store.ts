@@ -112,8 +112,8 @@ export function reminderStore(
       for (const key of keys) for (const r of await byThread.getAll([account, key])) found.set(r.id, r);
       const answered: Reminder[] = [];
       for (const r of found.values()) {
-        // A send from before the reminder was armed (a late report) answers nothing armed after it.
-        if (r.kind !== 'owed-reply' || !(isWaiting(r.status) || r.status === 'notified') || sentAt < r.createdAt - 60_000) continue;
+        // Reported within seconds of the send (the tab waits at most a minute for Gmail's answer): whatever is owed now is answered.
+        if (r.kind !== 'owed-reply' || !(isWaiting(r.status) || r.status === 'notified')) continue;
         const next = applyEvent(r, { type: 'reply', resolution: { kind: 'answered', at: sentAt, source: 'compose' } }, now, 'answered');
         await tx.store.put(next);
         answered.push(next);
