@@ -1,4 +1,4 @@
-import { isWaiting, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
+import { isWaiting, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus, type Resolution } from '../core/reminder';
 import { applyEvent, markAnnounced, type ReminderEvent } from '../core/transitions';
 import type { ReminderDB } from './open-db';
 
@@ -23,6 +23,15 @@ export class StaleRevisionError extends Error {
 }
 
 export type CreateOutcome = 'created' | 'existing' | 'replaced';
+
+/**
+ * An owed reply answered by a send the user made. The message is named the
+ * way a look at the thread names it (sender and minute, see withStableIds),
+ * so "that wasn't my answer" keeps it from counting again.
+ */
+function sentAnswer(account: string, sentAt: number): Resolution {
+  return { kind: 'answered', at: sentAt, source: 'compose', by: { email: account }, messageId: `${account}|${Math.floor(sentAt / 60_000)}` };
+}
 
 /**
  * Every read-modify-write runs inside one readwrite transaction. IndexedDB
@@ -80,7 +89,7 @@ export function reminderStore(
       let answered: Reminder | undefined;
       const owed = live.find((r) => r.kind === 'owed-reply');
       if (reminder.kind === 'no-reply' && owed) {
-        answered = applyEvent(owed, { type: 'reply', resolution: { kind: 'answered', at: reminder.sentAt, source: 'compose' } }, now, 'answered');
+        answered = applyEvent(owed, { type: 'reply', resolution: sentAnswer(reminder.account, reminder.sentAt) }, now, 'answered');
         await store.put(answered);
       }
       const active = live.find((r) => r.kind === reminder.kind);
@@ -114,7 +123,7 @@ export function reminderStore(
       for (const r of found.values()) {
         // Reported within seconds of the send (the tab waits at most a minute for Gmail's answer): whatever is owed now is answered.
         if (r.kind !== 'owed-reply' || !(isWaiting(r.status) || r.status === 'notified')) continue;
-        const next = applyEvent(r, { type: 'reply', resolution: { kind: 'answered', at: sentAt, source: 'compose' } }, now, 'answered');
+        const next = applyEvent(r, { type: 'reply', resolution: sentAnswer(account, sentAt) }, now, 'answered');
         await tx.store.put(next);
         answered.push(next);
       }

@@ -30,6 +30,7 @@ describe('an owed reply ends with the user\'s own send in the thread', () => {
     const r = (await f.bg.store.get('owed-1'))!;
     expect(r).toMatchObject({ status: 'replied', resolution: { kind: 'answered', source: 'compose', at: T0 + 10 * MIN } });
     expect(r.history.at(-1)).toMatchObject({ from: 'pending', to: 'replied', cause: 'answered' });
+    expect(r.resolution).toMatchObject({ by: { email: 'me@example.com' }, messageId: `me@example.com|${(T0 + 10 * MIN) / MIN}` });
     expect((await f.bg.store.get('other'))!.status).toBe('pending');
     f.clock.advance(DAY);
     await f.bg.reconcile('alarm');
@@ -113,6 +114,23 @@ describe('looks at the thread judge an owed reply by its own rule', () => {
       messages: [theirs, { from: ME, to: [BOB], at: T0 + MIN, id: 'msg-f:2' }],
     });
     expect(resolved).toMatchObject([{ id: 'owed-1', status: 'replied', resolution: { kind: 'answered', source: 'gmail-tab' } }]);
+  });
+});
+
+describe('"that wasn\'t my answer"', () => {
+  it('puts it back, and the same message of the user never answers it again', async () => {
+    const f = await withOwed();
+    await f.bg.handlers['thread.sent']({ account: 'me@example.com', threadId: hex, sentAt: T0 + 5 * MIN });
+    const { reminder } = await f.bg.handlers['reminder.notReply']({ id: 'owed-1' });
+    expect(reminder).toMatchObject({ status: 'pending', ignoredReplyIds: [`me@example.com|${(T0 + 5 * MIN) / MIN}`] });
+    // The print view shows that message (stamped in its minute): still owed, so it fires.
+    f.printView.threads.set(hex, [
+      { from: BOB, to: [ME], at: RECEIVED },
+      { from: ME, to: [BOB], at: T0 + 5 * MIN },
+    ]);
+    f.clock.advance(HOUR);
+    await f.bg.reconcile('alarm');
+    expect((await f.bg.store.get('owed-1'))!.status).toBe('notified');
   });
 });
 
