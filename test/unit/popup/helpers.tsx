@@ -56,6 +56,8 @@ export function fakeBackground(reminders: Reminder[], now = T0) {
         return update(id, { status: 'snoozed', dueAt: dueOf(p.due as never) });
       case 'reminder.updateDue':
         return update(id, { status: 'pending', dueAt: dueOf(p.due as never) });
+      case 'reminder.replyNow':
+        return { reminder: store.get(id) };
       case 'reminder.checkNow':
         return update(id, { check: { at: now, source: 'print-view', outcome: 'no-reply', failures: 0 } });
       case 'reminder.delete': {
