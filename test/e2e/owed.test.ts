@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
-import { launch, notificationIds, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
+import { currentWorker, launch, notificationIds, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
 import { bodyOf, domFixture, gmailPage, gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
 import { previewOf, SEND } from './gmail-session';
 
@@ -113,6 +113,26 @@ describe('"I owe a reply" in Gmail', () => {
     await expect.poll(shown).toMatch(/^Answered: /);
     expect(await notificationIds(l.worker)).toEqual([]);
     expect(l.blocked).toEqual([]);
+  });
+
+  it('Alt+Shift+R in a received thread arms "remind me to reply" with the default delay', async () => {
+    const l = await start(gmailRoutes({ '/mail/u/0/': receivedThread() }));
+    const page = await l.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/0/#inbox/' + HEX);
+    await toolbar(page).getByRole('button', { name: 'Remind me to reply', exact: true }).waitFor();
+    // What the background's commands.onCommand handler does for Alt+Shift+R.
+    const worker = await currentWorker(l.context);
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { v: 1, type: 'content.arm' });
+    });
+    const expected = await previewOf(l, 'in-3-days');
+    const [owed] = await waitFor(async () => {
+      const found = await owedReminders(l);
+      return found.length === 1 ? found : undefined;
+    }, { what: 'the owed reply armed from the keyboard' });
+    expect(owed).toMatchObject({ kind: 'owed-reply', dueAt: expected.at, thread: { threadId: HEX, recipients: [{ email: 'bob@example.com' }, { email: 'me@example.com' }, { email: 'alice@example.com' }] } });
+    await expect.poll(async () => (await toolbar(page).getByRole('button').first().textContent())?.replace(/[\u2068\u2069]/g, '')).toBe(`Reply by: ${expected.label}`);
   });
 
   it('unanswered, it fires as "You owe … a reply"; the popup\'s To answer section lists it, and Reply now (keyboard) opens the reply in Gmail', async () => {
