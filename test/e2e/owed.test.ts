@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
-import { currentWorker, launch, notificationIds, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
+import { axeViolations, currentWorker, formatViolations, launch, notificationIds, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
 import { bodyOf, domFixture, gmailPage, gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
 import { previewOf, SEND } from './gmail-session';
 
@@ -188,6 +188,8 @@ describe('"I owe a reply" in Gmail', () => {
     await popup.keyboard.press('.');
     const dialog = popup.getByRole('dialog');
     await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Reply now');
+    const violations = await axeViolations(popup);
+    expect(violations, formatViolations('popup with To answer and its actions', violations)).toEqual([]);
     const [tab] = await Promise.all([l.context.waitForEvent('page'), popup.keyboard.press('Enter')]);
     expect(await dialog.count()).toBe(0);
     // The thread opens in its account, and Gmail's own reply opens in it, its editor focused.
