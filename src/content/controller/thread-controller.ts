@@ -93,8 +93,10 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
 
   async function act(s: Shown, run: () => Promise<unknown>, label: string | undefined) {
     try {
-      await run();
-      if (label) showToast(deps.doc, deps.t('toastSet', [label]), s.theme);
+      const done = await run();
+      // A new owed reply says what it will remind of: answering, not waiting.
+      const owed = (done as { reminder?: Reminder } | undefined)?.reminder?.kind === 'owed-reply';
+      if (label) showToast(deps.doc, deps.t(owed ? 'toastOwedSet' : 'toastSet', [label]), s.theme);
     } catch (error) {
       deps.warnOnce('thread action failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), s.theme);

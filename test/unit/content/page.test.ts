@@ -117,7 +117,7 @@ describe('keyboard command (content.arm)', () => {
         due: { preset: 'in-1-week' },
       },
     ]);
-    await expectToast('toastSet[P:in-1-week]');
+    await expectToast('toastOwedSet[P:in-1-week]');
   });
 
   it('an open thread that has a reminder already: nothing new', async () => {
