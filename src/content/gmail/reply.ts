@@ -46,7 +46,8 @@ export interface OpenReplyOptions {
 export async function openInThreadReply(doc: Document, thread: VisibleThread, { timeoutMs = 5_000 }: OpenReplyOptions = {}): Promise<HTMLElement | undefined> {
   let editor = inlineReplyEditor(doc, thread);
   if (!editor) {
-    const control = replyControl(doc, thread);
+    // The thread's heading shows before its messages: give Gmail the same time to show the Reply control.
+    const control = replyControl(doc, thread) ?? (await waitFor(doc, () => replyControl(doc, thread), timeoutMs));
     if (!control) return undefined;
     const view = doc.defaultView;
     for (const type of ['mousedown', 'mouseup', 'click']) {

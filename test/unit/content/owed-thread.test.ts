@@ -64,6 +64,21 @@ describe('opening the in-thread reply', () => {
     expect(clicks).toEqual([]);
   });
 
+  it('waits for the Reply control when the messages show after the heading', async () => {
+    load('thread-view-received-en.html');
+    const clicks: string[] = [];
+    gmailOpensReplyOnClick(clicks);
+    const button = byId(document, ':reply3');
+    const cell = button.parentElement!;
+    button.remove();
+    document.querySelector('.amn')!.remove();
+    const thread = visibleThread(document)!;
+    const opening = openInThreadReply(document, thread, { timeoutMs: 2_000 });
+    setTimeout(() => cell.prepend(button), 50);
+    expect((await opening)?.getAttribute('role')).toBe('textbox');
+    expect(clicks).toEqual([':reply3']);
+  });
+
   it('gives up when Gmail shows no reply in time', async () => {
     load('thread-view-received-en.html');
     const thread = visibleThread(document)!;
