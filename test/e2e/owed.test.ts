@@ -115,6 +115,37 @@ describe('"I owe a reply" in Gmail', () => {
     expect(l.blocked).toEqual([]);
   });
 
+  it('owed, then answered with an armed reply: the same thread now waits for their answer', async () => {
+    const l = await start(gmailRoutes({ '/mail/u/0/': receivedThread() }, syncSample('cvOnReplySend_2_response')));
+    const page = await l.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/0/#inbox/' + HEX);
+    await toolbar(page).getByRole('button', { name: 'Remind me to reply', exact: true }).click();
+    await toolbar(page).getByRole('button', { name: /^In 2 days/ }).click();
+    await waitFor(async () => ((await owedReminders(l)).length === 1 ? true : undefined), { what: 'the owed reply' });
+
+    // Reply inline, armed with "remind me if no reply".
+    await page.locator('.amn [role=link]').first().click();
+    const inline = page.locator('.ip.adB follow-through-control');
+    await inline.getByRole('button', { name: 'Remind me', exact: true }).click();
+    await inline.getByRole('button', { name: /^In 1 week/ }).click();
+    const expected = await previewOf(l, 'in-1-week');
+    await page.locator(`.ip.adB ${SEND}`).click();
+
+    const ext = await openExtensionPage(l);
+    const both = await waitFor(async () => {
+      const all = await readReminders(ext);
+      return all.length === 2 && all.some((r) => r.kind === 'no-reply') ? all : undefined;
+    }, { what: 'the follow-up stored beside the answered owed reply' });
+    expect(both.find((r) => r.kind === 'owed-reply')).toMatchObject({ status: 'replied', resolution: { kind: 'answered', source: 'compose' } });
+    expect(both.find((r) => r.kind === 'no-reply')).toMatchObject({ status: 'pending', dueAt: expected.at, thread: { threadId: HEX } });
+    // The toolbar shows the one now active, and explains it.
+    const shown = async () => (await toolbar(page).getByRole('button').first().textContent())?.replace(/[\u2068\u2069]/g, '');
+    await expect.poll(shown).toBe(`Reminder: ${expected.label}`);
+    await toolbar(page).getByRole('button').first().click();
+    await expect.poll(() => toolbar(page).getByText('Waiting for a reply. This ends when someone answers.').isVisible()).toBe(true);
+    expect(await notificationIds(l.worker)).toEqual([]);
+  });
+
   it('Alt+Shift+R in a received thread arms "remind me to reply" with the default delay', async () => {
     const l = await start(gmailRoutes({ '/mail/u/0/': receivedThread() }));
     const page = await l.context.newPage();
