@@ -72,6 +72,11 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     { selector: WATCH.messages, onFound: onMessagesAdded },
   ]);
   deps.win.addEventListener('hashchange', queueThreadRefresh);
+  // A tab brought to the front (e.g. "Reply now" focusing a Gmail tab that already shows the thread) looks again.
+  const onVisible = () => {
+    if (deps.doc.visibilityState === 'visible') threads.reload();
+  };
+  deps.doc.addEventListener('visibilitychange', onVisible);
 
   onCommand?.((message) => {
     if (isContentCommand(message)) void armFromKeyboard();
@@ -102,5 +107,6 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     stopWatching();
     clearTimeout(messagesTimer);
     deps.win.removeEventListener('hashchange', queueThreadRefresh);
+    deps.doc.removeEventListener('visibilitychange', onVisible);
   };
 }

@@ -144,6 +144,19 @@ describe('the thread control on a received thread', () => {
     expect(document.activeElement).toBe(document.querySelector('.ip.adB [role=textbox]'));
   });
 
+  it('a tab brought to the front asks again: "Reply now" that focused a tab already showing the thread opens the reply', async () => {
+    const clicks: string[] = [];
+    let intent = false;
+    const fake = await start({ 'reminder.getByThread': () => ({ reminder: null, ...(intent ? { openReply: true as const } : {}) }) }, () => gmailOpensReplyOnClick(clicks));
+    expect(clicks).toEqual([]);
+    intent = true;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await settle();
+    await settle();
+    expect(fake.of('reminder.getByThread')).toHaveLength(2);
+    expect(clicks).toEqual([':reply3']);
+  });
+
   it('without the intent nothing is opened', async () => {
     const clicks: string[] = [];
     await start({ 'reminder.getByThread': () => ({ reminder: null }) }, () => gmailOpensReplyOnClick(clicks));
