@@ -43,6 +43,8 @@ import { POPUP_SECTION, popupSummary, printPopup, writePopupReport } from './ben
 import { storageBench } from './bench/storage.mjs';
 import { STORAGE_SECTION, printStorage, storageSummary, writeStorageReport } from './bench/storage-report.mjs';
 import { SUMMARY_SECTION, printSummary, summaryRows, writeSummary } from './bench/summary-table.mjs';
+import { popupOpenBench } from './bench/popup-open.mjs';
+import { POPUP_OPEN_SECTION, popupOpenSummary, printPopupOpen, writePopupOpenReport } from './bench/popup-open-report.mjs';
 
 const t0 = performance.now();
 
@@ -91,7 +93,15 @@ async function main() {
   writeStorageReport(storage);
   console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${STORAGE_SECTION}") in ${((performance.now() - t2) / 1000).toFixed(1)} s.`);
 
-  const rows = summaryRows({ vitestFile, payload, observerRaw, popup, storage });
+  const t3 = performance.now();
+  console.log('\n=== Popup open at scale ===\n');
+  console.log('The built popup opened with 1, 5,000 and 50,000 stored reminders (this takes ~1–2 min)…');
+  const popupOpen = popupOpenSummary(await popupOpenBench({ log: console.log }));
+  printPopupOpen(popupOpen);
+  writePopupOpenReport(popupOpen);
+  console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${POPUP_OPEN_SECTION}") in ${((performance.now() - t3) / 1000).toFixed(1)} s.`);
+
+  const rows = summaryRows({ vitestFile, payload, observerRaw, popup, storage, popupOpen });
   const chromium = storage.bench.version;
   printSummary(rows, { chromium });
   writeSummary(rows, { chromium, load });

@@ -1,3 +1,4 @@
+import { planAnnouncements } from '../core/notification-plan';
 import { digestNotification, repliedNotification, singleNotification } from '../core/notification-text';
 import type { Reminder } from '../core/reminder';
 import { defaultNotificationPrefs, type NotificationPrefs, type Settings } from '../core/settings';
@@ -20,16 +21,20 @@ export interface AnnouncerDeps {
   log: Logger;
   /** The user's notification preferences; the defaults apply without. */
   settings?: { get(): Promise<Settings> };
+  /** When this browser session began: reminders due before it were missed while the browser was closed. */
+  sessionStart?: Promise<number>;
 }
 
 /**
- * Shows due reminders: one notification for one, a digest for several (a
- * browser that was closed over a long weekend must not open with a storm)
- * unless the user turned the digest off. Notification ids derive from
- * reminder ids, so re-announcing after a crash between "shown" and "marked
- * shown" replaces, never duplicates.
+ * Shows due reminders: each its own notification (Open thread, Snooze) when
+ * up to a few are due together, one summary naming them when more are, and
+ * one digest for several missed while the browser was closed (a browser that
+ * was closed over a long weekend must not open with a storm) — see
+ * planAnnouncements. Notification ids derive from reminder ids, so
+ * re-announcing after a crash between "shown" and "marked shown" replaces,
+ * never duplicates.
  */
-export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, log, settings }: AnnouncerDeps) {
+export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, log, settings, sessionStart }: AnnouncerDeps) {
   const dateFormat = () => new Intl.DateTimeFormat(i18n.locale(), { dateStyle: 'medium' });
   // "Tue, Dec 8": when the other side wrote again, an owed reply's notification names the day.
   const dayFormat = () => new Intl.DateTimeFormat(i18n.locale(), { weekday: 'short', month: 'short', day: 'numeric' });
@@ -49,9 +54,9 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
       await notifications.create(id, options);
     } catch (error) {
       // Firefox rejects `buttons` (and may reject `requireInteraction`); the click on the body still opens the thread.
-      if (!options.buttons && options.requireInteraction === undefined) throw error;
+      if (!options.buttons && !options.items && options.requireInteraction === undefined) throw error;
       log.warn('Notification options unsupported, showing a plain notification', error);
-      const { buttons: _ignored, requireInteraction: _too, ...plain } = options;
+      const { buttons: _ignored, requireInteraction: _too, items: _also, ...plain } = options;
       await notifications.create(id, plain);
     }
   }
@@ -59,10 +64,12 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
   return {
     async announce(reminders: readonly Reminder[]): Promise<void> {
       if (reminders.length === 0) return;
-      const { requireInteraction, startupDigest } = await prefs();
+      const notificationPrefs = await prefs();
+      const began = await (sessionStart ?? Promise.resolve(-Infinity)).catch(() => -Infinity);
+      const plan = planAnnouncements(reminders, clock.now(), notificationPrefs, began);
       // Only set when wanted: an absent option is what every browser understands.
-      const sticky = requireInteraction ? { requireInteraction: true } : {};
-      if (reminders.length === 1 || !startupDigest) {
+      const sticky = notificationPrefs.requireInteraction ? { requireInteraction: true } : {};
+      if (plan.kind === 'separate') {
         const fmt = dateFormat();
         const day = dayFormat();
         for (const r of reminders) {
@@ -76,13 +83,15 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
           });
         }
       } else {
-        // The digest replaces single notifications of the same reminders, and lists every reminder still
-        // waiting for the user: a new digest takes the old one's place on screen, so it must not drop them.
-        await Promise.all(reminders.map((r) => notifications.clear(notificationIdOf(r.id)).catch(() => false)));
+        // The summary takes the place of every notification about a reminder still waiting for the user
+        // (their own, and an earlier summary's, which it replaces on screen): it names them all, so none is lost
+        // and none is shown twice.
         const fresh = new Set(reminders.map((r) => r.id));
         const earlier = (await store.byStatus('notified')).filter((r) => !fresh.has(r.id) && r.announcedAt !== undefined);
+        const all = [...reminders, ...earlier];
+        await Promise.all(all.map((r) => notifications.clear(notificationIdOf(r.id)).catch(() => false)));
         await show(DIGEST_ID, {
-          ...digestNotification([...reminders, ...earlier], i18n.t),
+          ...digestNotification(all, i18n.t),
           iconUrl,
           buttons: [{ title: i18n.t('actionOpenChecklist') }],
           ...sticky,
@@ -96,7 +105,7 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
       // withdrew it before it was up: take it down now, or it would outlive the reminder it talks about.
       // (After this point any later action finds the notification shown and withdraws it itself.)
       if (stale.length === 0) return;
-      if (reminders.length === 1 || !startupDigest) await Promise.all(stale.map((id) => notifications.clear(notificationIdOf(id)).catch(() => false)));
+      if (plan.kind === 'separate') await Promise.all(stale.map((id) => notifications.clear(notificationIdOf(id)).catch(() => false)));
       else if (stale.length === reminders.length) await notifications.clear(DIGEST_ID).catch(() => false);
     },
 

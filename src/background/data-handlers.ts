@@ -2,7 +2,7 @@ import { buildBackup, parseBackup, serializeBackup } from '../core/backup/format
 import { remindersToIcs } from '../core/backup/ics';
 import type { Diagnostics, ResponseMap } from '../core/protocol/messages';
 import type { RequestOf } from '../core/protocol/schemas';
-import type { Reminder, ReminderStatus } from '../core/reminder';
+import { REMINDER_STATUSES, WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
 import type { BulkStore } from '../storage/bulk-store';
 import type { ReminderStore } from '../storage/reminder-store';
 import type { Announcer } from './announcer';
@@ -27,9 +27,8 @@ export interface DataHandlerDeps {
   extensionVersion: string;
 }
 
-type DataTypes = 'settings.set' | 'data.export' | 'data.import' | 'data.exportIcs' | 'data.deleteAll' | 'diagnostics.get' | 'reminder.restore';
+type DataTypes = 'settings.set' | 'data.export' | 'data.import' | 'data.exportIcs' | 'data.deleteAll' | 'diagnostics.get';
 
-const STATUSES: readonly ReminderStatus[] = ['pending', 'notified', 'snoozed', 'replied', 'done', 'cancelled'];
 
 /** What the options page does with the user's data: settings, backup and restore, calendar export, erase, diagnostics. */
 export function createDataHandlers(d: DataHandlerDeps): { [K in DataTypes]: (p: RequestOf<K>) => Promise<ResponseMap[K]> } {
@@ -75,7 +74,7 @@ export function createDataHandlers(d: DataHandlerDeps): { [K in DataTypes]: (p: 
     },
 
     async 'data.exportIcs'() {
-      const waiting = [...(await d.store.byStatus('pending')), ...(await d.store.byStatus('snoozed'))];
+      const waiting = (await Promise.all(WAITING_STATUSES.map((s) => d.store.byStatus(s)))).flat();
       return { ics: remindersToIcs(waiting, { now: d.clock.now(), extensionVersion: d.extensionVersion }) };
     },
 
@@ -92,15 +91,9 @@ export function createDataHandlers(d: DataHandlerDeps): { [K in DataTypes]: (p: 
       return { deleted: ids.length };
     },
 
-    async 'reminder.restore'(p) {
-      const reminder = await d.bulk.restore(p.reminder as Reminder);
-      await d.reconcile('user');
-      return { reminder };
-    },
-
     async 'diagnostics.get'(): Promise<Diagnostics> {
       const reminders = await d.store.all();
-      const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ReminderStatus, number>;
+      const counts = Object.fromEntries(REMINDER_STATUSES.map((s) => [s, 0])) as Record<ReminderStatus, number>;
       for (const r of reminders) counts[r.status] += 1;
       return {
         version: d.extensionVersion,

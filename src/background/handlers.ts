@@ -5,19 +5,21 @@ import { resolveCustom, resolvePreset, type DueResolution } from '../core/schedu
 import { parseDue } from '../core/schedule/natural';
 import { formatDue } from '../core/schedule/format';
 import { zonedToInstant } from '../core/time/zoned';
-import { groupIntoSections, SECTION_IDS } from '../core/sections';
+import { endOfLocalDay, SECTION_PAGE } from '../core/sections';
 import type { Settings } from '../core/settings';
 import type { ReminderEvent } from '../core/transitions';
 import type { ReminderStore } from '../storage/reminder-store';
+import type { SectionQueryFn } from '../storage/list-query';
 import type { Announcer } from './announcer';
 import type { IntegrationStore } from './integration-store';
 import type { createReplyHandlers } from './reply-handlers';
 import type { createDataHandlers } from './data-handlers';
-import type { Clock, I18nPort, TabsPort } from './ports';
+import type { Clock, I18nPort } from './ports';
 import type { ReplyIntentStore } from './reply-intents';
-import { threadUrl } from '../core/gmail-links';
 import { ReminderNotFoundError } from '../storage/reminder-store';
 import type { Reconcile } from './reconciler';
+import type { Retention } from './retention';
+import type { OpenThread } from './thread-opener';
 
 export class UnparseableDueError extends Error {
   readonly code = 'unparseable';
@@ -25,6 +27,8 @@ export class UnparseableDueError extends Error {
 
 export interface HandlerDeps {
   store: ReminderStore;
+  /** The popup's sections read through the indexes (storage/list-query). */
+  listSections: SectionQueryFn;
   settings: { get(): Promise<Settings> };
   clock: Clock;
   announcer: Announcer;
@@ -33,7 +37,8 @@ export interface HandlerDeps {
   integration: IntegrationStore;
   replyHandlers: ReturnType<typeof createReplyHandlers>;
   dataHandlers: ReturnType<typeof createDataHandlers>;
-  tabs: TabsPort;
+  retention: Pick<Retention, 'summary'>;
+  openThread: OpenThread;
   intents: ReplyIntentStore;
 }
 
@@ -57,12 +62,13 @@ function localToInstant(local: string, timeZone: string): number {
 }
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, tabs, intents }: HandlerDeps): Handlers {
-  async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder }> {
-    const reminder = await store.apply(id, event, clock.now(), { cause: 'user' });
+export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents }: HandlerDeps): Handlers {
+  /** A user's move; answers the reminder before it too, which is what an Undo puts back (`reminder.restore`). */
+  async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder; previous: Reminder }> {
+    const { reminder, previous } = await store.change(id, event, clock.now(), { cause: 'user' });
     if (reminder.status !== 'notified') await announcer.withdraw(id);
     await reconcile('user');
-    return { reminder };
+    return { reminder, previous };
   }
 
   async function dueAt(due: Due): Promise<number> {
@@ -107,14 +113,37 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
       return { reminder };
     },
 
+    /**
+     * Undo of any of the above: the reminder as it was comes back exactly, over the state the action left
+     * (`expectedRev`; absent after a delete), or a conflict. No notification: a notified reminder that was
+     * shown stays announced; the reconcile only fires what is due and points the alarm and the badge.
+     */
+    async 'reminder.restore'(p) {
+      const reminder = await store.restore(p.reminder as Reminder, p.expectedRev, clock.now());
+      if (reminder.status !== 'notified') await announcer.withdraw(reminder.id);
+      await reconcile('user');
+      return { reminder };
+    },
+
+    /** The popup's "open thread": in an open Gmail tab of the account when there is one, else a new tab. */
+    async 'reminder.open'(p) {
+      const reminder = await store.get(p.id);
+      if (!reminder) throw new ReminderNotFoundError(p.id);
+      return { opened: await openThread(reminder) };
+    },
+
     async 'reminder.list'(p) {
       const now = clock.now();
       const { schedule } = await settings.get();
-      const all = groupIntoSections(await store.all(), now, schedule.timeZone);
-      const wanted = p.sections ?? SECTION_IDS;
-      const sections = Object.fromEntries(wanted.map((id) => [id, all[id]]));
-      const counts = Object.fromEntries(SECTION_IDS.map((id) => [id, all[id].length])) as ResponseMap['reminder.list']['counts'];
-      return { sections, counts, now };
+      const limits = { ...SECTION_PAGE, ...p.limits };
+      const page = await listSections({
+        now,
+        endOfToday: endOfLocalDay(now, schedule.timeZone),
+        limits,
+        ...(p.sections ? { sections: p.sections } : {}),
+        ...(p.counts ? { counts: p.counts } : {}),
+      });
+      return { ...page, now };
     },
 
     async 'reminder.getByThread'(p) {
@@ -130,9 +159,9 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
     async 'reminder.replyNow'(p) {
       const reminder = await store.get(p.id);
       if (!reminder) throw new ReminderNotFoundError(p.id);
-      // Set before the tab opens: its thread view asks for the thread as soon as it shows.
+      // Set before the thread shows: its thread view asks for the thread as soon as it does.
       await intents.set(reminder.account, threadKeysOf(reminder.thread), clock.now());
-      await tabs.open(threadUrl(reminder));
+      await openThread(reminder);
       return { reminder };
     },
 
@@ -161,6 +190,8 @@ export function createHandlers({ store, settings, clock, announcer, reconcile, i
     async 'integration.get'() {
       return { reports: await integration.all() };
     },
+
+    'history.summary': (p) => retention.summary(p.months),
 
     ...replyHandlers,
     ...dataHandlers,

@@ -1,7 +1,8 @@
 import { browser, type Runtime } from '../platform/browser';
 import { realBackgroundPorts } from '../platform/background-ports';
 import { createBackground } from './services';
-import { NEXT_DUE_ALARM, RETRY_ALARM, WATCHDOG_ALARM } from './reconciler';
+import { isWatchdogAlarm, NEXT_DUE_ALARM, RETRY_ALARM } from './reconciler';
+import { RETENTION_ALARM } from './retention';
 
 /*
  * Background entry (Chrome service worker / Firefox event page). The worker
@@ -16,7 +17,8 @@ const reconcile = (cause: string) =>
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => bg.route(message, sender));
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === NEXT_DUE_ALARM || alarm.name === RETRY_ALARM || alarm.name === WATCHDOG_ALARM) return reconcile('alarm');
+  if (alarm.name === NEXT_DUE_ALARM || alarm.name === RETRY_ALARM || isWatchdogAlarm(alarm.name)) return reconcile('alarm');
+  if (alarm.name === RETENTION_ALARM) return bg.retention.run().catch((error) => console.error('[follow-through] history clean-up failed', error));
   return undefined;
 });
 
@@ -31,3 +33,5 @@ browser.commands.onCommand.addListener((command) => void bg.onCommand(command));
 
 // Any wake-up (a message, an alarm, a restart after being killed) first catches up with the database.
 void reconcile('wake');
+// History older than the retention setting goes about once a day (and not before it could be exported).
+void bg.retention.wake().catch((error) => console.error('[follow-through] history clean-up failed', error));

@@ -1,24 +1,27 @@
-import { threadUrl } from '../core/gmail-links';
 import type { ReminderStore } from '../storage/reminder-store';
 import { DIGEST_ID, reminderIdOf } from './announcer';
 import type { Handlers } from './handlers';
 import type { Logger, NotificationsPort, TabsPort } from './ports';
+import type { OpenThread } from './thread-opener';
 
 export interface NotificationActionDeps {
   store: ReminderStore;
   handlers: Pick<Handlers, 'reminder.snooze' | 'reminder.replyNow'>;
   notifications: NotificationsPort;
   tabs: TabsPort;
+  /** Shows the thread in an open Gmail tab of its account, or a new one. */
+  openThread: OpenThread;
   /** The checklist page, opened from a digest. */
   checklistUrl: string;
   log: Logger;
 }
 
 /** What a click on a notification or one of its buttons does. */
-export function createNotificationActions({ store, handlers, notifications, tabs, checklistUrl, log }: NotificationActionDeps) {
+export function createNotificationActions({ store, handlers, notifications, tabs, openThread: showThread, checklistUrl, log }: NotificationActionDeps) {
   async function openThread(reminderId: string): Promise<void> {
     const reminder = await store.get(reminderId);
-    await tabs.open(reminder ? threadUrl(reminder) : checklistUrl);
+    if (reminder) await showThread(reminder);
+    else await tabs.open(checklistUrl);
   }
 
   /** The first button: "Reply now" for an owed reply, "Open thread" otherwise. */

@@ -20,6 +20,8 @@ export interface NotificationOptions {
   iconUrl: string;
   buttons?: { title: string }[];
   requireInteraction?: boolean;
+  /** A list notification's lines, where the browser has them (Chrome); others show `message` alone. */
+  items?: { title: string; message: string }[];
 }
 
 export interface NotificationsPort {
@@ -33,6 +35,29 @@ export interface BadgePort {
 
 export interface TabsPort {
   open(url: string): Promise<void>;
+}
+
+/** An open Gmail tab, as `tabs.query({ url })` gives it with the host permission alone (no `tabs`). */
+export interface GmailTab {
+  id: number;
+  windowId: number;
+  active: boolean;
+  /** When the user last looked at it, where the browser says (Chrome 121+, Firefox). */
+  lastAccessed?: number;
+}
+
+export interface GmailTabsPort {
+  list(): Promise<GmailTab[]>;
+  /** A message to the tab's content script; rejects when none answers. */
+  send(tabId: number, message: unknown): Promise<unknown>;
+  /** Brings the tab to the front of its window and that window to the front. */
+  focus(tab: GmailTab): Promise<void>;
+}
+
+/** This browser session (cleared when the browser closes, e.g. storage.session). */
+export interface SessionPort {
+  /** When the session began: the first call in a session records `now`, later ones answer it. */
+  startedAt(now: number): Promise<number>;
 }
 
 export interface I18nPort {

@@ -1,4 +1,5 @@
-import { FRESH_MS } from '../core/replies/outcome';
+import { readyToFire } from '../core/replies/outcome';
+import { singleFlight } from '../core/single-flight';
 import type { Reminder } from '../core/reminder';
 import type { Settings } from '../core/settings';
 import type { CheckStore } from '../storage/check-store';
@@ -9,20 +10,15 @@ import type { CheckRun, ReplyChecker } from './reply-checker';
 
 export const NEXT_DUE_ALARM = 'next-due';
 export const RETRY_ALARM = 'retry-announce';
-/** Stands in for a wake-up's event while its run is under way; see `reconcile`. */
+/** Stands in for a wake-up's event while its run is under way; see `reconcile`. Each run's own is `watchdog:<run id>`. */
 export const WATCHDOG_ALARM = 'watchdog';
+export const isWatchdogAlarm = (name: string) => name === WATCHDOG_ALARM || name.startsWith(`${WATCHDOG_ALARM}:`);
 /** Chrome's shortest alarm delay for a packed extension: a run cut short is picked up again this much later. */
 export const WATCHDOG_MS = 30_000;
 const RETRY_DELAY_MS = 60_000;
 /** More reminders wanted a look than one run may make: the rest get theirs this much later. */
 const MORE_CHECKS_DELAY_MS = 60_000;
 const LOOK_AGAIN_DELAY_MS = 30_000;
-/**
- * A due reminder fires only after its look for replies — but never later
- * than this past its due time, whatever happened to the look: a reminder
- * that silently never fires is worse than one that fires unverified.
- */
-export const CHECK_GRACE_MS = 10 * 60_000;
 
 /** Wake-ups that may look for replies over the network. */
 const LOOK_CAUSES = new Set(['alarm', 'wake', 'startup', 'installed']);
@@ -75,17 +71,12 @@ export function createReconciler({ store, announcer, alarms, badge, clock, withL
     if (replied.length > 0 && (await replies!.settings.get()).replies.notifyOnReply) await announcer.announceReplied(replied).catch((e) => log.warn('Reply notification failed', e));
   }
 
-  const looked = (now: number) => (r: Reminder) => !replies || (r.check !== undefined && r.check.at >= r.dueAt - FRESH_MS) || r.dueAt <= now - CHECK_GRACE_MS;
+  // Without reply checks (tests of the firing alone) everything due fires.
+  const looked = (now: number) => (r: Reminder) => !replies || readyToFire(r, now);
 
-  return async function reconcile(cause: string): Promise<void> {
-    // A wake-up has consumed its event: a fired alarm is gone. If the worker is stopped before
-    // this run is through (mid-look, between firing and showing), nothing would ever wake us for
-    // that work again. The watchdog alarm stands in for the event until the run completes.
-    const wakeUp = LOOK_CAUSES.has(cause);
-    if (wakeUp) await alarms.create(WATCHDOG_ALARM, { when: clock.now() + WATCHDOG_MS });
-    // A user's click or a tab's report must not wait seconds for Gmail: looks happen on wake-ups and alarms.
-    const run = wakeUp ? await lookForReplies() : { changed: [], more: false };
-    return withLock('follow-through:reconcile', async () => {
+  /** Fires what is due, shows what was not shown, points the alarm, sets the badge: quick, and one copy at a time. */
+  const settle = (run: CheckRun, cause: string) =>
+    withLock('follow-through:reconcile', async () => {
       const now = clock.now();
       await store.fireDue(now, cause, looked(now));
 
@@ -105,9 +96,34 @@ export function createReconciler({ store, announcer, alarms, badge, clock, withL
       else await alarms.create(NEXT_DUE_ALARM, { when: next > now ? next : now + (run.more ? MORE_CHECKS_DELAY_MS : LOOK_AGAIN_DELAY_MS) });
 
       await badge.setCount(await store.countByStatus('notified'));
-      // Through: the next-due alarm now reflects everything left to do. (A run that failed keeps its watchdog: a retry.)
-      if (wakeUp) await alarms.clear(WATCHDOG_ALARM);
     });
+
+  let runs = 0;
+  /**
+   * A wake-up's run: looks for replies, then settles. A wake-up has consumed its event (a fired alarm is gone):
+   * if the worker is stopped before the run is through (mid-look, between firing and showing), nothing would
+   * wake us for that work again, so the run's own watchdog alarm stands in for the event until it is through —
+   * and only this run clears it (a run that failed keeps it: a retry).
+   */
+  async function wakeRun(cause: string): Promise<void> {
+    const watchdog = `${WATCHDOG_ALARM}:${clock.now().toString(36)}-${(runs += 1)}-${Math.random().toString(36).slice(2, 8)}`;
+    await alarms.create(watchdog, { when: clock.now() + WATCHDOG_MS });
+    const run = await lookForReplies();
+    await settle(run, cause);
+    await alarms.clear(watchdog);
+  }
+
+  // A wake-up and an alarm never run side by side: one arriving during a run is folded into one more run after it.
+  const wakeRuns = singleFlight(wakeRun, (queued) => queued);
+
+  /**
+   * Safe to call on any wake-up, any number of times: the database decides. Wake-ups (alarms, start-up, the
+   * worker starting) look for replies, one run at a time; a user's click or a tab's report must not wait seconds
+   * for Gmail, so it only settles.
+   */
+  return function reconcile(cause: string): Promise<void> {
+    if (LOOK_CAUSES.has(cause)) return wakeRuns(cause);
+    return settle({ changed: [], more: false }, cause);
   };
 }
 

@@ -1,10 +1,14 @@
 import { openReminderDb, type ReminderDB } from '../storage/open-db';
 import { reminderStore } from '../storage/reminder-store';
+import { sectionQuery } from '../storage/list-query';
+import { historyStore } from '../storage/history-store';
+import { createRetention } from './retention';
 import { createAnnouncer } from './announcer';
 import { createCommandRelay, type ActiveTabPort } from './commands';
 import { createHandlers } from './handlers';
 import { createNotificationActions } from './notification-actions';
-import type { AlarmsPort, BadgePort, Clock, I18nPort, Logger, NotificationsPort, TabsPort, WithLock } from './ports';
+import type { AlarmsPort, BadgePort, Clock, GmailTabsPort, I18nPort, Logger, NotificationsPort, SessionPort, TabsPort, WithLock } from './ports';
+import { createThreadOpener } from './thread-opener';
 import { createReconciler } from './reconciler';
 import { createRouter } from './router';
 import { checkStore } from '../storage/check-store';
@@ -23,10 +27,14 @@ export interface BackgroundPorts {
   /** The IDBKeyRange belonging to `indexedDB`. */
   IDBKeyRange: typeof IDBKeyRange;
   storage: StorageAreaPort;
+  /** This browser session, to tell reminders missed while the browser was closed. */
+  session: SessionPort;
   alarms: AlarmsPort;
   notifications: NotificationsPort;
   badge: BadgePort;
   tabs: TabsPort;
+  /** Open Gmail tabs, to show a thread in one instead of opening another. */
+  gmailTabs: GmailTabsPort;
   activeTab: ActiveTabPort;
   printView: PrintViewPort;
   /** Waits between reply-check requests (instant in tests). */
@@ -54,7 +62,10 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const ports: BackgroundPorts = { ...rawPorts, log: loggingErrors(rawPorts.log, errors) };
   const store = reminderStore(db, ports.IDBKeyRange);
   const settings = settingsStore(ports.storage, ports.systemTimeZone, (m) => ports.log.warn(m));
-  const announcer = createAnnouncer({ store, ...ports, settings });
+  // Every worker start asks; only the first in a browser session records the time.
+  const sessionStart = ports.session.startedAt(ports.clock.now());
+  sessionStart.catch((error) => ports.log.warn('Could not read the browser session start', error));
+  const announcer = createAnnouncer({ store, ...ports, settings, sessionStart });
   const checks = checkStore(db, ports.IDBKeyRange);
   const pageKeys = pageKeyStore(ports.storage);
   const checker = createReplyChecker({ checks, settings, pageKey: (account) => pageKeys.get(account), ...ports });
@@ -63,12 +74,14 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const replyHandlers = createReplyHandlers({ store, checks, checker, settings, pageKeys, announcer, reconcile, ...ports });
   const bulk = bulkStore(db);
   const dataHandlers = createDataHandlers({ store, bulk, settings, integration, pageKeys, errors, announcer, reconcile, ...ports });
+  const retention = createRetention({ history: historyStore(db, ports.IDBKeyRange), settings, ...ports });
+  const openThread = createThreadOpener(ports);
   const intents = replyIntentStore(ports.storage);
-  const handlers = createHandlers({ store, settings, announcer, reconcile, integration, replyHandlers, dataHandlers, intents, ...ports });
+  const handlers = createHandlers({ intents, retention, store, listSections: sectionQuery(db, ports.IDBKeyRange), settings, announcer, reconcile, integration, replyHandlers, dataHandlers, openThread, ...ports });
   const route = createRouter({ handlers, ...ports });
-  const notificationActions = createNotificationActions({ store, handlers, ...ports });
+  const notificationActions = createNotificationActions({ store, handlers, openThread, ...ports });
   const onCommand = createCommandRelay(ports);
-  return { store, checks, bulk, settings, errors, reconcile, handlers, route, notificationActions, onCommand };
+  return { store, checks, bulk, settings, errors, reconcile, retention, handlers, route, notificationActions, onCommand };
 }
 
 export type Background = ReturnType<typeof createBackground>;

@@ -9,7 +9,8 @@ export interface NotificationText {
   contextMessage?: string;
 }
 
-const DIGEST_LINES = 5;
+/** Reminders a summary names one by one (a list notification's items, a basic one's lines). */
+const DIGEST_LINES = 8;
 const MAX_FIELD = 200;
 
 /** "Bob", "Bob and Ann", "Bob, Ann +3" — names when known, addresses otherwise. */
@@ -71,12 +72,27 @@ export function repliedNotification(r: Reminder, t: Translate): NotificationText
   };
 }
 
-export function digestNotification(reminders: readonly Reminder[], t: Translate): NotificationText {
-  const lines = reminders
-    .slice(0, DIGEST_LINES)
-    .map((r) => (r.kind === 'owed-reply' ? t('digestOwedLine', [owedTo(r, t), subjectOf(r, t)]) : `${describeRecipients(r.thread.recipients, t)} — ${subjectOf(r, t)}`));
-  if (reminders.length > DIGEST_LINES) lines.push(t('digestMore', [String(reminders.length - DIGEST_LINES)]));
-  return { title: t('digestTitle', [String(reminders.length)]), message: lines.join('\n') };
+export interface NotificationItem {
+  title: string;
+  message: string;
+}
+
+/**
+ * One notification for several: the message names them a line each (all a
+ * basic notification has, e.g. in Firefox), `items` the same for a list
+ * notification where the browser has one.
+ */
+export function digestNotification(reminders: readonly Reminder[], t: Translate): NotificationText & { items: NotificationItem[] } {
+  const shown = reminders.slice(0, DIGEST_LINES);
+  // An owed reply's line says whom the user owes the answer.
+  const items = shown.map((r) => ({ title: r.kind === 'owed-reply' ? t('digestOwedTo', [owedTo(r, t)]) : describeRecipients(r.thread.recipients, t), message: subjectOf(r, t) }));
+  const lines = items.map((i) => `${i.title} — ${i.message}`);
+  if (reminders.length > DIGEST_LINES) {
+    const more = t('digestMore', [String(reminders.length - DIGEST_LINES)]);
+    lines.push(more);
+    items.push({ title: more, message: '' });
+  }
+  return { title: t('digestTitle', [String(reminders.length)]), message: lines.join('\n'), items };
 }
 
 /**

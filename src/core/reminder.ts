@@ -10,9 +10,15 @@ export type Provider = 'gmail';
 /**
  * What the reminder is about: `no-reply` waits for the others to answer the
  * user; `owed-reply` waits for the user to answer the others (it ends with
- * the user's own message in the thread); `always` fires whatever happens.
+ * the user's own message in the thread). These are the kinds that are
+ * implemented, and the only ones the protocol and backups accept (`always` —
+ * remind whatever happens — is planned and joins this list when the
+ * background handles it).
  */
-export type ReminderKind = 'no-reply' | 'always' | 'owed-reply';
+export const REMINDER_KINDS = ['no-reply', 'owed-reply'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+/** Why another kind is refused, for the error the caller gets. */
+export const UNSUPPORTED_KIND_MESSAGE = 'Only "no-reply" and "owed-reply" reminders exist so far ("always" is not implemented)';
 
 export type ReminderStatus =
   | 'pending' // waiting for its due time
@@ -22,12 +28,35 @@ export type ReminderStatus =
   | 'done' // checked off by the user
   | 'cancelled'; // withdrawn by the user (e.g. disarmed after the fact)
 
+/*
+ * The status sets, defined once here and used everywhere (background,
+ * storage, popup, content scripts).
+ */
+
+/** Every status, in the order of a reminder's life. */
+export const REMINDER_STATUSES = ['pending', 'notified', 'snoozed', 'replied', 'done', 'cancelled'] as const satisfies readonly ReminderStatus[];
+
 /** Statuses whose `dueAt` still matters: an alarm must wake us for them. */
 export const WAITING_STATUSES = ['pending', 'snoozed'] as const satisfies readonly ReminderStatus[];
 export type WaitingStatus = (typeof WAITING_STATUSES)[number];
 
+/** Still waiting for a reply or for the user: waiting, or due and shown. A reply resolves these; one thread has at most one. */
+export const LIVE_STATUSES = ['pending', 'notified', 'snoozed'] as const satisfies readonly ReminderStatus[];
+export type LiveStatus = (typeof LIVE_STATUSES)[number];
+
+/** What the thread's own control shows (and lets the user act on): a live reminder, or the reply that resolved it. */
+export const SHOWN_IN_THREAD_STATUSES = [...LIVE_STATUSES, 'replied'] as const satisfies readonly ReminderStatus[];
+
 export function isWaiting(status: ReminderStatus): status is WaitingStatus {
   return (WAITING_STATUSES as readonly ReminderStatus[]).includes(status);
+}
+
+export function isLive(status: ReminderStatus): status is LiveStatus {
+  return (LIVE_STATUSES as readonly ReminderStatus[]).includes(status);
+}
+
+export function isShownInThread(status: ReminderStatus): boolean {
+  return (SHOWN_IN_THREAD_STATUSES as readonly ReminderStatus[]).includes(status);
 }
 
 export interface Address {

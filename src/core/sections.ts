@@ -10,9 +10,12 @@ export type Sections = Record<SectionId, Reminder[]>;
 /** How many resolved reminders the "recent" sections keep. */
 export const RECENT_LIMIT = 50;
 
-export function sectionOf(r: Reminder, now: number, timeZone: string): SectionId | undefined {
-  return sectionWithin(r, now, endOfLocalDay(now, timeZone));
-}
+/** Sections whose rows wait for a due time (soonest first); the others are history (newest change first). */
+export const LIVE_SECTIONS = ['overdue', 'answer', 'today', 'upcoming'] as const satisfies readonly SectionId[];
+export const HISTORY_SECTIONS = ['replied', 'done'] as const satisfies readonly SectionId[];
+
+/** Rows the popup asks for per section at first (and per "Show more"): a screenful many times over, never the whole store. */
+export const SECTION_PAGE: Record<SectionId, number> = { overdue: 200, answer: 200, today: 200, upcoming: 200, replied: RECENT_LIMIT, done: RECENT_LIMIT };
 
 function sectionWithin(r: Reminder, now: number, endOfToday: number): SectionId | undefined {
   // What the user owes has its own list, due or not; once answered it is resolved like any other.
@@ -37,7 +40,7 @@ function sectionWithin(r: Reminder, now: number, endOfToday: number): SectionId 
  * Groups reminders into sections: waiting ones by due time (soonest first),
  * resolved ones by last change (newest first, capped).
  */
-export function groupIntoSections(reminders: readonly Reminder[], now: number, timeZone: string): Sections {
+export function groupIntoSections(reminders: readonly Reminder[], now: number, timeZone: string, recentLimit = RECENT_LIMIT): Sections {
   const sections: Sections = { overdue: [], answer: [], today: [], upcoming: [], replied: [], done: [] };
   // One zone lookup for the whole list: thousands of rows must stay cheap.
   const endOfToday = endOfLocalDay(now, timeZone);
@@ -48,13 +51,13 @@ export function groupIntoSections(reminders: readonly Reminder[], now: number, t
   for (const id of ['overdue', 'answer', 'today', 'upcoming'] as const) sections[id].sort((a, b) => a.dueAt - b.dueAt);
   for (const id of ['replied', 'done'] as const) {
     sections[id].sort((a, b) => b.updatedAt - a.updatedAt);
-    sections[id].length = Math.min(sections[id].length, RECENT_LIMIT);
+    sections[id].length = Math.min(sections[id].length, recentLimit);
   }
   return sections;
 }
 
 /** The instant the user's next local day begins (DST-safe: midnight by the wall clock). */
-function endOfLocalDay(now: number, timeZone: string): number {
+export function endOfLocalDay(now: number, timeZone: string): number {
   const today = zonedParts(now, timeZone);
   return zonedToInstant(addLocalDays({ ...today, hour: 0, minute: 0 }, 1), timeZone);
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { PRESET_IDS } from './schedule/presets';
+import { DEFAULT_RETENTION_MONTHS, RETENTION_CHOICES } from './retention';
 import { isValidTimeZone } from './time/zoned';
 import { defaultNotificationPrefs, defaultReplyPrefs, type Settings } from './settings';
 
@@ -25,6 +26,8 @@ export const ADDED_FIELD_DEFAULTS = {
   replies: defaultReplyPrefs,
   /** Added with the options page (issue 5): keep on screen, digest at start-up. */
   notifications: defaultNotificationPrefs,
+  /** Added with bounded history (issue 13): a year. */
+  retentionMonths: (): number => DEFAULT_RETENTION_MONTHS,
 } as const satisfies { [K in keyof Settings]?: () => Settings[K] };
 
 /** A minute of the day, 0…1439; a window's end may also be 1440 (midnight at the end of the day). */
@@ -62,9 +65,12 @@ export const SettingsSchema = v.object({
     v.object({
       requireInteraction: v.boolean(),
       startupDigest: v.boolean(),
+      // Added with per-reminder notifications for a few due together (issue 10); absent means the default.
+      separateUpTo: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10))),
     }),
     ADDED_FIELD_DEFAULTS.notifications,
   ),
+  retentionMonths: v.optional(v.picklist(RETENTION_CHOICES as unknown as number[]), ADDED_FIELD_DEFAULTS.retentionMonths),
 });
 
 // The schema's output must be exactly Settings (a field missing here, or typed differently, fails to compile).

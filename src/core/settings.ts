@@ -1,5 +1,6 @@
 /** User preferences that the pure core needs. Stored by the background in storage.local. */
 import type { PresetId } from './schedule/presets';
+import { DEFAULT_RETENTION_MONTHS } from './retention';
 
 /** 0 = Sunday … 6 = Saturday, as Date#getDay. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -38,6 +39,8 @@ export interface NotificationPrefs {
   requireInteraction: boolean;
   /** Several reminders due at once (e.g. at start-up) as one digest; off: one notification each. */
   startupDigest: boolean;
+  /** Up to this many due together still get one notification each (absent: DEFAULT_SEPARATE_UP_TO, see notification-plan.ts). */
+  separateUpTo?: number;
 }
 
 export interface Settings {
@@ -50,6 +53,8 @@ export interface Settings {
   armNewComposes: boolean;
   replies: ReplyPrefs;
   notifications: NotificationPrefs;
+  /** Months finished reminders are kept (core/retention RETENTION_CHOICES); 0 keeps them forever. */
+  retentionMonths: number;
 }
 
 export const defaultReplyPrefs = (): ReplyPrefs => ({ aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false });
@@ -69,5 +74,6 @@ export function defaultSettings(timeZone: string): Settings {
     armNewComposes: false,
     replies: defaultReplyPrefs(),
     notifications: defaultNotificationPrefs(),
+    retentionMonths: DEFAULT_RETENTION_MONTHS,
   };
 }

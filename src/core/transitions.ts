@@ -1,4 +1,4 @@
-import type { Reminder, ReminderStatus, Resolution } from './reminder';
+import { LIVE_STATUSES, REMINDER_STATUSES, WAITING_STATUSES, type Reminder, type ReminderStatus, type Resolution } from './reminder';
 
 /**
  * Everything that can happen to a reminder. Each event maps to exactly one
@@ -15,13 +15,13 @@ export type ReminderEvent =
 
 export type ReminderEventType = ReminderEvent['type'];
 
-const ANY: readonly ReminderStatus[] = ['pending', 'notified', 'snoozed', 'replied', 'done', 'cancelled'];
+const ANY: readonly ReminderStatus[] = REMINDER_STATUSES;
 
 export const TRANSITIONS: Record<ReminderEventType, { from: readonly ReminderStatus[]; to: ReminderStatus }> = {
-  fire: { from: ['pending', 'snoozed'], to: 'notified' },
-  snooze: { from: ['notified', 'snoozed', 'pending'], to: 'snoozed' },
-  reschedule: { from: ['pending', 'notified', 'snoozed'], to: 'pending' },
-  reply: { from: ['pending', 'notified', 'snoozed'], to: 'replied' },
+  fire: { from: WAITING_STATUSES, to: 'notified' },
+  snooze: { from: LIVE_STATUSES, to: 'snoozed' },
+  reschedule: { from: LIVE_STATUSES, to: 'pending' },
+  reply: { from: LIVE_STATUSES, to: 'replied' },
   reopen: { from: ['replied', 'done'], to: 'pending' },
   done: { from: ANY.filter((s) => s !== 'done' && s !== 'cancelled'), to: 'done' },
   cancel: { from: ANY.filter((s) => s !== 'cancelled'), to: 'cancelled' },
@@ -36,10 +36,6 @@ export class IllegalTransitionError extends Error {
     super(`Cannot ${event} a reminder that is ${from}`);
     this.name = 'IllegalTransitionError';
   }
-}
-
-export function canApply(status: ReminderStatus, event: ReminderEventType): boolean {
-  return TRANSITIONS[event].from.includes(status);
 }
 
 /**
@@ -93,4 +89,38 @@ export function markAnnounced(reminder: Reminder, now: number): Reminder {
 
 function assertTime(value: number, name: string): void {
   if (!Number.isFinite(value)) throw new RangeError(`${name} must be a finite time`);
+}
+
+export class UndoConflictError extends Error {
+  readonly code = 'conflict';
+  constructor(readonly id: string, reason: string) {
+    super(`Cannot undo: reminder ${id} ${reason}`);
+    this.name = 'UndoConflictError';
+  }
+}
+
+/**
+ * The one rule for every Undo (check-off, bulk done, delete, snooze, change):
+ * `previous` is the reminder as it was just before the user's action, and it
+ * comes back exactly — status, resolution, check, due time, announcement —
+ * but only over the state that action left (compare-and-set on `rev`; for a
+ * delete, only while no reminder with that id exists). Anything that changed
+ * the reminder in between wins, and the undo says so instead of overwriting it.
+ *
+ * The revision moves forward (a writer holding an older one must still lose)
+ * and the history keeps every move, the undo included.
+ */
+export function restoreSnapshot(previous: Reminder, current: Reminder | undefined, expectedRev: number | undefined, now: number): Reminder {
+  if (expectedRev === undefined) {
+    if (current) throw new UndoConflictError(previous.id, 'exists again');
+  } else {
+    if (!current) throw new UndoConflictError(previous.id, 'is gone');
+    if (current.rev !== expectedRev) throw new UndoConflictError(previous.id, `changed meanwhile (revision ${current.rev}, expected ${expectedRev})`);
+  }
+  const base = current ?? previous;
+  return {
+    ...previous,
+    rev: Math.max(previous.rev, current?.rev ?? 0) + 1,
+    history: [...base.history, { from: current?.status ?? null, to: previous.status, at: now, cause: 'undo' }],
+  };
 }

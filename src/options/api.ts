@@ -4,7 +4,8 @@
  * argument so tests can pass a fake.
  */
 import type { Client } from '../core/protocol/client';
-import type { Diagnostics, DuePreview, ResponseMap } from '../core/protocol/messages';
+import type { Diagnostics, DuePreview, HistorySummary, ResponseMap } from '../core/protocol/messages';
+import type { RetentionMonths } from '../core/retention';
 import type { StoredIntegration } from '../core/integration';
 import type { PresetId } from '../core/schedule/presets';
 import type { Settings } from '../core/settings';
@@ -23,6 +24,7 @@ export function optionsApi(client: Client) {
     exportJson: async (): Promise<string> => (await client('data.export', {})).json,
     importJson: (json: string): Promise<ImportResult> => client('data.import', { json }),
     exportIcs: async (): Promise<string> => (await client('data.exportIcs', {})).ics,
+    historySummary: (months: RetentionMonths): Promise<HistorySummary> => client('history.summary', { months }),
     deleteAll: async (): Promise<number> => (await client('data.deleteAll', { confirm: 'delete-all' })).deleted,
   };
 }

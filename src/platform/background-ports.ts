@@ -3,6 +3,7 @@ import type { BackgroundPorts } from '../background/services';
 import type { NotificationOptions, WithLock } from '../background/ports';
 
 const BADGE_COLOR = '#d93025';
+const SESSION_KEY = 'sessionStartedAt';
 
 /** Web Locks serialise the background's critical sections even if two copies ever run. */
 const chains = new Map<string, Promise<unknown>>();
@@ -14,6 +15,16 @@ const withLock: WithLock = (name, fn) => {
   return run;
 };
 
+/**
+ * Chrome (and Edge) have list notifications (`TemplateType.LIST`); Firefox
+ * shows only `basic` ones (it has `runtime.getBrowserInfo`, Chrome does not),
+ * where the message names them.
+ */
+function hasListNotifications(): boolean {
+  const chromeApi = (globalThis as { chrome?: { notifications?: { TemplateType?: { LIST?: string } } } }).chrome;
+  return chromeApi?.notifications?.TemplateType?.LIST === 'list' && !('getBrowserInfo' in browser.runtime);
+}
+
 /** Real browser APIs in the shape the background services expect. */
 export function realBackgroundPorts(): BackgroundPorts {
   const log = {
@@ -24,13 +35,31 @@ export function realBackgroundPorts(): BackgroundPorts {
     indexedDB: globalThis.indexedDB,
     IDBKeyRange: globalThis.IDBKeyRange,
     storage: browser.storage.local,
+    session: {
+      async startedAt(now) {
+        // storage.session is emptied when the browser closes (and when the extension is loaded again).
+        const area = browser.storage.session;
+        const stored = (await area.get(SESSION_KEY))[SESSION_KEY];
+        if (typeof stored === 'number' && Number.isFinite(stored)) return stored;
+        await area.set({ [SESSION_KEY]: now });
+        return now;
+      },
+    },
     alarms: {
       create: (name, info) => browser.alarms.create(name, info),
       clear: (name) => browser.alarms.clear(name),
     },
     notifications: {
-      create: (id, options: NotificationOptions) =>
-        browser.notifications.create(id, { type: 'basic', ...options } as Notifications.CreateNotificationOptions),
+      async create(id, { items, ...options }: NotificationOptions) {
+        if (items && hasListNotifications()) {
+          try {
+            return await browser.notifications.create(id, { type: 'list', items, ...options } as Notifications.CreateNotificationOptions);
+          } catch {
+            // A browser that refuses the list still shows the message, which names them too.
+          }
+        }
+        return browser.notifications.create(id, { type: 'basic', ...options } as Notifications.CreateNotificationOptions);
+      },
       clear: (id) => browser.notifications.clear(id),
     },
     badge: {
@@ -42,6 +71,23 @@ export function realBackgroundPorts(): BackgroundPorts {
     tabs: {
       async open(url) {
         await browser.tabs.create({ url });
+      },
+    },
+    gmailTabs: {
+      // The host permission alone lets tabs.query match and report Gmail tabs' URLs: no `tabs` permission.
+      async list() {
+        const found = await browser.tabs.query({ url: 'https://mail.google.com/*' });
+        return found.flatMap((t) =>
+          t.id === undefined || t.windowId === undefined || t.discarded
+            ? []
+            : [{ id: t.id, windowId: t.windowId, active: t.active, ...(typeof t.lastAccessed === 'number' ? { lastAccessed: t.lastAccessed } : {}) }],
+        );
+      },
+      send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+      async focus(tab) {
+        await browser.tabs.update(tab.id, { active: true });
+        // Firefox for Android has no windows API: the tab alone comes to the front there.
+        if (browser.windows) await browser.windows.update(tab.windowId, { focused: true });
       },
     },
     activeTab: {

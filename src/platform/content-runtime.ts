@@ -9,7 +9,9 @@ import { createClient } from '../core/protocol/client';
 interface RuntimeLike {
   id: string;
   sendMessage(message: unknown): Promise<unknown>;
-  onMessage: { addListener(fn: (message: unknown, sender: { id?: string; tab?: unknown; url?: string }) => void): void };
+  onMessage: {
+    addListener(fn: (message: unknown, sender: { id?: string; tab?: unknown; url?: string }, sendResponse: (answer: unknown) => void) => boolean | void): void;
+  };
 }
 interface ExtensionApi {
   runtime: RuntimeLike;
@@ -27,8 +29,13 @@ export const uiLanguage = () => api.i18n.getUILanguage();
  * Messages from our own background only: same extension id and no tab
  * (a content script or page of another extension would carry one).
  */
-export function onBackgroundMessage(fn: (message: unknown) => void): void {
-  api.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id === api.runtime.id && !sender.tab) fn(message);
+export function onBackgroundMessage(fn: (message: unknown) => unknown): void {
+  api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (sender.id !== api.runtime.id || sender.tab) return undefined;
+    const answer = fn(message);
+    if (answer === undefined) return undefined;
+    // sendResponse plus `true` works in Chrome and Firefox alike (a returned promise only in Firefox).
+    Promise.resolve(answer).then(sendResponse, () => sendResponse(undefined));
+    return true;
   });
 }

@@ -1,11 +1,10 @@
 import { Checklist, type ChecklistProps } from './Checklist';
-import type { OpenTab, Request, Translate } from './types';
+import type { Request, Translate } from './types';
 
 export interface AppProps extends Pick<ChecklistProps, 'openOptions'> {
   request: Request;
   t: Translate;
   locale: string;
-  openTab: OpenTab;
 }
 
 /** The popup as the extension mounts it (main.tsx wires the real client, translator and tabs). */

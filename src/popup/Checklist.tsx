@@ -8,14 +8,13 @@ import { Snackbar, useSnackbar } from './Snackbar';
 import { Toolbar } from './Toolbar';
 import { useChecklist } from './useChecklist';
 import { VirtualList } from './VirtualList';
-import type { Env, ListData, OpenTab, Request, Translate } from './types';
+import type { Env, ListData, Request, Translate } from './types';
 
 export interface ChecklistProps {
   request: Request;
   t: Translate;
   /** UI language (browser.i18n.getUILanguage()). */
   locale: string;
-  openTab: OpenTab;
   /** Opens the options page (absent where there is none to open, e.g. the benchmark). */
   openOptions?: () => Promise<unknown> | void;
   /** A `reminder.list` answer to show at once instead of asking (benchmark, tests). */
@@ -25,8 +24,8 @@ export interface ChecklistProps {
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** The popup: header with the due count, search and filters, the sectioned list, row dialogs and the Undo bar. */
-export function Checklist({ request, t, locale, openTab, openOptions, initial }: ChecklistProps) {
-  const { list, settings, error, reload, actions } = useChecklist(request, initial);
+export function Checklist({ request, t, locale, openOptions, initial }: ChecklistProps) {
+  const { list, settings, error, reload, showMore, actions } = useChecklist(request, initial);
   const [filter, setFilter] = useState<Filter>({ query: '', account: '' });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [activeId, setActive] = useState<string | undefined>();
@@ -47,7 +46,6 @@ export function Checklist({ request, t, locale, openTab, openOptions, initial }:
     actions,
     env,
     items,
-    openTab,
     show,
     setActive,
     focusList: () => focusRef.current?.(),
@@ -91,7 +89,7 @@ export function Checklist({ request, t, locale, openTab, openOptions, initial }:
 
   const total = totalOf(list);
   // Owed replies that are due count too: they are listed under "To answer", not "Overdue".
-  const due = (list.counts.overdue ?? 0) + (list.sections.answer ?? []).filter((r) => r.status === 'notified' || r.dueAt <= now).length;
+  const due = (list.counts.overdue ?? list.sections.overdue?.length ?? 0) + (list.sections.answer ?? []).filter((r) => r.status === 'notified' || r.dueAt <= now).length;
   const visibleSelected = [...selected].filter((id) => shownIds.has(id));
   const target = dialog && items.find((it) => it.kind === 'row' && it.reminder.id === dialog.id);
   const closeDialog = () => {
@@ -147,6 +145,7 @@ export function Checklist({ request, t, locale, openTab, openOptions, initial }:
               on={on}
               label={t('listLabel')}
               focusRef={focusRef}
+              onShowMore={(section) => void showMore(section)}
             />
           )}
         </>

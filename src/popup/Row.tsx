@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
 import type { Reminder } from '../core/reminder';
-import type { SectionId } from '../core/sections';
+import { SECTION_PAGE, type SectionId } from '../core/sections';
 import { rowText, shortDate } from './format';
 import type { Env } from './types';
 
@@ -118,14 +118,26 @@ function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selec
 
 export const Row = memo(RowImpl);
 
-export function SectionHeader({ section, count, top, env }: { section: SectionId; count: number; top: number; env: Env }) {
+export function SectionHeader({ section, count, atLeast, top, env }: { section: SectionId; count: number; atLeast?: boolean; top: number; env: Env }) {
+  const shown = atLeast ? `${count}+` : String(count);
   return (
     <h2 class="section" id={`h-${section}`} style={{ top: `${top}px` }}>
       <span>{env.t(`section_${section}`)}</span>
       <span class="count" aria-hidden="true">
-        {count}
+        {shown}
       </span>
-      <span class="sr-only">{env.t('sectionCount', [String(count)])}</span>
+      <span class="sr-only">{env.t('sectionCount', [shown])}</span>
     </h2>
+  );
+}
+
+/** The end of a section the background sent only part of: loads its next rows. */
+export function MoreRow({ section, remaining, top, env, onShowMore }: { section: SectionId; remaining?: number; top: number; env: Env; onShowMore(section: SectionId): void }) {
+  return (
+    <div class="section-more" style={{ top: `${top}px` }}>
+      <button type="button" aria-describedby={`h-${section}`} onClick={() => onShowMore(section)}>
+        {remaining === undefined ? env.t('showMoreUncounted') : env.t('showMore', [String(Math.min(remaining, SECTION_PAGE[section]))])}
+      </button>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Picker } from '../content/ui/Picker';
 import type { Armed, PreviewInput, PreviewResult } from '../content/ui/types';
-import { isWaiting, type Reminder } from '../core/reminder';
+import { isLive, type Reminder } from '../core/reminder';
 import type { PresetId } from '../core/schedule/presets';
 import { Dialog } from './Dialog';
 import type { Translate } from './types';
@@ -32,7 +32,7 @@ export interface RowActionsProps {
 export function RowActions(props: RowActionsProps) {
   const { t, reminder: r, subject } = props;
   const [view, setView] = useState<ActionsView>(props.view);
-  const waiting = isWaiting(r.status) || r.status === 'notified';
+  const waiting = isLive(r.status);
   const owed = r.kind === 'owed-reply';
   const then = (f: () => void) => () => {
     props.onClose();

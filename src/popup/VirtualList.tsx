@@ -2,7 +2,8 @@ import type { RefObject } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Reminder } from '../core/reminder';
 import { nearestRow, stepRow, type Item } from './model';
-import { Row, SectionHeader, type RowHandlers } from './Row';
+import { MoreRow, Row, SectionHeader, type RowHandlers } from './Row';
+import type { SectionId } from '../core/sections';
 import type { Env } from './types';
 import { MAX_VIEWPORT, OVERSCAN, ROW_HEIGHT, scrollToShow, visibleRange } from './virtual';
 
@@ -22,18 +23,25 @@ export interface VirtualListProps {
   showAccount: boolean;
   on: ListKeys;
   label: string;
+  /** "Show more" at the end of a section the background sent only part of. */
+  onShowMore(section: SectionId): void;
   /** Set by the list: moves focus to the active row (after a dialog, a removal, or from the search field). */
   focusRef: RefObject<(() => void) | null>;
 }
 
 const PAGE = Math.max(1, Math.floor(MAX_VIEWPORT / ROW_HEIGHT) - 1);
+/**
+ * As many slots as the largest window (viewport rows + 1 partly shown + overscan on both sides): consecutive
+ * items never share a slot, and every element of one window is re-used by the next.
+ */
+const SLOTS = Math.ceil(MAX_VIEWPORT / ROW_HEIGHT) + 1 + 2 * OVERSCAN;
 
 /**
  * The windowed list: a spacer as tall as every item and, positioned inside
  * it, only the items near the viewport — plus the active row, so focus never
  * falls out of the document while scrolling.
  */
-export function VirtualList({ items, env, activeId, setActive, selected, showAccount, on, label, focusRef }: VirtualListProps) {
+export function VirtualList({ items, env, activeId, setActive, selected, showAccount, on, label, focusRef, onShowMore }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const wantFocus = useRef(false);
@@ -80,8 +88,12 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
   useLayoutEffect(() => {
     const doc = scroller.current?.ownerDocument;
     const lost = focusInside.current && doc && (!doc.activeElement || doc.activeElement === doc.body);
-    if (!wantFocus.current && !lost) return;
     const item = items[activeIndex];
+    // Elements are re-used by slot: when rows shift (one checked off above), the focused element may now show
+    // another reminder. Focus follows the active reminder, not the element.
+    const focusedId = focusInside.current ? doc?.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id : undefined;
+    const shifted = focusedId !== undefined && item?.kind === 'row' && focusedId !== item.reminder.id;
+    if (!wantFocus.current && !lost && !shifted) return;
     if (item?.kind !== 'row') return;
     wantFocus.current = false;
     scroller.current?.querySelector<HTMLElement>(`[data-id="${item.reminder.id}"]`)?.focus();
@@ -93,7 +105,8 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
   const { start, end } = visibleRange(top, viewport, ROW_HEIGHT, items.length, OVERSCAN);
   const shown: number[] = [];
   for (let i = start; i < end; i++) shown.push(i);
-  if (focusInside.current && activeIndex >= 0 && (activeIndex < start || activeIndex >= end)) shown.push(activeIndex);
+  const activeOut = focusInside.current && activeIndex >= 0 && (activeIndex < start || activeIndex >= end);
+  if (activeOut) shown.push(activeIndex);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
@@ -143,10 +156,16 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
       <div class="spacer" role="group" aria-label={label} style={{ height: `${items.length * ROW_HEIGHT}px` }}>
         {shown.map((i) => {
           const it = items[i]!;
-          if (it.kind === 'header') return <SectionHeader key={`h-${it.section}`} section={it.section} count={it.count} top={i * ROW_HEIGHT} env={env} />;
+          // Keyed by slot, not by reminder: a scroll step re-fills the elements it has instead of building new ones
+          // (an item keeps its slot while it stays in the window). The focused row scrolled out of the window keeps
+          // its slot, so its element (and focus) stays; the window item that would share it takes a spare key.
+          const slot = i % SLOTS;
+          const key = activeOut && i !== activeIndex && slot === activeIndex % SLOTS ? `x${slot}` : `s${slot}`;
+          if (it.kind === 'header') return <SectionHeader key={key} section={it.section} count={it.count} atLeast={it.atLeast} top={i * ROW_HEIGHT} env={env} />;
+          if (it.kind === 'more') return <MoreRow key={key} section={it.section} remaining={it.remaining} top={i * ROW_HEIGHT} env={env} onShowMore={onShowMore} />;
           return (
             <Row
-              key={it.reminder.id}
+              key={key}
               reminder={it.reminder}
               section={it.section}
               index={i}

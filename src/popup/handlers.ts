@@ -2,20 +2,18 @@
 import type { Armed } from '../content/ui/types';
 import { explainReminder } from '../core/explanation';
 import { subjectOf } from '../core/notification-text';
-import { threadUrl } from '../core/gmail-links';
 import type { Reminder } from '../core/reminder';
 import { exact } from './format';
 import { neighbourId, type Item } from './model';
 import type { Snack } from './Snackbar';
-import type { ChecklistActions } from './useChecklist';
+import { undoOf, type ChecklistActions, type UndoToken } from './useChecklist';
 import type { ListKeys } from './VirtualList';
-import type { Env, OpenTab } from './types';
+import type { Env } from './types';
 
 export interface HandlerDeps {
   actions: ChecklistActions;
   env: Env;
   items: readonly Item[];
-  openTab: OpenTab;
   show(s: Snack | null): void;
   setActive(id: string | undefined): void;
   focusList(): void;
@@ -33,11 +31,21 @@ export interface Handlers extends ListKeys {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** The protocol error's code (`conflict`, `not-found`…), when the background gave one. */
+const codeOf = (e: unknown) => {
+  const x = e as { code?: unknown; error?: { code?: unknown } } | null;
+  return x?.error?.code ?? x?.code;
+};
 
 /** `get` returns the current deps, so the handler object can stay the same across renders (rows are memoised). */
 export function createHandlers(get: () => HandlerDeps): Handlers {
   const fail = (e: unknown) => get().show({ text: get().env.t('actionFailed', [message(e)]), error: true });
   const subject = (r: Reminder) => subjectOf(r, get().env.t);
+  /** Every Undo the same way: the reminder as it was comes back, or the user hears why not. */
+  const undo = (token: UndoToken) => () =>
+    void get()
+      .actions.undo(token)
+      .catch((e) => (codeOf(e) === 'conflict' ? get().show({ text: get().env.t('undoConflict'), error: true }) : fail(e)));
   /** A keyboard user stays where they were: focus goes to the row below before this one moves or goes. */
   const stepAway = (r: Reminder) => {
     const { items, setActive, focusList } = get();
@@ -54,23 +62,21 @@ export function createHandlers(get: () => HandlerDeps): Handlers {
       actions.reopen(r.id).then(() => show({ text: env.t('snackReopened', [subject(r)]) }), fail);
       return;
     }
-    actions.done(r.id).then(
-      () => show({ text: env.t('snackDone', [subject(r)]), undo: () => void get().actions.reopen(r.id).catch(fail) }),
-      fail,
-    );
+    actions.done(r.id).then((c) => show({ text: env.t('snackDone', [subject(r)]), undo: undo(undoOf(c)) }), fail);
   };
 
   const remove = (r: Reminder) => {
     const { actions, show, env } = get();
     actions.remove(r.id).then(
-      (deleted) => show({ text: env.t('snackDeleted', [subject(r)]), undo: () => void get().actions.restore(deleted).catch(fail) }),
+      (deleted) => show({ text: env.t('snackDeleted', [subject(r)]), undo: undo({ previous: deleted }) }),
       fail,
     );
   };
 
   return {
     open: (r) => {
-      Promise.resolve(get().openTab(threadUrl(r))).catch(fail);
+      // The background focuses an open Gmail tab of the account, or opens one.
+      get().actions.open(r.id).catch(fail);
     },
     toggleDone,
     toggleDoneKey: (r) => {
@@ -87,12 +93,12 @@ export function createHandlers(get: () => HandlerDeps): Handlers {
     snooze: (r, a) => {
       get()
         .actions.snooze(r.id, a.due)
-        .then((next) => get().show({ text: get().env.t('snackSnoozed', [exact(next.dueAt, get().env)]) }), fail);
+        .then((c) => get().show({ text: get().env.t('snackSnoozed', [exact(c.reminder.dueAt, get().env)]), undo: undo(undoOf(c)) }), fail);
     },
     change: (r, a) => {
       get()
         .actions.updateDue(r.id, a.due)
-        .then((next) => get().show({ text: get().env.t('snackChanged', [exact(next.dueAt, get().env)]) }), fail);
+        .then((c) => get().show({ text: get().env.t('snackChanged', [exact(c.reminder.dueAt, get().env)]), undo: undo(undoOf(c)) }), fail);
     },
     checkNow: (r) => {
       get().show({ text: get().env.t('snackChecking') });
@@ -124,7 +130,13 @@ export function doneSelected(deps: HandlerDeps, ids: readonly string[], clear: (
     show({
       text,
       error: failed > 0,
-      undo: done.length ? () => void actions.reopenMany(done).catch((e) => show({ text: env.t('actionFailed', [message(e)]), error: true })) : undefined,
+      undo: done.length
+        ? () =>
+            void actions.undoMany(done.map(undoOf)).then(
+              ({ failed: notUndone }) => notUndone > 0 && show({ text: env.t('snackUndoManyFailed', [String(notUndone)]), error: true }),
+              (e) => show({ text: env.t('actionFailed', [message(e)]), error: true }),
+            )
+        : undefined,
     });
   });
 }

@@ -4,8 +4,11 @@ import { SECTION_IDS, type SectionId } from '../core/sections';
 import type { ListData } from './types';
 
 export type Item =
-  | { kind: 'header'; section: SectionId; count: number }
-  | { kind: 'row'; section: SectionId; reminder: Reminder };
+  /** `atLeast`: the section has more than `count` rows, how many is still being counted. */
+  | { kind: 'header'; section: SectionId; count: number; atLeast?: boolean }
+  | { kind: 'row'; section: SectionId; reminder: Reminder }
+  /** The section has rows the background did not send yet ("Show more"); `remaining` unknown while counting. */
+  | { kind: 'more'; section: SectionId; remaining?: number };
 
 export interface Filter {
   /** Free text matched against subject, recipients and account. */
@@ -45,9 +48,16 @@ export function buildItems(list: ListData, filter: Filter): Item[] {
   for (const section of SECTION_IDS) {
     const all = list.sections[section] ?? [];
     const rows = filtering ? all.filter((r) => matches(r, filter)) : all;
-    if (rows.length === 0) continue;
-    items.push({ kind: 'header', section, count: filtering ? rows.length : Math.max(list.counts[section] ?? 0, rows.length) });
+    const count = list.counts[section];
+    // No count yet means the background sent a full page and is still counting the rest.
+    const remaining = count === undefined ? (all.length > 0 ? undefined : 0) : Math.max(0, count - all.length);
+    if (rows.length === 0 && remaining === 0) continue;
+    if (filtering) items.push({ kind: 'header', section, count: rows.length });
+    else if (count === undefined) items.push({ kind: 'header', section, count: rows.length, atLeast: true });
+    else items.push({ kind: 'header', section, count: Math.max(count, rows.length) });
     for (const reminder of rows) items.push({ kind: 'row', section, reminder });
+    // Unread rows stay reachable (also while searching: the search covers the rows loaded so far).
+    if (remaining !== 0) items.push({ kind: 'more', section, ...(remaining !== undefined ? { remaining } : {}) });
   }
   return items;
 }
@@ -59,7 +69,8 @@ export function accountsOf(list: ListData): string[] {
   return [...seen].sort();
 }
 
-export const totalOf = (list: ListData) => SECTION_IDS.reduce((n, id) => n + (list.counts[id] ?? 0), 0);
+/** Every reminder the list has (counted, or at least loaded). */
+export const totalOf = (list: ListData) => SECTION_IDS.reduce((n, id) => n + Math.max(list.counts[id] ?? 0, list.sections[id]?.length ?? 0), 0);
 
 /** The next row index from `from` in direction `step` (±1), skipping headings; `from` itself when there is none. */
 export function stepRow(items: readonly Item[], from: number, step: number): number {

@@ -7,14 +7,13 @@ import { render } from 'preact';
 import type { ResponseMap } from '../core/protocol/messages';
 import { defaultSettings } from '../core/settings';
 import { Checklist } from './Checklist';
-import type { ListData, OpenTab, Request, Translate } from './types';
+import type { ListData, Request, Translate } from './types';
 
 export interface RenderOptions {
   /** The translator; by default the key and its substitutions, which is enough to measure. */
   t?: Translate;
   locale?: string;
   timeZone?: string;
-  openTab?: OpenTab;
 }
 
 const keyTranslator: Translate = (key, subs) => (subs?.length ? `${key}(${subs.join(', ')})` : key);
@@ -32,7 +31,7 @@ export function renderChecklist(container: Element, data: ListData, options: Ren
     throw new Error(`offline: ${type}`);
   }) as unknown as Request;
   render(
-    <Checklist request={offline} t={options.t ?? keyTranslator} locale={options.locale ?? 'en'} openTab={options.openTab ?? (() => undefined)} initial={data} />,
+    <Checklist request={offline} t={options.t ?? keyTranslator} locale={options.locale ?? 'en'} initial={data} />,
     container,
   );
   return () => render(null, container);

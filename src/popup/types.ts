@@ -8,9 +8,6 @@ export type Request = Client;
 /** What `reminder.list` answers. */
 export type ListData = ResponseMap['reminder.list'];
 
-/** Opens a URL in a new tab (browser.tabs.create in the extension). */
-export type OpenTab = (url: string) => void | Promise<unknown>;
-
 /** Everything a row needs to turn data into words, fixed for one render. */
 export interface Env {
   t: Translate;

@@ -5,29 +5,49 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Reminder } from '../core/reminder';
+import { LIVE_SECTIONS, SECTION_PAGE, type SectionId } from '../core/sections';
 import type { Settings } from '../core/settings';
 import type { DueChoice, PreviewInput, PreviewResult } from '../content/ui/types';
 import type { ListData, Request } from './types';
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** What an action changed: `previous` is what its Undo puts back, over `reminder` (the state it left). */
+export interface Change {
+  previous: Reminder;
+  reminder: Reminder;
+}
+
+/**
+ * The one Undo of every action: the reminder as it was, put back only over the state the action left
+ * (`expectedRev`; absent after a delete). See `restoreSnapshot` in src/core/transitions.ts.
+ */
+export interface UndoToken {
+  previous: Reminder;
+  expectedRev?: number;
+}
+
+export const undoOf = (c: Change): UndoToken => ({ previous: c.previous, expectedRev: c.reminder.rev });
+
 export interface ChecklistActions {
-  done(id: string): Promise<Reminder>;
+  done(id: string): Promise<Change>;
   reopen(id: string): Promise<Reminder>;
-  snooze(id: string, due: DueChoice): Promise<Reminder>;
-  updateDue(id: string, due: DueChoice): Promise<Reminder>;
+  snooze(id: string, due: DueChoice): Promise<Change>;
+  updateDue(id: string, due: DueChoice): Promise<Change>;
   /** Deletes and answers the deleted reminder, kept for Undo. */
   remove(id: string): Promise<Reminder>;
-  /** Puts a deleted reminder back (Undo of remove). */
-  restore(reminder: Reminder): Promise<unknown>;
+  /** Undo of any action above: puts the reminder back as it was (a conflict when it changed since). */
+  undo(token: UndoToken): Promise<Reminder>;
   checkNow(id: string): Promise<Reminder>;
+  /** Shows the thread: in an open Gmail tab of its account, else a new tab. */
+  open(id: string): Promise<unknown>;
   notReply(id: string): Promise<Reminder>;
   /** Opens the thread in Gmail with its reply open ("Reply now"). */
   replyNow(id: string): Promise<Reminder>;
-  /** Marks each done; answers the ids that were (a failed one does not stop the rest). */
-  doneMany(ids: readonly string[]): Promise<{ done: string[]; failed: number }>;
-  /** Reopens each (Undo of doneMany), with one reload at the end. */
-  reopenMany(ids: readonly string[]): Promise<void>;
+  /** Marks each done; answers the changes made (a failed one does not stop the rest). */
+  doneMany(ids: readonly string[]): Promise<{ done: Change[]; failed: number }>;
+  /** Undoes each (Undo of doneMany), with one reload at the end; answers how many could not be undone. */
+  undoMany(tokens: readonly UndoToken[]): Promise<{ failed: number }>;
   preview(input: PreviewInput): Promise<PreviewResult>;
 }
 
@@ -37,6 +57,8 @@ export interface Checklist {
   /** Why the list could not be loaded. */
   error: string | null;
   reload(): Promise<void>;
+  /** Asks for the next page of one section (the first page of each comes with the list). */
+  showMore(section: SectionId): Promise<void>;
   actions: ChecklistActions;
 }
 
@@ -47,20 +69,39 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
   const [error, setError] = useState<string | null>(null);
   const seq = useRef(0);
   const live = useRef(true);
+  // Rows wanted per section beyond the first page: kept across reloads, so a write does not fold the list up again.
+  const limits = useRef<Partial<Record<SectionId, number>>>({});
 
   const reload = useCallback(async () => {
     const n = ++seq.current;
     try {
-      const next = await request('reminder.list', {});
+      const more = Object.keys(limits.current).length ? { limits: { ...limits.current } } : {};
+      // First the rows (counting only what they tell), then the counts of long sections: counting
+      // tens of thousands of finished reminders must not keep the first rows off the screen.
+      const next = await request('reminder.list', { ...more, counts: 'page' });
       // An answer to an older question (writes in quick succession) is dropped.
-      if (live.current && n === seq.current) {
-        setList(next);
-        setError(null);
-      }
+      if (!live.current || n !== seq.current) return;
+      setList(next);
+      setError(null);
+      // Waiting sections longer than a page are counted; history (thousands of finished reminders) is not:
+      // its header says "50+" and "Show more" pages on without a number.
+      const uncounted = LIVE_SECTIONS.filter((id) => next.counts[id] === undefined);
+      if (uncounted.length === 0) return;
+      const { counts } = await request('reminder.list', { sections: [], counts: uncounted });
+      if (live.current && n === seq.current) setList((l) => l && { ...l, counts: { ...counts, ...next.counts } });
     } catch (e) {
       if (live.current && n === seq.current) setError(message(e));
     }
   }, [request]);
+
+  const showMore = useCallback(
+    async (section: SectionId) => {
+      const shown = list?.sections[section]?.length ?? 0;
+      limits.current = { ...limits.current, [section]: shown + SECTION_PAGE[section] };
+      await reload();
+    },
+    [list, reload],
+  );
 
   useEffect(() => {
     if (!initial) void reload();
@@ -82,22 +123,27 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
       }
     };
     const one = (p: Promise<{ reminder: Reminder }>) => write(p).then((x) => x.reminder);
+    const change = (p: Promise<Change>) => write(p).then(({ previous, reminder }) => ({ previous, reminder }));
+    const undoRequest = (t: UndoToken) =>
+      request('reminder.restore', { reminder: t.previous, ...(t.expectedRev !== undefined ? { expectedRev: t.expectedRev } : {}) }).then((x) => x.reminder);
     return {
-      done: (id) => one(request('reminder.done', { id })),
+      done: (id) => change(request('reminder.done', { id })),
       reopen: (id) => one(request('reminder.reopen', { id })),
-      snooze: (id, due) => one(request('reminder.snooze', { id, due })),
-      updateDue: (id, due) => one(request('reminder.updateDue', { id, due })),
+      snooze: (id, due) => change(request('reminder.snooze', { id, due })),
+      updateDue: (id, due) => change(request('reminder.updateDue', { id, due })),
       remove: (id) => one(request('reminder.delete', { id })),
-      restore: (reminder) => write(request('reminder.restore', { reminder })),
+      undo: (token) => write(undoRequest(token)),
       checkNow: (id) => one(request('reminder.checkNow', { id })),
+      open: (id) => request('reminder.open', { id }),
       notReply: (id) => one(request('reminder.notReply', { id })),
       replyNow: (id) => request('reminder.replyNow', { id }).then((x) => x.reminder),
       doneMany: (ids) =>
         write(Promise.allSettled(ids.map((id) => request('reminder.done', { id })))).then((results) => ({
-          done: ids.filter((_, i) => results[i]!.status === 'fulfilled'),
+          done: results.flatMap((x) => (x.status === 'fulfilled' ? [{ previous: x.value.previous, reminder: x.value.reminder }] : [])),
           failed: results.filter((x) => x.status === 'rejected').length,
         })),
-      reopenMany: (ids) => write(Promise.all(ids.map((id) => request('reminder.reopen', { id })))).then(() => undefined),
+      undoMany: (tokens) =>
+        write(Promise.allSettled(tokens.map(undoRequest))).then((results) => ({ failed: results.filter((x) => x.status === 'rejected').length })),
       preview: async (input) => {
         try {
           return { ok: true, preview: await request('due.preview', input) };
@@ -108,5 +154,5 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
     };
   }, [request, reload]);
 
-  return { list, settings, error, reload, actions };
+  return { list, settings, error, reload, showMore, actions };
 }

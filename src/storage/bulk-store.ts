@@ -33,26 +33,6 @@ export function bulkStore(connection: ReminderDB | Promise<ReminderDB>) {
       return { imported: reminders.length, replaced };
     },
 
-    /**
-     * Puts back a deleted reminder (undo). Refused when a reminder with that
-     * id exists again: a newer state must never be overwritten by an undo.
-     */
-    async restore(reminder: Reminder): Promise<Reminder> {
-      const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      if ((await tx.store.getKey(reminder.id)) !== undefined) {
-        tx.abort();
-        await tx.done.catch(() => undefined);
-        throw Object.assign(new Error(`Reminder ${reminder.id} exists: nothing to restore`), { code: 'conflict' });
-      }
-      // Its notification went with the delete: a restored notified reminder is shown again.
-      const restored = { ...reminder };
-      delete restored.announcedAt;
-      await tx.store.put(restored);
-      await tx.done;
-      return restored;
-    },
-
     /** Deletes every reminder; returns the ids that were there. */
     async clear(): Promise<string[]> {
       const db = await ready;

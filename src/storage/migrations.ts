@@ -24,6 +24,16 @@ export const MIGRATIONS: readonly Migration[] = [
   (_db, tx) => {
     tx.objectStore('reminders').createIndex('by-account-due', ['account', 'dueAt']);
   },
+  // v2 → v3: finished reminders (replied, done, cancelled) newest first per status, so the popup
+  // pages through history and retention prunes it without reading every reminder.
+  (_db, tx) => {
+    tx.objectStore('reminders').createIndex('by-status-updated', ['status', 'updatedAt']);
+  },
+  // v3 → v4: one kind's reminders per status in due order, so the popup lists the replies the user
+  // owes ("To answer") apart from the follow-ups, through the index. Existing records are indexed by the upgrade.
+  (_db, tx) => {
+    tx.objectStore('reminders').createIndex('by-kind-status-due', ['kind', 'status', 'dueAt']);
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -1,5 +1,5 @@
-import { isWaiting, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus, type Resolution } from '../core/reminder';
-import { applyEvent, markAnnounced, type ReminderEvent } from '../core/transitions';
+import { isLive, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus, type Resolution } from '../core/reminder';
+import { applyEvent, markAnnounced, restoreSnapshot, type ReminderEvent } from '../core/transitions';
 import type { ReminderDB } from './open-db';
 
 export class ReminderNotFoundError extends Error {
@@ -49,6 +49,25 @@ export function reminderStore(
   // transaction from auto-committing across a non-IndexedDB await.
   const ready = Promise.resolve(connection);
   const byStatus = (status: ReminderStatus, upTo = Infinity) => keyRange.bound([status, -Infinity], [status, upTo]);
+
+  /**
+   * Applies `event` atomically; with `expectedRev`, only if nobody wrote in between.
+   * Answers the reminder before and after: `previous` is what an Undo puts back.
+   */
+  async function change(id: string, event: ReminderEvent, now: number, opts: { expectedRev?: number; cause?: string } = {}) {
+    const db = await ready;
+    const tx = db.transaction('reminders', 'readwrite');
+    const current = await tx.store.get(id);
+    if (!current) throw new ReminderNotFoundError(id);
+    if (opts.expectedRev !== undefined && opts.expectedRev !== current.rev) {
+      throw new StaleRevisionError(id, opts.expectedRev, current.rev);
+    }
+    const next = applyEvent(current, event, now, opts.cause);
+    await tx.store.put(next);
+    await tx.done;
+    return { previous: current, reminder: next };
+  }
+
   return {
     get: async (id: string) => (await ready).get('reminders', id),
 
@@ -60,10 +79,6 @@ export function reminderStore(
 
     byThread: async (account: string, threadKey: string) =>
       (await ready).getAllFromIndex('reminders', 'by-account-thread', [account, threadKey]),
-
-    /** Every reminder of one account (normalised address), earliest due first. */
-    byAccount: async (account: string) =>
-      (await ready).getAllFromIndex('reminders', 'by-account-due', keyRange.bound([account, -Infinity], [account, Infinity])),
 
     /**
      * Idempotent create: the caller picks the id, so a retry after a killed
@@ -85,7 +100,7 @@ export function reminderStore(
       const byThread = store.index('by-account-thread');
       const siblings: Reminder[] = [];
       for (const key of threadKeysOf(reminder.thread)) siblings.push(...(await byThread.getAll([reminder.account, key])));
-      const live = siblings.filter((r) => isWaiting(r.status) || r.status === 'notified');
+      const live = siblings.filter((r) => isLive(r.status));
       let answered: Reminder | undefined;
       const owed = live.find((r) => r.kind === 'owed-reply');
       if (reminder.kind === 'no-reply' && owed) {
@@ -122,7 +137,7 @@ export function reminderStore(
       const answered: Reminder[] = [];
       for (const r of found.values()) {
         // Reported within seconds of the send (the tab waits at most a minute for Gmail's answer): whatever is owed now is answered.
-        if (r.kind !== 'owed-reply' || !(isWaiting(r.status) || r.status === 'notified')) continue;
+        if (r.kind !== 'owed-reply' || !isLive(r.status)) continue;
         const next = applyEvent(r, { type: 'reply', resolution: sentAnswer(account, sentAt) }, now, 'answered');
         await tx.store.put(next);
         answered.push(next);
@@ -131,19 +146,28 @@ export function reminderStore(
       return answered;
     },
 
-    /** Applies `event` atomically; with `expectedRev`, only if nobody wrote in between. */
-    async apply(id: string, event: ReminderEvent, now: number, opts: { expectedRev?: number; cause?: string } = {}) {
+    change,
+
+    /**
+     * Undo: puts `previous` back over the state the undone action left, whose
+     * revision is `expectedRev` (absent: the action was a delete). Compare-and-set
+     * in one transaction — see `restoreSnapshot` for the rule.
+     */
+    async restore(previous: Reminder, expectedRev: number | undefined, now: number): Promise<Reminder> {
       const db = await ready;
       const tx = db.transaction('reminders', 'readwrite');
-      const current = await tx.store.get(id);
-      if (!current) throw new ReminderNotFoundError(id);
-      if (opts.expectedRev !== undefined && opts.expectedRev !== current.rev) {
-        throw new StaleRevisionError(id, opts.expectedRev, current.rev);
+      const current = await tx.store.get(previous.id);
+      let restored: Reminder;
+      try {
+        restored = restoreSnapshot(previous, current, expectedRev, now);
+      } catch (error) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw error;
       }
-      const next = applyEvent(current, event, now, opts.cause);
-      await tx.store.put(next);
+      await tx.store.put(restored);
       await tx.done;
-      return next;
+      return restored;
     },
 
     async delete(id: string): Promise<Reminder> {
@@ -217,18 +241,6 @@ export function reminderStore(
       }
       await tx.done;
       return stale;
-    },
-
-    /** Most recently changed first, e.g. for "Replied (recent)". */
-    async recentlyUpdated(limit: number): Promise<Reminder[]> {
-      const db = await ready;
-      const out: Reminder[] = [];
-      let cursor = await db.transaction('reminders').store.index('by-updated').openCursor(null, 'prev');
-      while (cursor && out.length < limit) {
-        out.push(cursor.value);
-        cursor = await cursor.continue();
-      }
-      return out;
     },
   };
 }

@@ -134,7 +134,12 @@ describe('popup checklist in real Chromium', () => {
     await expect.poll(() => row(page, 'p-up-8').count()).toBe(0);
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain(`Deleted “${seedOf('p-up-8').subject}”`);
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => byId(page, 'p-up-8')).toEqual(beforeDelete);
+    // The same reminder; its revision moves on and its history records the undo.
+    await expect.poll(async () => {
+      const back = await byId(page, 'p-up-8');
+      return back && { ...back, rev: beforeDelete!.rev, history: back.history.slice(0, -1) };
+    }).toEqual(beforeDelete);
+    expect((await byId(page, 'p-up-8'))!.history.at(-1)).toMatchObject({ from: null, to: 'pending', cause: 'undo' });
     await expect.poll(() => row(page, 'p-up-8').count()).toBe(1);
 
     // Open thread (from the actions dialog): a new tab on the thread, in the reminder's account.

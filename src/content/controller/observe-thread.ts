@@ -5,7 +5,7 @@
  * bodies are never read.
  */
 
-import type { Reminder } from '../../core/reminder';
+import { isLive, type Reminder } from '../../core/reminder';
 import type { ObservedMessage } from '../../core/replies/types';
 import { hexId } from '../gmail/ids';
 import type { ThreadMessage, VisibleThread } from '../gmail/thread-view';
@@ -63,11 +63,9 @@ export function observedMessages(messages: readonly ThreadMessage[]): ObservedMe
   return out.length > 0 ? out.slice(-MAX_MESSAGES) : undefined;
 }
 
-const OBSERVED_STATUSES = new Set(['pending', 'notified', 'snoozed']);
-
 /** Only a reminder still waiting can be resolved by what the tab shows. */
 export function isObservable(reminder: Reminder | null): reminder is Reminder {
-  return !!reminder && OBSERVED_STATUSES.has(reminder.status);
+  return !!reminder && isLive(reminder.status);
 }
 
 /**

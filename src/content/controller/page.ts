@@ -1,4 +1,4 @@
-import { isContentCommand } from '../../core/protocol/content-commands';
+import { isContentCommand, isShowThreadCommand, isWhoAmICommand, type ShowThreadAnswer, type WhoAmIAnswer } from '../../core/protocol/content-commands';
 import { listenToPage } from '../gmail/page-bridge';
 import { createAccountSource } from './account';
 import { watchAdded } from './added-elements';
@@ -21,7 +21,7 @@ const MAX_ACCOUNT_REPORTS = 8;
  * observer for composes, send rows and thread views, and the keyboard
  * command. Returns a stop function (tests; Gmail never unloads us).
  */
-export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (message: unknown) => void) => void): () => void {
+export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (message: unknown) => unknown) => void): () => void {
   const accounts = createAccountSource(deps.doc);
   const health = createHealth(deps.request, () => accounts.current());
   const tracker = createSendTracker({ now: deps.now });
@@ -78,9 +78,20 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   };
   deps.doc.addEventListener('visibilitychange', onVisible);
 
-  onCommand?.((message) => {
+  onCommand?.((message): WhoAmIAnswer | ShowThreadAnswer | undefined => {
     if (isContentCommand(message)) void armFromKeyboard();
+    // "Open thread" from a notification or the popup: this tab shows the thread if it is the account's.
+    else if (isWhoAmICommand(message)) return { account: accounts.current()?.toLowerCase() ?? null };
+    else if (isShowThreadCommand(message)) return { shown: showThread(message.account, message.hash) };
+    return undefined;
   });
+
+  function showThread(account: string, hash: string): boolean {
+    if (accounts.current()?.toLowerCase() !== account) return false;
+    // Gmail's own navigation: the hash moves the open tab to the thread without a reload.
+    if (deps.win.location.hash !== hash) deps.win.location.hash = hash;
+    return true;
+  }
 
   async function armFromKeyboard() {
     try {

@@ -1,5 +1,5 @@
 import { h, type VNode } from 'preact';
-import type { Reminder, ThreadIdentity } from '../../core/reminder';
+import { isShownInThread, type Reminder, type ThreadIdentity } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
 import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
@@ -18,7 +18,6 @@ import { createThreadObserver, isObservable } from './observe-thread';
 import { themeOf } from './theme-of';
 
 const HOST_ATTR = 'data-follow-through';
-const LIVE = new Set(['pending', 'notified', 'snoozed', 'replied']);
 
 interface Shown {
   key: string;
@@ -119,7 +118,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
         });
         const settings = await deps.settings();
         s.offer = offerFor(threadMessages(deps.doc, s.thread), ownMatcher(account, settings));
-        s.reminder = reminder && LIVE.has(reminder.status) ? reminder : null;
+        s.reminder = reminder && isShownInThread(reminder.status) ? reminder : null;
         s.view = s.reminder ? await viewOf(s.reminder) : null;
         s.defaultPreset = settings.defaultPreset;
         if (isObservable(s.reminder)) void observeShown(s);

@@ -1,4 +1,4 @@
-import { SENT_TOAST_FALLBACK } from '../gmail/selectors';
+import { SENT_TOAST_FALLBACK, SENT_TOAST_UNDO } from '../gmail/selectors';
 
 /**
  * Notices a click on "Undo" in Gmail's "Message sent" toast (by its id, not
@@ -9,7 +9,7 @@ export function watchUndo(doc: Document, onUndo?: () => void): { readonly undone
   let undone = false;
   const onClick = (e: Event) => {
     const target = e.target instanceof Element ? e.target : null;
-    if (target?.closest('#link_undo') && target.closest(SENT_TOAST_FALLBACK)) {
+    if (target?.closest(SENT_TOAST_UNDO) && target.closest(SENT_TOAST_FALLBACK)) {
       undone = true;
       onUndo?.();
     }

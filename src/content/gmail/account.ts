@@ -31,13 +31,3 @@ export function accountFromTitle(title: string): string | undefined {
   }
 }
 
-/** `/mail/u/2/…` → 2; undefined when the URL has no account index. */
-export function accountIndexFromUrl(url: string): number | undefined {
-  try {
-    const { pathname } = new URL(url, 'https://mail.google.com/');
-    const m = /^\/mail\/u\/(\d{1,2})(?:\/|$)/.exec(pathname);
-    return m?.[1] === undefined ? undefined : Number(m[1]);
-  } catch {
-    return undefined;
-  }
-}

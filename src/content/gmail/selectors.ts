@@ -65,16 +65,10 @@ export const CLIENT_THREAD_INPUT = 'input[name=rt]';
 export const LEGACY_THREAD_INPUT = 'input[name=lts]';
 /** Elements whose `jslog` has the `11:` base64 JSON with client ids (`.M9`, the Send button) — compose-dialog.html. */
 export const JSLOG_WITH_IDS = '[jslog*="11:"]';
-/** "Message sent" toast — sent-toast.html. */
-export const SENT_TOAST = 'div.b8[role=alert]';
-/** The toast's message area — sent-toast.html. */
-export const SENT_TOAST_TEXT = 'div.b8[role=alert] .vh';
-/** Fallback: any alert; it is the toast only when it holds SENT_TOAST_LINKS — sent-toast.html. */
+/** Any alert: Gmail's "Message sent" toast is one (`div.b8`, but its class is not relied on) — sent-toast.html. */
 export const SENT_TOAST_FALLBACK = '[role=alert]';
-/** Undo and "View message" in the toast (ids, not text) — sent-toast.html. */
-export const SENT_TOAST_LINKS = '#link_undo, #link_vsm';
-/** "View message" (a span with role=link, not an anchor) — sent-toast.html. */
-export const SENT_TOAST_VIEW = '#link_vsm';
+/** The toast's Undo link (its id, not its translated text) — sent-toast.html. */
+export const SENT_TOAST_UNDO = '#link_undo';
 
 // ---- Thread view ---------------------------------------------------------
 
@@ -104,15 +98,6 @@ export const MESSAGE_ADDRESS = 'span[email]';
 export const MESSAGE_DATE = '.gK .g3[title]';
 /** Date fallback: the date span carries both `title` and `alt` — thread-view-de.html. */
 export const MESSAGE_DATE_FALLBACK = 'span[title][alt]';
-
-// ---- Thread list ---------------------------------------------------------
-
-/** Thread list row — sent-toast.html. */
-export const LIST_ROW = 'tr.zA[role=row]';
-/** Fallback: any grid row (a row is ours only if it holds LIST_ROW_THREAD_ID) — sent-toast.html. */
-export const LIST_ROW_FALLBACK = 'tr[role=row]';
-/** The row's thread id carrier — sent-toast.html. */
-export const LIST_ROW_THREAD_ID = '[data-thread-id], [data-legacy-thread-id]';
 
 // ---- Replying in a thread --------------------------------------------------
 

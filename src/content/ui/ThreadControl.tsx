@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { isLive, type ReminderStatus } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
 import { ClockIcon, Dropdown, isolate, type Close } from './Dropdown';
 import { Picker } from './Picker';
@@ -7,7 +8,7 @@ import type { Armed, PreviewInput, PreviewResult, Translate } from './types';
 
 /** What the thread's reminder is about, as the control shows it. */
 export interface ThreadReminderView {
-  status: string;
+  status: ReminderStatus;
   dueAt: number;
   dueLabel: string;
   /** `owed-reply`: the user owes the answer; otherwise they wait for one. */
@@ -45,9 +46,6 @@ export interface ThreadControlProps {
   /** "That wasn't a real reply": the reminder waits again. */
   onNotReply(): void;
 }
-
-/** Statuses with a due time still ahead; a replied, done or cancelled reminder can be replaced by a new one. */
-const ACTIVE = ['pending', 'notified', 'snoozed'];
 
 /** The reminder of the open thread, in Gmail's thread toolbar. */
 export function ThreadControl(props: ThreadControlProps) {
@@ -90,7 +88,7 @@ export function ThreadControl(props: ThreadControlProps) {
       </Dropdown>
     );
   }
-  if (!reminder || !ACTIVE.includes(reminder.status)) {
+  if (!reminder || !isLive(reminder.status)) {
     if (owedOffer) {
       const to = props.offer?.to;
       return (

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { id, messageIdField, permThreadIdField, threadIdField } from '../protocol/fields';
-import { threadKeysOf, type Reminder } from '../reminder';
+import { REMINDER_KINDS, REMINDER_STATUSES, threadKeysOf, UNSUPPORTED_KIND_MESSAGE, type Reminder } from '../reminder';
 import type { Settings } from '../settings';
 import { SettingsSchema } from '../settings-schema';
 
@@ -47,8 +47,7 @@ export class BackupError extends Error {
 const instant = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(8.64e15));
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
-const STATUSES = ['pending', 'notified', 'snoozed', 'replied', 'done', 'cancelled'] as const satisfies readonly Reminder['status'][];
-const KINDS = ['no-reply', 'always', 'owed-reply'] as const satisfies readonly Reminder['kind'][];
+const STATUSES = REMINDER_STATUSES;
 const SOURCES = ['print-view', 'gmail-tab', 'compose'] as const;
 const OUTCOMES = ['no-reply', 'replied', 'bounced', 'failed', 'answered'] as const;
 const FAILURES = ['signed-out', 'no-access', 'network', 'wrong-account', 'unrecognised', 'no-thread-id'] as const;
@@ -120,7 +119,7 @@ export const ReminderSchema = v.pipe(
     account,
     thread: ThreadSchema,
     threadKey: text(1100),
-    kind: v.picklist(KINDS),
+    kind: v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE),
     status: v.picklist(STATUSES),
     sentAt: instant,
     dueAt: instant,

@@ -8,13 +8,14 @@ import { isRequestType, REQUEST_SCHEMAS, type RequestInput, type RequestOf, type
 /** What each request answers with. */
 export interface ResponseMap {
   'reminder.create': { reminder: Reminder; outcome: 'created' | 'existing' | 'replaced' };
-  'reminder.updateDue': { reminder: Reminder };
-  'reminder.snooze': { reminder: Reminder };
-  'reminder.done': { reminder: Reminder };
-  'reminder.reopen': { reminder: Reminder };
-  'reminder.cancel': { reminder: Reminder };
+  'reminder.updateDue': { reminder: Reminder; previous: Reminder };
+  'reminder.snooze': { reminder: Reminder; previous: Reminder };
+  'reminder.done': { reminder: Reminder; previous: Reminder };
+  'reminder.reopen': { reminder: Reminder; previous: Reminder };
+  'reminder.cancel': { reminder: Reminder; previous: Reminder };
   'reminder.delete': { reminder: Reminder };
-  'reminder.list': { sections: Partial<Sections>; counts: Record<keyof Sections, number>; now: number };
+  /** `counts` has every section unless asked with `counts: 'page'` (then only sections read to their end). */
+  'reminder.list': { sections: Partial<Sections>; counts: Partial<Record<keyof Sections, number>>; now: number };
   /** `openReply`: "Reply now" asked for this thread's in-thread reply to be opened (answered once). */
   'reminder.getByThread': { reminder: Reminder | null; openReply?: true };
   'due.preview': DuePreview;
@@ -27,6 +28,8 @@ export interface ResponseMap {
   'reminder.notReply': { reminder: Reminder };
   'reminder.checkNow': { reminder: Reminder };
   'reminder.restore': { reminder: Reminder };
+  /** `focused`: an open Gmail tab now shows the thread; `opened`: in a new tab. */
+  'reminder.open': { opened: 'focused' | 'opened' };
   /** The settings as stored (fields the caller left out filled with their defaults). */
   'settings.set': { settings: Settings };
   /** A backup file (docs/backup-format.md). */
@@ -40,6 +43,23 @@ export interface ResponseMap {
   /** The owed replies of that thread the send answered. */
   'thread.sent': { answered: Reminder[] };
   'reminder.replyNow': { reminder: Reminder };
+  'history.summary': HistorySummary;
+}
+
+/** Finished reminders and what a retention setting removes: now, and over the next 30 days. */
+export interface HistorySummary {
+  finished: number;
+  /** Older than the cutoff today: the next clean-up removes them. */
+  removable: number;
+  /** Older than the cutoff will be 30 days from now (includes `removable`). */
+  soon: number;
+  /** Last change of the oldest finished reminder. */
+  oldest?: number;
+  /** Finished before this instant means removable (absent: kept forever). */
+  cutoff?: number;
+  /** No clean-up removes anything before this instant. */
+  firstRemovalAt: number;
+  lastRun?: { at: number; removed: number };
 }
 
 export interface Diagnostics {

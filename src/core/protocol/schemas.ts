@@ -4,7 +4,9 @@ import { address, id, messageIdField, permThreadIdField, threadIdField, time } f
 import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
+import { RETENTION_CHOICES } from '../retention';
 import { SettingsSchema } from '../settings-schema';
+import { REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE } from '../reminder';
 
 /**
  * Schemas of every request crossing a context boundary. Requests are strict
@@ -75,7 +77,7 @@ export const REQUEST_SCHEMAS = {
     thread: ThreadSchema,
     sentAt: time,
     due: DueSchema,
-    kind: v.optional(v.picklist(['no-reply', 'always', 'owed-reply'])),
+    kind: v.optional(v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE)),
   }),
   'reminder.updateDue': v.strictObject({ id, due: DueSchema }),
   'reminder.snooze': v.strictObject({ id, due: v.optional(DueSchema) }),
@@ -83,7 +85,13 @@ export const REQUEST_SCHEMAS = {
   'reminder.reopen': v.strictObject({ id }),
   'reminder.cancel': v.strictObject({ id }),
   'reminder.delete': v.strictObject({ id }),
-  'reminder.list': v.strictObject({ sections: v.optional(v.array(v.picklist(SECTION_IDS))) }),
+  'reminder.list': v.strictObject({
+    sections: v.optional(v.array(v.picklist(SECTION_IDS))),
+    /** Rows wanted per section beyond the first page ("Show more"); counts always cover everything. */
+    limits: v.optional(v.record(v.picklist(SECTION_IDS), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)))),
+    /** `page`: only counts the rows read already tell (fast); `exact` (default): every section's. */
+    counts: v.optional(v.union([v.picklist(['exact', 'page']), v.pipe(v.array(v.picklist(SECTION_IDS)), v.maxLength(SECTION_IDS.length))])),
+  }),
   'reminder.getByThread': v.pipe(
     v.strictObject({
       account: address,
@@ -125,8 +133,15 @@ export const REQUEST_SCHEMAS = {
   // The literal is the user's confirmation, so a stray or replayed message cannot wipe everything.
   'data.deleteAll': v.strictObject({ confirm: v.literal('delete-all') }),
   'diagnostics.get': empty,
-  /** Undo of a delete: the reminder exactly as `reminder.delete` returned it. */
-  'reminder.restore': v.strictObject({ reminder: ReminderSchema }),
+  /**
+   * Undo: the reminder exactly as it was before the action (`previous` of done/snooze/updateDue/cancel,
+   * `reminder` of delete), put back only over the revision that action left (`expectedRev`; absent after a delete).
+   */
+  'reminder.restore': v.strictObject({ reminder: ReminderSchema, expectedRev: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) }),
+  /** Shows the reminder's thread: an open Gmail tab of its account is focused; a new tab only when none is open. */
+  'reminder.open': v.strictObject({ id }),
+  /** What a retention setting would remove (the options page shows it with an export before saving). */
+  'history.summary': v.strictObject({ months: v.picklist(RETENTION_CHOICES) }),
   /** A Gmail tab saw the user send a message in this thread (Gmail's send response): it answers owed replies. */
   'thread.sent': v.pipe(
     v.strictObject({

@@ -65,10 +65,6 @@ export function ownAddressMatcher(rules: Pick<ReplyRules, 'ownAddresses' | 'plus
   };
 }
 
-export function isOwnAddress(email: string, rules: Pick<ReplyRules, 'ownAddresses' | 'plusAddressing'>): boolean {
-  return ownAddressMatcher(rules)(email);
-}
-
 /** The lower-cased local part as written, no alias rules applied ('' when there is none). */
 export function localPart(email: string): string {
   return splitAddress(email)?.local ?? '';

@@ -2,7 +2,7 @@
  * When to look for replies and what a look means for the reminder. Pure:
  * the background does the fetching and writes what this decides.
  */
-import { isWaiting, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck } from '../reminder';
+import { isLive, isWaiting, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck } from '../reminder';
 import type { ReplyPrefs } from '../settings';
 import type { ReminderEvent } from '../transitions';
 import type { ObservedMessage, ReplyRules, Verdict } from './types';
@@ -11,6 +11,12 @@ import type { ObservedMessage, ReplyRules, Verdict } from './types';
 export const PRECHECK_MS = 15 * 60_000;
 /** A look this close to the due time counts as the look at due time. */
 export const FRESH_MS = 2 * 60_000;
+/**
+ * A due reminder fires only after its look for replies — but never later
+ * than this past its due time, whatever happened to the look: a reminder
+ * that silently never fires is worse than one that fires unverified.
+ */
+export const CHECK_GRACE_MS = 10 * 60_000;
 /** Waits after consecutive failed looks; the last repeats. */
 export const RETRY_DELAYS_MS = [5, 15, 60, 180, 360].map((m) => m * 60_000);
 
@@ -19,13 +25,23 @@ export type CheckKind = 'due' | 'early' | 'retry';
 /** Which look a reminder needs at `now`, if any. */
 export function checkNeeded(r: Reminder, now: number): CheckKind | undefined {
   if (isWaiting(r.status)) {
-    if (r.dueAt <= now) return r.check && r.check.at >= r.dueAt - FRESH_MS ? undefined : 'due';
+    if (r.dueAt <= now) return hasDueLook(r) ? undefined : 'due';
     if (r.dueAt - now <= PRECHECK_MS) return r.check && r.check.at >= r.dueAt - PRECHECK_MS ? undefined : 'early';
     return undefined;
   }
   // Fired without a successful look: keep trying, a late "they replied" still clears the notification.
   if (r.status === 'notified' && r.check?.outcome === 'failed' && (r.check.retryAt ?? Infinity) <= now) return 'retry';
   return undefined;
+}
+
+/** The look made at (or just before) the due time happened. */
+export function hasDueLook(r: Reminder): boolean {
+  return r.check !== undefined && r.check.at >= r.dueAt - FRESH_MS;
+}
+
+/** A due reminder may fire: its look was made, or the grace for it is over. */
+export function readyToFire(r: Reminder, now: number): boolean {
+  return hasDueLook(r) || r.dueAt <= now - CHECK_GRACE_MS;
 }
 
 /** When the next look is wanted for this reminder (for the alarm), if ever. */
@@ -84,7 +100,7 @@ export function applyVerdict(
   const notes = v.notes.slice(0, 200);
   const by = 'by' in v ? { ...v.by, email: v.by.email.trim().toLowerCase() } : undefined;
   if (v.kind === 'replied') {
-    const canResolve = isWaiting(r.status) || r.status === 'notified';
+    const canResolve = isLive(r.status);
     return {
       check: { at: now, source, outcome: 'replied', by: by!, notes, failures: 0 },
       ...(canResolve

@@ -11,10 +11,6 @@ import { fitToWorkingHours, hasUsableWorkingHours } from './working-hours';
 export const PRESET_IDS = ['tomorrow', 'in-2-days', 'in-3-days', 'in-1-week', 'next-week', 'in-2-weeks'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
-export function isPresetId(x: unknown): x is PresetId {
-  return typeof x === 'string' && (PRESET_IDS as readonly string[]).includes(x);
-}
-
 export interface DueResolution {
   at: number;
   /** The time was shifted into working hours. */

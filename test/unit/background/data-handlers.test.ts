@@ -336,24 +336,3 @@ describe('diagnostics.get', () => {
     expect(await route(f, 'diagnostics.get', {}, GMAIL_TAB)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
-
-describe('reminder.restore (undo of a delete)', () => {
-  it('puts back exactly what was deleted, and the alarm with it', async () => {
-    const f = fakeBackground({ now: T0 });
-    await f.bg.store.create(reminder({ id: 'u', dueAt: T0 + HOUR }), T0);
-    const { reminder: deleted } = await f.bg.handlers['reminder.delete']({ id: 'u' });
-    expect(await f.bg.store.get('u')).toBeUndefined();
-    const { reminder: restored } = await f.bg.handlers['reminder.restore']({ reminder: deleted });
-    expect(restored).toEqual(deleted);
-    expect(await f.bg.store.get('u')).toEqual(deleted);
-    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(T0 + HOUR - PRECHECK_MS);
-  });
-
-  it('never overwrites a reminder that exists again', async () => {
-    const f = fakeBackground({ now: T0 });
-    await f.bg.store.create(reminder({ id: 'u', dueAt: T0 + HOUR }), T0);
-    const current = (await f.bg.store.get('u'))!;
-    await expect(f.bg.handlers['reminder.restore']({ reminder: { ...current, dueAt: 1 } })).rejects.toMatchObject({ code: 'conflict' });
-    expect(await f.bg.store.get('u')).toEqual(current);
-  });
-});

@@ -8,6 +8,9 @@ import type {
   AlarmsPort,
   BadgePort,
   Clock,
+  SessionPort,
+  GmailTab,
+  GmailTabsPort,
   I18nPort,
   Logger,
   NotificationOptions,
@@ -21,6 +24,7 @@ import { printViewPage, type PageMessage } from '../../fixtures/gmail/print-view
 import { createBackground, type BackgroundPorts } from '../../../src/background/services';
 import type { StorageAreaPort } from '../../../src/background/settings-store';
 import type { SenderInfo } from '../../../src/core/protocol/sender';
+import { isShowThreadCommand, isWhoAmICommand } from '../../../src/core/protocol/content-commands';
 import { defaultSettings, type Settings } from '../../../src/core/settings';
 
 export { DAY, HOUR, reminder, T0, thread } from '../storage/fixtures';
@@ -95,6 +99,46 @@ export class FakeTabs implements TabsPort {
   async open(url: string): Promise<void> {
     if (this.failWith) throw this.failWith;
     this.opened.push(url);
+  }
+}
+
+/**
+ * Open Gmail tabs, each with the account its content script reports (null:
+ * the page has not said; `silent`: no content script answers at all).
+ */
+export class FakeGmailTabs implements GmailTabsPort {
+  readonly tabs: (GmailTab & { account: string | null; hash: string; silent?: boolean })[] = [];
+  readonly focused: number[] = [];
+  readonly sent: { tabId: number; message: unknown }[] = [];
+  add(tab: Partial<GmailTab> & { account: string | null; silent?: boolean }) {
+    this.tabs.push({ id: this.tabs.length + 1, windowId: 1, active: false, hash: '#inbox', ...tab });
+  }
+  async list(): Promise<GmailTab[]> {
+    return this.tabs.map(({ id, windowId, active, lastAccessed }) => ({ id, windowId, active, ...(lastAccessed ? { lastAccessed } : {}) }));
+  }
+  async send(tabId: number, message: unknown): Promise<unknown> {
+    const tab = this.tabs.find((t) => t.id === tabId);
+    if (!tab || tab.silent) throw new Error('Could not establish connection. Receiving end does not exist.');
+    this.sent.push({ tabId, message });
+    if (isWhoAmICommand(message)) return { account: tab.account };
+    if (isShowThreadCommand(message)) {
+      if (message.account !== tab.account) return { shown: false };
+      tab.hash = message.hash;
+      return { shown: true };
+    }
+    return undefined;
+  }
+  async focus(tab: GmailTab): Promise<void> {
+    this.focused.push(tab.id);
+  }
+}
+
+/** storage.session's one value: when this browser session began (set it to simulate a restart). */
+export class FakeSession implements SessionPort {
+  began: number | undefined;
+  async startedAt(now: number): Promise<number> {
+    this.began ??= now;
+    return this.began;
   }
 }
 
@@ -225,6 +269,8 @@ export interface Fakes {
   notifications: FakeNotifications;
   badge: FakeBadge;
   tabs: FakeTabs;
+  session: FakeSession;
+  gmailTabs: FakeGmailTabs;
   activeTab: FakeActiveTab;
   printView: FakePrintView;
   storage: FakeStorageArea;
@@ -244,6 +290,8 @@ export function fakeBackground({ now = Date.parse('2025-03-10T12:00:00Z'), setti
     notifications: new FakeNotifications(),
     badge: new FakeBadge(),
     tabs: new FakeTabs(),
+    session: new FakeSession(),
+    gmailTabs: new FakeGmailTabs(),
     activeTab: new FakeActiveTab(),
     printView: new FakePrintView(),
     storage: new FakeStorageArea(settings ? { settings } : {}),
@@ -258,6 +306,8 @@ export function fakeBackground({ now = Date.parse('2025-03-10T12:00:00Z'), setti
     notifications: fakes.notifications,
     badge: fakes.badge,
     tabs: fakes.tabs,
+    session: fakes.session,
+    gmailTabs: fakes.gmailTabs,
     activeTab: fakes.activeTab,
     printView: fakes.printView,
     sleep: async () => {},

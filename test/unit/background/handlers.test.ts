@@ -194,7 +194,7 @@ describe('reminder.list', () => {
     await f.bg.handlers['reminder.create'](createPayload({ id: 'owed-later', kind: 'owed-reply', thread: thread(8), due: { at: T0 + DAY } }));
     f.clock.advance(MIN);
     await f.bg.reconcile('alarm');
-    await f.bg.store.apply('replied', { type: 'reply', resolution: { kind: 'reply', by: { email: 'client4@example.com' } } }, f.clock.now(), { cause: 'reply' });
+    await f.bg.store.change('replied', { type: 'reply', resolution: { kind: 'reply', by: { email: 'client4@example.com' } } }, f.clock.now(), { cause: 'reply' });
     await f.bg.handlers['reminder.done']({ id: 'done' });
     await f.bg.handlers['reminder.cancel']({ id: 'cancelled' });
 

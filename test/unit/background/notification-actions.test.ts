@@ -55,7 +55,7 @@ describe('notification actions', () => {
 
   it('a click on the digest (or its button) opens the checklist', async () => {
     const f = fakeBackground({ now: T0 });
-    for (const n of [1, 2]) await f.bg.store.create(reminder({ id: `rem-${n}`, n, dueAt: T0 }), T0);
+    for (const n of [1, 2, 3, 4]) await f.bg.store.create(reminder({ id: `rem-${n}`, n, dueAt: T0 }), T0);
     await f.bg.reconcile('startup');
     expect(f.notifications.shown.has('digest')).toBe(true);
 
@@ -97,7 +97,7 @@ describe('notification actions', () => {
 
   it('logs a snooze that is no longer possible (done meanwhile) and changes nothing', async () => {
     const f = await withNotified();
-    const done = await f.bg.store.apply('rem-1', { type: 'done' }, f.clock.now());
+    const { reminder: done } = await f.bg.store.change('rem-1', { type: 'done' }, f.clock.now());
 
     await expect(f.bg.notificationActions.onButtonClicked('r:rem-1', 1)).resolves.toBeUndefined();
 

@@ -1,11 +1,11 @@
 import { PRECHECK_MS } from '../../../src/core/replies/outcome';
 import { describe, expect, it } from 'vitest';
-import { NEXT_DUE_ALARM, RETRY_ALARM, WATCHDOG_ALARM, WATCHDOG_MS } from '../../../src/background/reconciler';
-import { DAY, fakeBackground, HOUR, ICON_URL, MIN, reminder, T0 } from './fakes';
+import { isWatchdogAlarm, NEXT_DUE_ALARM, RETRY_ALARM, WATCHDOG_MS } from '../../../src/background/reconciler';
+import { DAY, fakeBackground, HOUR, ICON_URL, MIN, reminder, T0, userSettings } from './fakes';
 
 /** A background with reminders created at T0 and due at the given offsets from T0. */
-async function withReminders(dues: Record<string, number>) {
-  const f = fakeBackground({ now: T0 });
+async function withReminders(dues: Record<string, number>, settings = userSettings()) {
+  const f = fakeBackground({ now: T0, settings });
   let n = 100;
   for (const [id, offset] of Object.entries(dues)) {
     await f.bg.store.create(reminder({ id, n: n++, dueAt: T0 + offset, createdAt: T0 }), T0);
@@ -60,17 +60,17 @@ describe('reconcile', () => {
 
   it('points the next-due alarm at the earliest waiting reminder, and clears it when nothing waits', async () => {
     const f = await withReminders({ fired: HOUR, pending: 5 * HOUR, snoozed: 9 * HOUR });
-    await f.bg.store.apply('snoozed', { type: 'snooze', until: T0 + 3 * HOUR }, T0);
+    await f.bg.store.change('snoozed', { type: 'snooze', until: T0 + 3 * HOUR }, T0);
     f.clock.advance(2 * HOUR);
 
     await f.bg.reconcile('alarm');
     expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(T0 + 3 * HOUR - PRECHECK_MS);
 
-    await f.bg.store.apply('snoozed', { type: 'done' }, f.clock.now());
+    await f.bg.store.change('snoozed', { type: 'done' }, f.clock.now());
     await f.bg.reconcile('user');
     expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(T0 + 5 * HOUR - PRECHECK_MS);
 
-    await f.bg.store.apply('pending', { type: 'cancel' }, f.clock.now());
+    await f.bg.store.change('pending', { type: 'cancel' }, f.clock.now());
     await f.bg.reconcile('user');
     expect(f.alarms.active.has(NEXT_DUE_ALARM)).toBe(false);
     expect(f.alarms.calls.at(-1)).toEqual({ op: 'clear', name: NEXT_DUE_ALARM });
@@ -85,7 +85,7 @@ describe('reconcile', () => {
     await f.bg.reconcile('alarm');
     expect(f.badge.count).toBe(2);
 
-    await f.bg.store.apply('a', { type: 'done' }, f.clock.now());
+    await f.bg.store.change('a', { type: 'done' }, f.clock.now());
     await f.bg.reconcile('user');
     expect(f.badge.count).toBe(1);
   });
@@ -133,7 +133,8 @@ describe('reconcile', () => {
     await f.bg.reconcile('alarm');
     await f.bg.reconcile('alarm');
 
-    expect(f.notifications.created.map((n) => n.id)).toEqual(['digest']);
+    // Two due together: one each.
+    expect(f.notifications.created.map((n) => n.id)).toEqual(['r:a', 'r:b']);
     expect(await f.bg.store.unannounced()).toEqual([]);
   });
 
@@ -155,7 +156,7 @@ describe('reconcile', () => {
 
   it('does not notify for reminders that were acted on before their time', async () => {
     const f = await withReminders({ a: HOUR });
-    await f.bg.store.apply('a', { type: 'done' }, T0 + MIN);
+    await f.bg.store.change('a', { type: 'done' }, T0 + MIN);
     f.clock.advance(DAY);
     await f.bg.reconcile('alarm');
     expect(f.notifications.created).toEqual([]);
@@ -163,19 +164,21 @@ describe('reconcile', () => {
   });
 
   describe('a run cut short (the worker stopped half-way)', () => {
-    it('a wake-up holds a watchdog alarm while it runs and clears it when through', async () => {
+    const watchdogs = (f: Awaited<ReturnType<typeof withReminders>>) => [...f.alarms.active.keys()].filter(isWatchdogAlarm);
+
+    it('a wake-up holds its own watchdog alarm while it runs and clears it when through', async () => {
       const f = await withReminders({ a: HOUR });
       f.clock.advance(HOUR);
       await f.bg.reconcile('alarm');
-      const watchdog = f.alarms.calls.filter((c) => c.name === WATCHDOG_ALARM);
-      expect(watchdog).toEqual([
-        { op: 'create', name: WATCHDOG_ALARM, when: T0 + HOUR + WATCHDOG_MS },
-        { op: 'clear', name: WATCHDOG_ALARM },
+      const calls = f.alarms.calls.filter((c) => isWatchdogAlarm(c.name));
+      expect(calls).toEqual([
+        { op: 'create', name: expect.stringMatching(/^watchdog:/) as unknown as string, when: T0 + HOUR + WATCHDOG_MS },
+        { op: 'clear', name: calls[0]!.name },
       ]);
-      expect(f.alarms.active.has(WATCHDOG_ALARM)).toBe(false);
+      expect(watchdogs(f)).toEqual([]);
     });
 
-    it('a wake-up that dies after firing leaves the watchdog set, and its run announces the reminder once', async () => {
+    it('a wake-up that dies after firing leaves its watchdog set; the next run announces once and never clears the dead run\'s watchdog', async () => {
       const f = await withReminders({ a: HOUR });
       f.clock.advance(HOUR);
       // The worker "dies" between firing and showing: the run never completes.
@@ -188,20 +191,65 @@ describe('reconcile', () => {
       f.log.error = logError;
       f.notifications.failWith = undefined;
       expect((await f.bg.store.get('a'))!.status).toBe('notified');
-      expect(f.alarms.active.get(WATCHDOG_ALARM)).toBe(T0 + HOUR + WATCHDOG_MS);
+      const [dead] = watchdogs(f);
+      expect(f.alarms.active.get(dead!)).toBe(T0 + HOUR + WATCHDOG_MS);
 
-      // The watchdog's alarm, in a fresh worker.
+      // A fresh worker's wake-up: its run sets and clears only its own watchdog.
       f.clock.advance(WATCHDOG_MS);
-      await f.bg.reconcile('alarm');
+      await f.bg.reconcile('wake');
       expect(f.notifications.created.map((n) => n.id)).toEqual(['r:a']);
       expect((await f.bg.store.get('a'))!.history.filter((h) => h.to === 'notified')).toHaveLength(1);
-      expect(f.alarms.active.has(WATCHDOG_ALARM)).toBe(false);
+      expect(f.alarms.calls.filter((c) => c.op === 'clear' && c.name === dead)).toEqual([]);
+      expect(watchdogs(f)).toEqual([dead]);
     });
 
     it('user actions do not touch the watchdog', async () => {
       const f = await withReminders({ a: HOUR });
       await f.bg.reconcile('user');
-      expect(f.alarms.calls.filter((c) => c.name === WATCHDOG_ALARM)).toEqual([]);
+      expect(f.alarms.calls.filter((c) => isWatchdogAlarm(c.name))).toEqual([]);
+    });
+  });
+
+  describe('one background run at a time', () => {
+    it('a wake-up and an alarm arriving together never look for replies side by side, and ask Gmail once per reminder', async () => {
+      const f = await withReminders({ a: HOUR, b: HOUR, c: 2 * HOUR });
+      f.clock.advance(HOUR);
+      let inFlight = 0;
+      let most = 0;
+      const fetch = f.printView.fetch.bind(f.printView);
+      f.printView.fetch = async (url) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        try {
+          return await fetch(url);
+        } finally {
+          inFlight -= 1;
+        }
+      };
+      await Promise.all([f.bg.reconcile('wake'), f.bg.reconcile('alarm'), f.bg.reconcile('alarm'), f.bg.reconcile('user')]);
+      expect(most).toBe(1);
+      const threads = f.printView.requested.map((u) => new URL(u).searchParams.get('th'));
+      expect(new Set(threads).size).toBe(threads.length);
+      expect(f.notifications.created.map((n) => n.id).sort()).toEqual(['r:a', 'r:b']);
+      // Every run cleared its own watchdog, and only its own.
+      const created = f.alarms.calls.filter((c) => c.op === 'create' && isWatchdogAlarm(c.name)).map((c) => c.name);
+      const cleared = f.alarms.calls.filter((c) => c.op === 'clear' && isWatchdogAlarm(c.name)).map((c) => c.name);
+      expect(new Set(created).size).toBe(created.length);
+      expect(cleared.sort()).toEqual([...created].sort());
+      expect(f.lock.maxConcurrent).toBe(1);
+    });
+
+    it('a wake-up with nothing due makes no request', async () => {
+      const f = await withReminders({ a: DAY });
+      await f.bg.reconcile('wake');
+      await f.bg.reconcile('alarm');
+      await f.bg.reconcile('startup');
+      expect(f.printView.requested).toEqual([]);
+      expect(f.notifications.created).toEqual([]);
+      const empty = fakeBackground({ now: T0 });
+      await empty.bg.reconcile('wake');
+      expect(empty.printView.requested).toEqual([]);
     });
   });
 
@@ -253,7 +301,8 @@ describe('reconcile', () => {
     );
 
     it('a digest whose reminders were all handled while it was being shown is taken down; one still waiting keeps it', async () => {
-      const f = await withReminders({ a: HOUR, b: HOUR, c: 2 * HOUR, d: 2 * HOUR });
+      // Only one at a time gets its own notification: two due together make a summary.
+      const f = await withReminders({ a: HOUR, b: HOUR, c: 2 * HOUR, d: 2 * HOUR }, userSettings({ notifications: { requireInteraction: true, startupDigest: true, separateUpTo: 1 } }));
       f.clock.advance(HOUR);
       let gate = gateNotifications(f);
       let alarm = f.bg.reconcile('alarm');

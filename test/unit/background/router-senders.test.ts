@@ -37,6 +37,7 @@ const PAYLOAD: { [K in RequestType]: RequestInput<K> } = {
   'reminder.notReply': { id: 'r-1' },
   'reminder.checkNow': { id: 'r-1' },
   'reminder.restore': { reminder: createReminder({ id: 'r-1', account: ME, thread: thread(1), sentAt: T0, dueAt: T0 + 1 }, T0) },
+  'reminder.open': { id: 'r-1' },
   'settings.set': { settings: defaultSettings('UTC') },
   'data.export': {},
   'data.import': { json: '{}' },
@@ -45,6 +46,7 @@ const PAYLOAD: { [K in RequestType]: RequestInput<K> } = {
   'diagnostics.get': {},
   'thread.sent': { account: 'me@example.com', threadId: 'abc123', sentAt: 1 },
   'reminder.replyNow': { id: 'r-1' },
+  'history.summary': { months: 12 },
 } as never;
 
 const OTHER_ID = 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz';

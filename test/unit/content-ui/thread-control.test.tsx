@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import type { ReminderStatus } from '../../../src/core/reminder';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ThreadControl, type ThreadControlProps } from '../../../src/content/ui/ThreadControl';
@@ -6,7 +7,7 @@ import { fakePreview, plain, PRESET_LABELS, t } from './helpers';
 
 afterEach(cleanup);
 
-const existing = { status: 'pending', dueAt: 1_765_000_000_000, dueLabel: 'Thu 09:00' };
+const existing = { status: 'pending' as ReminderStatus, dueAt: 1_765_000_000_000, dueLabel: 'Thu 09:00' };
 
 function setup(reminder: ThreadControlProps['reminder']) {
   const props: ThreadControlProps = {
@@ -57,7 +58,7 @@ describe('ThreadControl', () => {
     expect(document.activeElement).toBe(button);
   });
 
-  it.each(['done', 'cancelled'])('treats a %s reminder like none', (status) => {
+  it.each<ReminderStatus>(['done', 'cancelled'])('treats a %s reminder like none', (status) => {
     setup({ ...existing, status });
     expect(screen.getByRole('button', { name: 'Remind me' })).toBeTruthy();
   });
@@ -129,7 +130,7 @@ describe('ThreadControl', () => {
 });
 
 describe('ThreadControl after a reply', () => {
-  const replied = { ...existing, status: 'replied', repliedBy: 'Alice Example', repliedAt: 'Tue 3 Jun, 10:12' };
+  const replied = { ...existing, status: 'replied' as ReminderStatus, repliedBy: 'Alice Example', repliedAt: 'Tue 3 Jun, 10:12' };
 
   it('says who replied and when, not as armed', () => {
     setup(replied);

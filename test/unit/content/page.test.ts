@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { byId, fixtureText, load } from '../gmail-dom/dom';
 import { createAccountSource } from '../../../src/content/controller/account';
 import { startGmailIntegration } from '../../../src/content/controller/page';
-import { armCommand } from '../../../src/core/protocol/content-commands';
+import { armCommand, showThreadCommand, whoAmICommand } from '../../../src/core/protocol/content-commands';
 import type { Settings } from '../../../src/core/settings';
 import {
   buttonText,
@@ -22,7 +22,7 @@ import {
 } from './harness';
 
 let stop: (() => void) | undefined;
-let command: ((message: unknown) => void) | undefined;
+let command: ((message: unknown) => unknown) | undefined;
 
 beforeEach(() => setPageUrl());
 afterEach(() => {
@@ -194,5 +194,27 @@ describe('account', () => {
     command!(armCommand());
     await settle();
     expect(fake.of('reminder.create').map((c) => c.account)).toEqual(['work@example.org']);
+  });
+});
+
+describe('open thread in this tab (content.whoami, content.showThread)', () => {
+  it('says which account it shows, and shows a thread of that account by its hash (no reload)', async () => {
+    await start(() => load('thread-view-en.html'));
+    deliverAccount('Me@Example.com');
+    await settle();
+    expect(command!(whoAmICommand())).toEqual({ account: 'me@example.com' });
+    expect(command!(showThreadCommand('me@example.com', '#all/18e00000000000a1'))).toEqual({ shown: true });
+    expect(location.hash).toBe('#all/18e00000000000a1');
+  });
+
+  it('a thread of another account, or a hash that is not a thread, changes nothing', async () => {
+    await start(() => load('thread-view-en.html'));
+    deliverAccount('me@example.com');
+    await settle();
+    const before = location.hash;
+    expect(command!(showThreadCommand('other@example.com', '#all/18e00000000000a1'))).toEqual({ shown: false });
+    expect(command!({ ...showThreadCommand('me@example.com', '#all/1'), hash: 'javascript:alert(1)' })).toBeUndefined();
+    expect(command!({ ...showThreadCommand('me@example.com', '#all/1'), extra: 1 })).toBeUndefined();
+    expect(location.hash).toBe(before);
   });
 });

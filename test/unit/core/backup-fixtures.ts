@@ -70,7 +70,7 @@ export function richReminders(): Reminder[] {
     check: { at: T0 + HOUR, source: 'gmail-tab', outcome: 'no-reply', failures: 0, notes: [] },
     history: history([null, 'pending', T0, 'created'], ['pending', 'notified', T0 + HOUR, 'alarm'], ['notified', 'snoozed', T0 + 2 * HOUR, 'user']),
   });
-  const done = plain(4, { status: 'done', kind: 'always', history: history([null, 'pending', T0, 'created'], ['pending', 'done', T0 + 1, 'user']) });
+  const done = plain(4, { status: 'done', history: history([null, 'pending', T0, 'created'], ['pending', 'done', T0 + 1, 'user']) });
   const cancelled = plain(5, {
     status: 'cancelled',
     thread: thread(5, { threadId: undefined, messageId: '<CAF+x_5@mail.gmail.com>', recipients: [] }),

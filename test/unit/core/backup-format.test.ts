@@ -142,3 +142,10 @@ describe('parseBackup', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('reminder kinds in a backup', () => {
+  it('refuses a kind that is not implemented, saying so', () => {
+    const error = problem(json((raw) => (raw.reminders[0].kind = 'always')));
+    expect(error.message).toContain('"always" is not implemented');
+  });
+});

@@ -163,7 +163,7 @@ describe('digestNotification', () => {
     Array.from({ length: n }, (_, i) => reminder({ thread: thread({ subject: `S${i}`, recipients: people((i % 5) + 1) }) }));
 
   it('1 reminder → one line "recipients — subject"', () => {
-    expect(digestNotification(many(1), t)).toEqual({ title: 'digestTitle|1', message: 'Bob — S0' });
+    expect(digestNotification(many(1), t)).toEqual({ title: 'digestTitle|1', message: 'Bob — S0', items: [{ title: 'Bob', message: 'S0' }] });
   });
 
   it('5 reminders → 5 lines in order, no "more" line', () => {
@@ -178,24 +178,33 @@ describe('digestNotification', () => {
     ]);
   });
 
-  it('6 reminders → 5 lines plus "1 more"', () => {
-    const lines = digestNotification(many(6), t).message.split('\n');
-    expect(lines).toHaveLength(6);
-    expect(lines[4]).toBe('recipientsMany|Bob,Ann,3 — S4');
-    expect(lines[5]).toBe('digestMore|1');
+  it('8 reminders → all 8 named, as lines and as list items', () => {
+    const n = digestNotification(many(8), t);
+    expect(n.message.split('\n').map((l) => l.split(' — ')[1])).toEqual(['S0', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7']);
+    expect(n.items.map((i) => i.message)).toEqual(['S0', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7']);
+    expect(n.items[1]).toEqual({ title: 'recipientsTwo|Bob,Ann', message: 'S1' });
   });
 
-  it('12 reminders → 5 lines plus "7 more", title counts all', () => {
-    const n = digestNotification(many(12), t);
-    expect(n.title).toBe('digestTitle|12');
+  it('9 reminders → 8 lines plus "1 more"', () => {
+    const n = digestNotification(many(9), t);
     const lines = n.message.split('\n');
-    expect(lines).toHaveLength(6);
-    expect(lines.slice(0, 5).map((l) => l.split(' — ')[1])).toEqual(['S0', 'S1', 'S2', 'S3', 'S4']);
-    expect(lines[5]).toBe('digestMore|7');
+    expect(lines).toHaveLength(9);
+    expect(lines[7]).toBe('recipientsMany|Bob,Ann,1 — S7');
+    expect(lines[8]).toBe('digestMore|1');
+    expect(n.items.at(-1)).toEqual({ title: 'digestMore|1', message: '' });
+  });
+
+  it('14 reminders → 8 lines plus "6 more", title counts all', () => {
+    const n = digestNotification(many(14), t);
+    expect(n.title).toBe('digestTitle|14');
+    const lines = n.message.split('\n');
+    expect(lines).toHaveLength(9);
+    expect(lines.slice(0, 8).map((l) => l.split(' — ')[1])).toEqual(['S0', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7']);
+    expect(lines[8]).toBe('digestMore|6');
   });
 
   it('0 reminders → an empty message', () => {
-    expect(digestNotification([], t)).toEqual({ title: 'digestTitle|0', message: '' });
+    expect(digestNotification([], t)).toEqual({ title: 'digestTitle|0', message: '', items: [] });
   });
 
   it('a hostile subject cannot add lines or bidi tricks to the digest', () => {

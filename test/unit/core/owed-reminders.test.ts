@@ -3,7 +3,9 @@ import { buildBackup, parseBackup, serializeBackup } from '../../../src/core/bac
 import { explainReminder } from '../../../src/core/explanation';
 import { digestNotification, singleNotification, type Translate } from '../../../src/core/notification-text';
 import type { Reminder } from '../../../src/core/reminder';
-import { groupIntoSections, sectionOf } from '../../../src/core/sections';
+import { groupIntoSections } from '../../../src/core/sections';
+
+const sectionOf = (r: Reminder, now: number, zone: string) => (Object.entries(groupIntoSections([r], now, zone)).find(([, rows]) => rows.length > 0)?.[0]);
 import { defaultSettings } from '../../../src/core/settings';
 import { DAY, HOUR, reminder, T0, thread } from './fixtures';
 
@@ -47,7 +49,7 @@ describe('owed replies: notification wording', () => {
   });
 
   it('a digest line reads "Reply to Bob — subject"', () => {
-    expect(digestNotification([owed(), reminder()], t).message.split('\n')).toEqual(['digestOwedLine|Bob,Budget', 'Bob — Quarterly numbers']);
+    expect(digestNotification([owed(), reminder()], t).message.split('\n')).toEqual(['digestOwedTo|Bob — Budget', 'Bob — Quarterly numbers']);
   });
 
   it('a hostile name stays one line of text', () => {

@@ -33,8 +33,8 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   'reminder.create': [
     create(),
     create({ due: { at: T0 + 1000 }, kind: 'no-reply' }),
-    create({ kind: 'always', thread: thread({ threadId: undefined, permThreadId: PERM }) }),
-    create({ kind: 'owed-reply', thread: thread({ threadId: undefined, messageId: MSGID, recipients: [] }) }),
+    create({ thread: thread({ threadId: undefined, permThreadId: PERM }) }),
+    create({ thread: thread({ threadId: undefined, messageId: MSGID, recipients: [] }) }),
     create({ thread: thread({ threadId: 'ABCDEF0123456789', subject: '' }) }),
     create({ sentAt: 0, due: { at: 0 }, id: 'A_b-9' }),
     create({ sentAt: 8.64e15, due: { preset: 'in-2-weeks' } }),
@@ -74,6 +74,7 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   ],
   'reminder.notReply': [{ id: 'r-1' }],
   'reminder.restore': [{ reminder: createReminder({ id: 'r-1', account: 'me@example.com', thread: thread() as never, sentAt: T0, dueAt: T0 + 1 }, T0) }],
+  'reminder.open': [{ id: 'r-1' }],
   'reminder.checkNow': [{ id: 'r-1' }],
   'settings.set': [
     { settings: defaultSettings('Europe/Berlin') },
@@ -87,6 +88,7 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   'diagnostics.get': [{}],
   'thread.sent': [{ account: 'me@example.com', threadId: 'abc123', sentAt: T0 }, { account: 'me@example.com', permThreadId: 'thread-f:1581064946762017791', messageId: '<a@b>', sentAt: 0 }],
   'reminder.replyNow': [{ id: 'r-1' }],
+  'history.summary': [{ months: 12 }, { months: 0 }],
 };
 
 const validCases = (Object.keys(VALID) as RequestType[]).flatMap((type) =>
@@ -121,7 +123,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(26);
+    expect(REQUEST_TYPES).toHaveLength(28);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {
@@ -379,6 +381,8 @@ const PAYLOAD_ERRORS: [RequestType, string, unknown, ...(string | RegExp)[]][] =
   ['data.export', 'an extra key', { everything: true }, 'everything'],
   ['data.exportIcs', 'an extra key', { all: true }, 'all'],
   ['diagnostics.get', 'an extra key', { verbose: true }, 'verbose'],
+  ['history.summary', 'a retention not offered', { months: 7 }, 'months'],
+  ['history.summary', 'no retention', {}, 'months'],
   ['data.deleteAll', 'no confirmation', {}, 'confirm'],
   ['data.deleteAll', 'a wrong confirmation', { confirm: 'yes' }, 'confirm'],
   ['data.deleteAll', 'confirmation in another case', { confirm: 'DELETE-ALL' }, 'confirm'],
@@ -432,5 +436,17 @@ describe('malformed requests', () => {
   it('does not let an own __proto__ key pollute anything', () => {
     parseEnvelope(JSON.parse('{"v":1,"type":"settings.get","payload":{"__proto__":{"polluted":true}}}'));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('reminder kinds', () => {
+  it('refuses always (not implemented) with an error that says so', () => {
+    const parsed = parseEnvelope({ v: 1, type: 'reminder.create', payload: { ...create(), kind: 'always' } });
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(!parsed.ok && parsed.error.message).toContain('"always" is not implemented');
+  });
+
+  it('accepts owed-reply (implemented)', () => {
+    expect(parseEnvelope({ v: 1, type: 'reminder.create', payload: { ...create(), kind: 'owed-reply' } })).toMatchObject({ ok: true });
   });
 });

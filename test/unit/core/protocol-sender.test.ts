@@ -78,9 +78,11 @@ describe('isAllowed', () => {
     'data.export',
     'data.import',
     'data.exportIcs',
+    'history.summary',
     'data.deleteAll',
     'diagnostics.get',
     'reminder.restore',
+    'reminder.open',
     // Opens a tab: only the user's own click in our UI.
     'reminder.replyNow',
   ];

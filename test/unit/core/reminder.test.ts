@@ -126,7 +126,7 @@ describe('createReminder', () => {
   });
 
   it('keeps an explicit kind', () => {
-    expect(createReminder(input({ kind: 'always' }), T0).kind).toBe('always');
+    expect(createReminder(input({ kind: 'no-reply' }), T0).kind).toBe('no-reply');
   });
 
   it('uses the hex id for the thread key when present', () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Reminder, ReminderStatus } from '../../../src/core/reminder';
-import { groupIntoSections, RECENT_LIMIT, SECTION_IDS, sectionOf } from '../../../src/core/sections';
+import { groupIntoSections, RECENT_LIMIT, SECTION_IDS, type SectionId } from '../../../src/core/sections';
+
+/** The section one reminder lands in, as the popup groups it. */
+const sectionOf = (r: Reminder, now: number, timeZone: string): SectionId | undefined =>
+  SECTION_IDS.find((id) => groupIntoSections([r], now, timeZone)[id].length > 0);
 import { ALL_STATUSES, DAY, HOUR, MINUTE, reminder } from './fixtures';
 
 /** Epoch ms from an ISO string with an explicit offset. */

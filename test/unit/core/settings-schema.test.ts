@@ -18,10 +18,23 @@ function without(s: Settings, ...fields: (keyof Settings)[]): Record<string, unk
 
 describe('settings migrations: fields added since version 1', () => {
   it('version 1 settings as they first shipped get every added field with its default', () => {
-    const first = without(current(), 'armNewComposes', 'replies', 'notifications');
+    const first = without(current(), 'armNewComposes', 'replies', 'notifications', 'retentionMonths');
     const parsed = parseSettings(first);
     expect(parsed.success).toBe(true);
-    expect(parsed.output).toEqual({ ...first, armNewComposes: false, replies: ADDED_FIELD_DEFAULTS.replies(), notifications: ADDED_FIELD_DEFAULTS.notifications() });
+    expect(parsed.output).toEqual({
+      ...first,
+      armNewComposes: false,
+      replies: ADDED_FIELD_DEFAULTS.replies(),
+      notifications: ADDED_FIELD_DEFAULTS.notifications(),
+      retentionMonths: ADDED_FIELD_DEFAULTS.retentionMonths(),
+    });
+  });
+
+  it('retentionMonths: missing means a year; only the offered choices are valid', () => {
+    expect(parseSettings(without(current(), 'retentionMonths')).output).toEqual({ ...current(), retentionMonths: 12 });
+    expect(parseSettings({ ...current(), retentionMonths: 0 }).success).toBe(true);
+    expect(parseSettings({ ...current(), retentionMonths: 7 }).success).toBe(false);
+    expect(parseSettings({ ...current(), retentionMonths: -1 }).success).toBe(false);
   });
 
   it('armNewComposes: missing means off', () => {
@@ -43,7 +56,7 @@ describe('settings migrations: fields added since version 1', () => {
   });
 
   it('has a test above for every added field, and every added field is optional in the schema', () => {
-    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'notifications', 'replies']);
+    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'notifications', 'replies', 'retentionMonths']);
     const optional = Object.entries(SettingsSchema.entries)
       .filter(([, schema]) => schema.type === 'optional')
       .map(([key]) => key)

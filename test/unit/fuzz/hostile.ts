@@ -65,7 +65,7 @@ export const createPayload = (c: HostileCase, i: number): RequestInput<'reminder
   thread: { provider: 'gmail', threadId: HEX(i), subject: c.subject, recipients: c.recipients },
   sentAt: T0 - HOUR,
   due: { at: T0 + HOUR + i * 60_000 },
-  kind: 'always',
+  kind: 'no-reply',
 });
 
 /** Creates every hostile case through the router, as a Gmail tab; returns the replies. */

@@ -37,8 +37,8 @@ const CHECKS = { composeButton: 'ok', sendHook: 'ok', threadId: 'ok', threadTool
 const VALID: Record<string, unknown[]> = {
   'reminder.create': [
     create(),
-    create({ id: 'r-9', due: { at: T0 + 1000 }, kind: 'always', thread: thread({ threadId: undefined, permThreadId: PERM }) }),
-    create({ id: 'r-8', kind: 'owed-reply', thread: thread({ threadId: undefined, messageId: MSGID, recipients: [] }) }),
+    create({ id: 'r-9', due: { at: T0 + 1000 }, thread: thread({ threadId: undefined, permThreadId: PERM }) }),
+    create({ id: 'r-8', thread: thread({ threadId: undefined, messageId: MSGID, recipients: [] }) }),
     create({ id: 'r-7', due: { local: '2025-03-12T09:00' } }),
   ],
   'reminder.updateDue': [{ id: 'r-1', due: { at: T0 } }, { id: 'r-2', due: { preset: 'next-week' } }, { id: 'r-1', due: { local: '2024-02-29T23:59' } }],
@@ -64,6 +64,7 @@ const VALID: Record<string, unknown[]> = {
   'reminder.notReply': [{ id: 'r-1' }],
   'reminder.checkNow': [{ id: 'r-2' }],
   'reminder.restore': [{ reminder: createReminder({ id: 'r-5', account: 'me@example.com', thread: thread() as never, sentAt: T0, dueAt: T0 + 1 }, T0) }],
+  'reminder.open': [{ id: 'r-5' }],
   'settings.set': [{ settings: defaultSettings('Europe/Berlin') }],
   'data.export': [{}],
   'data.import': [{ json: '{}' }],
@@ -72,6 +73,7 @@ const VALID: Record<string, unknown[]> = {
   'diagnostics.get': [{}],
   'thread.sent': [{ account: 'me@example.com', threadId: 'abc123', sentAt: T0 }, { account: 'me@example.com', permThreadId: 'thread-f:1581064946762017791', messageId: '<a@b>', sentAt: 0 }],
   'reminder.replyNow': [{ id: 'r-5' }],
+  'history.summary': [{ months: 3 }, { months: 0 }],
 };
 
 const KNOWN_CODES = ['invalid-request', 'unknown-type', 'forbidden', 'not-found', 'conflict', 'illegal-transition', 'unparseable', 'internal'];

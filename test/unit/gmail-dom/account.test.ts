@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountFromTitle, accountIndexFromUrl } from '../../../src/content/gmail/account';
+import { accountFromTitle } from '../../../src/content/gmail/account';
 import { fixtureText } from './dom';
 
 const titleOf = (fixture: string) => /<title>([^<]*)<\/title>/.exec(fixtureText(fixture))?.[1] ?? '';
@@ -41,20 +41,3 @@ describe('accountFromTitle', () => {
   });
 });
 
-describe('accountIndexFromUrl', () => {
-  it.each([
-    ['https://mail.google.com/mail/u/2/#inbox', 2],
-    ['https://mail.google.com/mail/u/0/#inbox/FMfcgz', 0],
-    ['https://mail.google.com/mail/u/12', 12],
-    ['/mail/u/1/?ik=abc&view=pt', 1],
-  ])('%s → %s', (url, index) => {
-    expect(accountIndexFromUrl(url)).toBe(index);
-  });
-
-  it.each([['https://mail.google.com/mail/#inbox'], ['https://mail.google.com/mail/u/x/'], ['https://mail.google.com/mail/u/123/'], ['http://[bad'], ['']])(
-    'no index in %j',
-    (url) => {
-      expect(accountIndexFromUrl(url)).toBeUndefined();
-    },
-  );
-});

@@ -5,6 +5,8 @@ import { lastSaved, renderOptions, sampleSettings } from './helpers';
 
 afterEach(cleanup);
 
+const DIGEST = 'Combine reminders due together into one summary (those missed while the browser was closed, and more than the number below)';
+const SEPARATE = 'Separate notifications, each with Open and Snooze, for up to this many reminders due at the same time';
 const box = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 
@@ -16,7 +18,21 @@ describe('options: reply rules and notifications', () => {
     expect(box('Treat automatic replies as replies').checked).toBe(false);
     expect(box('Notify me when someone replies').checked).toBe(false);
     expect(box('Keep notifications on screen until I act on them').checked).toBe(false);
-    expect(box('Combine reminders due at the same time (e.g. at start-up) into one digest').checked).toBe(true);
+    expect(box(DIGEST).checked).toBe(true);
+    // Absent in stored settings: the default limit.
+    expect((screen.getByLabelText(SEPARATE) as HTMLSelectElement).value).toBe('3');
+  });
+
+  it('saves the limit of separate notifications; it has no say while the digest is off', async () => {
+    const { calls, form } = await renderOptions();
+    const select = screen.getByLabelText(SEPARATE) as HTMLSelectElement;
+    expect(document.getElementById(select.getAttribute('aria-describedby')!)?.textContent).toBe('More become one summary that names them and opens the checklist.');
+    fireEvent.change(select, { target: { value: '5' } });
+    save();
+    await waitFor(() => expect(within(form).getByRole('status').textContent).toBe('Saved'));
+    expect(lastSaved(calls).notifications).toMatchObject({ startupDigest: true, separateUpTo: 5 });
+    fireEvent.click(box(DIGEST));
+    expect(select.disabled).toBe(true);
   });
 
   it('saves the toggles', async () => {
@@ -24,7 +40,7 @@ describe('options: reply rules and notifications', () => {
     fireEvent.click(box('Treat automatic replies as replies'));
     fireEvent.click(box('Notify me when someone replies'));
     fireEvent.click(box('Keep notifications on screen until I act on them'));
-    fireEvent.click(box('Combine reminders due at the same time (e.g. at start-up) into one digest'));
+    fireEvent.click(box(DIGEST));
     save();
     await waitFor(() => expect(within(form).getByRole('status').textContent).toBe('Saved'));
     const s = lastSaved(calls);

@@ -88,7 +88,7 @@ describe('Checklist sections', () => {
     const { t } = await import('./helpers');
     const bg = fakeBackground(sample());
     bg.failing.add('reminder.list');
-    render(<Checklist request={bg.request} t={t} locale="en" openTab={() => undefined} />);
+    render(<Checklist request={bg.request} t={t} locale="en" />);
     expect((await screen.findByRole('alert')).textContent).toBe("Couldn't load reminders: reminder.list failed");
     bg.failing.delete('reminder.list');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));

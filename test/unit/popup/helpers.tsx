@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/preact';
 import { vi } from 'vitest';
 import type { Reminder } from '../../../src/core/reminder';
-import { groupIntoSections, SECTION_IDS } from '../../../src/core/sections';
+import { groupIntoSections, SECTION_IDS, SECTION_PAGE, type SectionId } from '../../../src/core/sections';
 import { defaultSettings } from '../../../src/core/settings';
+import { restoreSnapshot } from '../../../src/core/transitions';
 import type { PresetId } from '../../../src/core/schedule/presets';
 import { Checklist } from '../../../src/popup/Checklist';
 import type { ListData, Request } from '../../../src/popup/types';
@@ -23,7 +24,7 @@ const PRESET_DAYS: Record<PresetId, number> = { tomorrow: 1, 'in-2-days': 2, 'in
  * groupIntoSections in UTC) and records every call. `failing` makes a type
  * answer with an error.
  */
-export function fakeBackground(reminders: Reminder[], now = T0) {
+export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }: { paged?: boolean } = {}) {
   const store = new Map(reminders.map((r) => [r.id, r]));
   const calls: Call[] = [];
   const failing = new Set<string>();
@@ -32,18 +33,24 @@ export function fakeBackground(reminders: Reminder[], now = T0) {
     if (!r) throw new Error(`not-found ${id}`);
     const next = { ...r, ...change, updatedAt: now, rev: r.rev + 1 };
     store.set(id, next);
-    return { reminder: next };
+    return { reminder: next, previous: r };
   };
   const dueOf = (due: { preset?: PresetId; at?: number } | undefined) => (due?.at ?? now + PRESET_DAYS[due?.preset ?? 'tomorrow'] * DAY);
-  const list = (): ListData => {
-    const sections = groupIntoSections([...store.values()], now, 'UTC');
-    return { sections, counts: Object.fromEntries(SECTION_IDS.map((id) => [id, sections[id].length])) as ListData['counts'], now };
+  // Like the real handler: every section's count, and its rows up to the page size (or the limit asked for).
+  // With `counts: 'page'`, only the counts the rows tell (sections read to their end); `sections` picks which are read.
+  const list = (limits: Partial<Record<SectionId, number>> = {}, { counts = 'exact', only }: { counts?: string | SectionId[]; only?: SectionId[] } = {}): ListData => {
+    const all = groupIntoSections([...store.values()], now, 'UTC', Infinity);
+    const ids = only ?? SECTION_IDS;
+    const limitOf = (id: SectionId) => limits[id] ?? (paged ? SECTION_PAGE[id] : Infinity);
+    const sections = Object.fromEntries(ids.map((id) => [id, all[id].slice(0, limitOf(id))]));
+    const counted = Array.isArray(counts) ? (counts as SectionId[]) : counts === 'page' ? ids.filter((id) => all[id].length < limitOf(id)) : SECTION_IDS;
+    return { sections, counts: Object.fromEntries(counted.map((id) => [id, all[id].length])), now };
   };
   const answer = (type: string, p: Record<string, unknown>): unknown => {
     const id = p.id as string;
     switch (type) {
       case 'reminder.list':
-        return list();
+        return list(p.limits as Partial<Record<SectionId, number>> | undefined, { counts: p.counts as string | SectionId[] | undefined, only: p.sections as SectionId[] | undefined });
       case 'settings.get':
         return { settings: defaultSettings('UTC') };
       case 'reminder.done':
@@ -58,6 +65,8 @@ export function fakeBackground(reminders: Reminder[], now = T0) {
         return update(id, { status: 'pending', dueAt: dueOf(p.due as never) });
       case 'reminder.replyNow':
         return { reminder: store.get(id) };
+      case 'reminder.open':
+        return { opened: 'opened' };
       case 'reminder.checkNow':
         return update(id, { check: { at: now, source: 'print-view', outcome: 'no-reply', failures: 0 } });
       case 'reminder.delete': {
@@ -66,7 +75,8 @@ export function fakeBackground(reminders: Reminder[], now = T0) {
         return { reminder: r };
       }
       case 'reminder.restore': {
-        const r = p.reminder as Reminder;
+        // The real rule (compare-and-set on the revision the action left).
+        const r = restoreSnapshot(p.reminder as Reminder, store.get((p.reminder as Reminder).id), p.expectedRev as number | undefined, now);
         store.set(r.id, r);
         return { reminder: r };
       }
@@ -90,18 +100,17 @@ export function fakeBackground(reminders: Reminder[], now = T0) {
 export type Fake = ReturnType<typeof fakeBackground>;
 
 /** Renders the checklist over a fake background and waits for the list. */
-export async function setup(reminders: Reminder[], { locale = 'en', now = T0 }: { locale?: string; now?: number } = {}) {
-  const bg = fakeBackground(reminders, now);
-  const openTab = vi.fn();
+export async function setup(reminders: Reminder[], { locale = 'en', now = T0, paged = true }: { locale?: string; now?: number; paged?: boolean } = {}) {
+  const bg = fakeBackground(reminders, now, { paged });
   const openOptions = vi.fn();
-  const view = render(<Checklist request={bg.request} t={t} locale={locale} openTab={openTab} openOptions={openOptions} />);
+  const view = render(<Checklist request={bg.request} t={t} locale={locale} openOptions={openOptions} />);
   await screen.findByRole('heading', { name: 'Follow-ups' });
   // Settings arrive too (the zone): wait until both answers are in.
   await vi.waitFor(() => {
     if (bg.calls.filter((c) => c.type === 'reminder.list' || c.type === 'settings.get').length < 2) throw new Error('not loaded');
   });
   await new Promise((r) => setTimeout(r, 0));
-  return { bg, openTab, openOptions, view };
+  return { bg, openOptions, view };
 }
 
 export const rows = () => screen.queryAllByRole('article');

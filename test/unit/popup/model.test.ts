@@ -1,16 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { accountsOf, buildItems, matches, neighbourId, nearestRow, stepRow } from '../../../src/popup/model';
+import { accountsOf, buildItems, matches, neighbourId, nearestRow, stepRow, type Item } from '../../../src/popup/model';
 import { dueWords, unitOf } from '../../../src/popup/format';
 import { fakeBackground, reminder, sample, t, T0, DAY, HOUR, thread } from './helpers';
 
 const list = () => fakeBackground(sample()).list();
+const label = (i: Item) =>
+  i.kind === 'header' ? `#${i.section}:${i.count}${i.atLeast ? '+' : ''}` : i.kind === 'more' ? `+${i.section}:${i.remaining ?? '?'}` : i.reminder.id;
 
 describe('model', () => {
   it('puts a heading before each non-empty section', () => {
     const items = buildItems(list(), { query: '', account: '' });
-    expect(items.map((i) => (i.kind === 'header' ? `#${i.section}:${i.count}` : i.reminder.id))).toEqual([
+    expect(items.map(label)).toEqual([
       '#overdue:2', 'over1', 'over2', '#today:1', 'today1', '#upcoming:2', 'up1', 'up2', '#replied:1', 'rep1', '#done:1', 'done1',
     ]);
+  });
+
+  it('ends a section the background sent only part of with "Show more", also while searching', () => {
+    const partial = list();
+    partial.counts = { ...partial.counts, upcoming: 250, done: 3 };
+    expect(buildItems(partial, { query: '', account: '' }).map(label)).toEqual([
+      '#overdue:2', 'over1', 'over2', '#today:1', 'today1', '#upcoming:250', 'up1', 'up2', '+upcoming:248', '#replied:1', 'rep1', '#done:3', 'done1', '+done:2',
+    ]);
+    // Not counted yet (the background sent a full page): "200+" and "Show more" without a number.
+    const uncounted = list();
+    delete uncounted.counts.upcoming;
+    expect(buildItems(uncounted, { query: '', account: '' }).map(label)).toContain('#upcoming:2+');
+    expect(buildItems(uncounted, { query: '', account: '' }).map(label)).toContain('+upcoming:?');
+    // A search that matches nothing loaded still offers the rows not loaded yet.
+    expect(buildItems(partial, { query: 'zzz-nothing', account: '' }).map(label)).toEqual(['#upcoming:0', '+upcoming:248', '#done:0', '+done:2']);
   });
 
   it('matches every word anywhere in subject, names, addresses and account', () => {

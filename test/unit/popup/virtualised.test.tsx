@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Reminder } from '../../../src/core/reminder';
 import { renderChecklist } from '../../../src/popup/render';
 import { MAX_VIEWPORT, ROW_HEIGHT } from '../../../src/popup/virtual';
@@ -13,8 +13,34 @@ const many = (n: number): Reminder[] =>
   Array.from({ length: n }, (_, i) => reminder({ id: `m${i}`, dueAt: T0 + 25 * HOUR + i * HOUR, thread: thread({ subject: `Thread ${i}` }) }));
 
 describe('Virtualised list', () => {
+  it('reads a long section in pages: "Show more" asks for the next page and keeps the rows it has', async () => {
+    const { bg } = await setup(many(450));
+    // Counted in a second step: the header says 450, not "200+".
+    await vi.waitFor(() => expect(screen.getByRole('heading', { name: /^Upcoming/ }).textContent).toContain('450'));
+    const viewport = document.querySelector<HTMLElement>('.viewport')!;
+    const spacer = document.querySelector<HTMLElement>('.spacer')!;
+    // Heading, 200 rows, "Show more".
+    expect(spacer.style.height).toBe(`${202 * ROW_HEIGHT}px`);
+    viewport.scrollTop = 202 * ROW_HEIGHT;
+    fireEvent.scroll(viewport);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 200 more' }));
+    await vi.waitFor(() => expect(spacer.style.height).toBe(`${402 * ROW_HEIGHT}px`));
+    // The rows first (counted only where they tell), then the counts of the long sections.
+    expect(bg.calls.slice(-2)).toEqual([
+      { type: 'reminder.list', payload: { limits: { upcoming: 400 }, counts: 'page' } },
+      { type: 'reminder.list', payload: { sections: [], counts: ['upcoming'] } },
+    ]);
+    viewport.scrollTop = 402 * ROW_HEIGHT;
+    fireEvent.scroll(viewport);
+    expect(ids()).toContain('m399');
+    // The last page is as long as what is left.
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    await vi.waitFor(() => expect(spacer.style.height).toBe(`${451 * ROW_HEIGHT}px`));
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
+  });
+
   it('renders only a window of 5,000 rows, the right one after scrolling', async () => {
-    await setup(many(5000));
+    await setup(many(5000), { paged: false });
     expect(screen.getByRole('heading', { name: /^Upcoming/ }).textContent).toContain('5000');
     const first = ids();
     expect(first.length).toBeLessThan(20);
@@ -37,7 +63,7 @@ describe('Virtualised list', () => {
   });
 
   it('keeps the focused row while scrolling, and arrow keys scroll it into view', async () => {
-    await setup(many(300));
+    await setup(many(300), { paged: false });
     const viewport = document.querySelector<HTMLElement>('.viewport')!;
     document.querySelector<HTMLElement>('[data-id=m0]')!.focus();
     viewport.scrollTop = 200 * ROW_HEIGHT;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnAddress, localPart, normaliseAddress } from '../../../src/core/replies/addresses';
+import { localPart, normaliseAddress, ownAddressMatcher } from '../../../src/core/replies/addresses';
+import type { ReplyRules } from '../../../src/core/replies/types';
+
+const isOwnAddress = (email: string, rules: Pick<ReplyRules, 'ownAddresses' | 'plusAddressing'>) => ownAddressMatcher(rules)(email);
 
 describe('normaliseAddress', () => {
   it.each([

@@ -5,6 +5,10 @@ import { DB_VERSION, MIGRATIONS, runMigrations } from '../../../src/storage/migr
 import { openReminderDb, type ReminderDB } from '../../../src/storage/open-db';
 import { reminderStore } from '../../../src/storage/reminder-store';
 import { reminder, T0 } from './fixtures';
+import { historyStore as historyData } from './history-data';
+import { historyStore } from '../../../src/storage/history-store';
+import { endOfLocalDay, groupIntoSections, SECTION_IDS, SECTION_PAGE } from '../../../src/core/sections';
+import { sectionQuery } from '../../../src/storage/list-query';
 
 const NAME = 'migrations-test';
 
@@ -40,6 +44,10 @@ async function databaseAtVersion(factory: IDBFactory, version: number, fixture: 
 }
 
 /** The shape of a database: stores with key paths and indexes, for comparing against expectations. */
+/** The reminders of one account through the v2 index, earliest due first (what the index exists for). */
+const byAccount = (db: ReminderDB, account: string) =>
+  db.getAllFromIndex('reminders', 'by-account-due', IDBKeyRange.bound([account, -Infinity], [account, Infinity]));
+
 function shapeOf(db: ReminderDB) {
   const raw = db as unknown as IDBPDatabase;
   const names = [...raw.objectStoreNames];
@@ -77,6 +85,26 @@ const V2_SHAPE = {
     indexes: {
       ...V1_SHAPE.reminders.indexes,
       'by-account-due': { keyPath: ['account', 'dueAt'], unique: false, multiEntry: false },
+    },
+  },
+};
+
+const V3_SHAPE = {
+  reminders: {
+    ...V2_SHAPE.reminders,
+    indexes: {
+      ...V2_SHAPE.reminders.indexes,
+      'by-status-updated': { keyPath: ['status', 'updatedAt'], unique: false, multiEntry: false },
+    },
+  },
+};
+
+const V4_SHAPE = {
+  reminders: {
+    ...V3_SHAPE.reminders,
+    indexes: {
+      ...V3_SHAPE.reminders.indexes,
+      'by-kind-status-due': { keyPath: ['kind', 'status', 'dueAt'], unique: false, multiEntry: false },
     },
   },
 };
@@ -209,9 +237,9 @@ describe('migrations', () => {
       const db = await openReminderDb(factory, { name: NAME, version: 2 });
       const store = reminderStore(db, IDBKeyRange);
       // Equal due times keep primary-key order (v1-early < v1-replied).
-      expect((await store.byAccount('me@example.com')).map((r) => r.id)).toEqual(['v1-early', 'v1-replied', 'v1-late']);
-      expect((await store.byAccount('work@example.org')).map((r) => r.id)).toEqual(['v1-other-account']);
-      expect(await store.byAccount('nobody@example.com')).toEqual([]);
+      expect((await byAccount(db, 'me@example.com')).map((r) => r.id)).toEqual(['v1-early', 'v1-replied', 'v1-late']);
+      expect((await byAccount(db, 'work@example.org')).map((r) => r.id)).toEqual(['v1-other-account']);
+      expect(await byAccount(db, 'nobody@example.com')).toEqual([]);
       // The older indexes still answer as before.
       expect((await store.byStatus('pending')).map((r) => r.id)).toEqual(['v1-other-account', 'v1-late']);
       expect(await store.nextDueAt()).toBe(T0);
@@ -225,10 +253,81 @@ describe('migrations', () => {
       const store = reminderStore(db, IDBKeyRange);
       const r = reminder({ id: 'v2-new', account: 'work@example.org', n: 9, dueAt: T0 - 1000 });
       await store.create(r, T0);
-      await store.apply('v1-other-account', { type: 'reschedule', dueAt: T0 - 2000 }, T0);
-      expect((await store.byAccount('work@example.org')).map((r) => r.id)).toEqual(['v1-other-account', 'v2-new']);
+      await store.change('v1-other-account', { type: 'reschedule', dueAt: T0 - 2000 }, T0);
+      expect((await byAccount(db, 'work@example.org')).map((r) => r.id)).toEqual(['v1-other-account', 'v2-new']);
       db.close();
     });
+  });
+
+  describe('v2 → v3', () => {
+    it('indexes a v2 store of 50,000 reminders by status and last change, keeping every record', async () => {
+      const factory = new IDBFactory();
+      const records = historyData(50_000, T0);
+      await databaseAtVersion(factory, 2, { reminders: records });
+
+      const db = await openReminderDb(factory, { name: NAME, version: 3 });
+      expect(db.version).toBe(3);
+      expect(shapeOf(db)).toEqual(V3_SHAPE);
+      const store = reminderStore(db, IDBKeyRange);
+      expect(await db.count('reminders')).toBe(50_000);
+      for (const i of [0, 1, 12_345, 49_999]) expect(await store.get(records[i]!.id)).toEqual(records[i]);
+
+      // Every record is in the new index, each status's range newest change first.
+      const index = db.transaction('reminders').store.index('by-status-updated');
+      expect(await index.count()).toBe(50_000);
+      for (const status of ['replied', 'done', 'cancelled'] as const) {
+        const want = records.filter((r) => r.status === status).map((r) => r.updatedAt).sort((a, b) => b - a);
+        const range = IDBKeyRange.bound([status, -Infinity], [status, Infinity]);
+        expect(await index.count(range)).toBe(want.length);
+        const newest: number[] = [];
+        let cursor = await index.openCursor(range, 'prev');
+        while (cursor && newest.length < 20) {
+          newest.push(cursor.value.updatedAt);
+          cursor = await cursor.continue();
+        }
+        expect(newest).toEqual(want.slice(0, 20));
+      }
+
+      // (The popup's list from the indexes needs v4's index too: see v3 → v4.)
+      // Retention prunes through the new index: exactly the finished reminders last changed before the cutoff.
+      const cutoff = T0 - 2 * 365 * 86_400_000;
+      const history = historyStore(db, IDBKeyRange);
+      const finished = (r: { status: string }) => ['replied', 'done', 'cancelled'].includes(r.status);
+      const doomed = records.filter((r) => finished(r) && r.updatedAt < cutoff);
+      expect(doomed.length).toBeGreaterThan(5_000);
+      expect(await history.count(cutoff)).toMatchObject({ finished: records.filter(finished).length, before: doomed.length });
+      expect(await history.pruneBefore(cutoff)).toBe(doomed.length);
+      expect(await db.count('reminders')).toBe(50_000 - doomed.length);
+      expect(await store.get(doomed[0]!.id)).toBeUndefined();
+      const waitingOld = records.find((r) => !finished(r) && r.updatedAt < cutoff)!;
+      expect(await store.get(waitingOld.id)).toEqual(waitingOld);
+      db.close();
+    }, 120_000);
+  });
+
+  describe('v3 → v4', () => {
+    it('indexes a v3 store by kind, status and due time: the popup lists owed replies apart, agreeing with the full read', async () => {
+      const factory = new IDBFactory();
+      // Every seventh reminder is a reply the user owes.
+      const records = historyData(20_000, T0).map((r, i) => (i % 7 === 0 ? { ...r, kind: 'owed-reply' as const } : r));
+      await databaseAtVersion(factory, 3, { reminders: records });
+
+      const db = await openReminderDb(factory, { name: NAME, version: 4 });
+      expect(db.version).toBe(4);
+      expect(shapeOf(db)).toEqual(V4_SHAPE);
+      expect(await db.count('reminders')).toBe(20_000);
+      expect(await db.transaction('reminders').store.index('by-kind-status-due').count()).toBe(20_000);
+
+      const end = endOfLocalDay(T0, 'UTC');
+      const page = await sectionQuery(db, IDBKeyRange)({ now: T0, endOfToday: end, limits: SECTION_PAGE });
+      const everything = groupIntoSections(records, T0, 'UTC', Infinity);
+      expect(everything.answer.length).toBeGreaterThan(0);
+      for (const id of SECTION_IDS) expect(page.counts[id], id).toBe(everything[id].length);
+      for (const id of ['overdue', 'answer', 'today', 'upcoming'] as const) {
+        expect(page.sections[id]!.map((r) => r.id), id).toEqual(everything[id].slice(0, SECTION_PAGE[id]).map((r) => r.id));
+      }
+      db.close();
+    }, 120_000);
   });
 
   it.each(Array.from({ length: DB_VERSION }, (_, v) => v))(

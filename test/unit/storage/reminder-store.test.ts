@@ -43,7 +43,7 @@ describe('reminderStore.create', () => {
         await store.fireDue(T0 + HOUR, 'alarm');
         await store.markAnnounced(['old'], T0 + HOUR);
       }
-      if (status === 'snoozed') await store.apply('old', { type: 'snooze', until: T0 + 2 * HOUR }, T0 + MIN);
+      if (status === 'snoozed') await store.change('old', { type: 'snooze', until: T0 + 2 * HOUR }, T0 + MIN);
       const before = (await store.get('old'))!;
       expect(before.status).toBe(status);
 
@@ -79,7 +79,7 @@ describe('reminderStore.create', () => {
   it('creates a second reminder when the thread only has a finished one, or the other account has it', async () => {
     const { store } = await freshStore();
     await put(store, reminder({ id: 'done-one', n: 9 }));
-    await store.apply('done-one', { type: 'done' }, T0 + MIN);
+    await store.change('done-one', { type: 'done' }, T0 + MIN);
     await put(store, reminder({ id: 'other-account', n: 9, account: 'someone@example.org' }));
 
     const { outcome } = await store.create(reminder({ id: 'again', n: 9 }), T0 + 2 * MIN);
@@ -92,15 +92,18 @@ describe('reminderStore.apply', () => {
   it('applies an event without a revision check', async () => {
     const { store } = await freshStore();
     await put(store, reminder({ id: 'a' }));
-    const next = await store.apply('a', { type: 'done' }, T0 + MIN);
+    const before = await store.get('a');
+    const { reminder: next, previous } = await store.change('a', { type: 'done' }, T0 + MIN);
     expect(next).toMatchObject({ status: 'done', rev: 2, updatedAt: T0 + MIN });
     expect(await store.get('a')).toEqual(next);
+    // What an Undo puts back.
+    expect(previous).toEqual(before);
   });
 
   it('applies an event when expectedRev matches, and passes the cause into history', async () => {
     const { store } = await freshStore();
     await put(store, reminder({ id: 'a' }));
-    const next = await store.apply('a', { type: 'cancel' }, T0 + MIN, { expectedRev: 1, cause: 'popup' });
+    const { reminder: next } = await store.change('a', { type: 'cancel' }, T0 + MIN, { expectedRev: 1, cause: 'popup' });
     expect(next.status).toBe('cancelled');
     expect(next.history.at(-1)).toEqual({ from: 'pending', to: 'cancelled', at: T0 + MIN, cause: 'popup' });
   });
@@ -108,10 +111,10 @@ describe('reminderStore.apply', () => {
   it('refuses with StaleRevisionError when the revision moved on, changing nothing', async () => {
     const { store } = await freshStore();
     await put(store, reminder({ id: 'a' }));
-    await store.apply('a', { type: 'snooze', until: T0 + DAY }, T0 + MIN);
+    await store.change('a', { type: 'snooze', until: T0 + DAY }, T0 + MIN);
     const before = await store.get('a');
 
-    const error = await store.apply('a', { type: 'done' }, T0 + 2 * MIN, { expectedRev: 1 }).catch((e: unknown) => e);
+    const error = await store.change('a', { type: 'done' }, T0 + 2 * MIN, { expectedRev: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StaleRevisionError);
     expect(error).toMatchObject({ code: 'conflict', id: 'a', expected: 1, actual: 2 });
     expect(await store.get('a')).toEqual(before);
@@ -119,7 +122,7 @@ describe('reminderStore.apply', () => {
 
   it('throws ReminderNotFoundError for an unknown id', async () => {
     const { store } = await freshStore();
-    const error = await store.apply('ghost', { type: 'done' }, T0).catch((e: unknown) => e);
+    const error = await store.change('ghost', { type: 'done' }, T0).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReminderNotFoundError);
     expect(error).toMatchObject({ code: 'not-found', id: 'ghost' });
     expect(await store.all()).toEqual([]);
@@ -128,11 +131,11 @@ describe('reminderStore.apply', () => {
   it('an illegal transition throws and leaves the record unchanged', async () => {
     const { store } = await freshStore();
     const r = await put(store, reminder({ id: 'a' }));
-    await expect(store.apply('a', { type: 'reopen' }, T0 + MIN)).rejects.toBeInstanceOf(IllegalTransitionError);
+    await expect(store.change('a', { type: 'reopen' }, T0 + MIN)).rejects.toBeInstanceOf(IllegalTransitionError);
     expect(await store.get('a')).toEqual(r);
 
     // The store is still usable afterwards (the failed transaction did not wedge anything).
-    expect((await store.apply('a', { type: 'done' }, T0 + 2 * MIN)).status).toBe('done');
+    expect((await store.change('a', { type: 'done' }, T0 + 2 * MIN)).reminder.status).toBe('done');
   });
 });
 
@@ -158,7 +161,7 @@ describe('reminderStore.nextDueAt', () => {
     const { store } = await freshStore();
     expect(await store.nextDueAt()).toBeUndefined();
     await put(store, reminder({ id: 'done', dueAt: T0 + HOUR }));
-    await store.apply('done', { type: 'done' }, T0);
+    await store.change('done', { type: 'done' }, T0);
     expect(await store.nextDueAt()).toBeUndefined();
   });
 
@@ -167,14 +170,14 @@ describe('reminderStore.nextDueAt', () => {
     await put(store, reminder({ id: 'pending-late', dueAt: T0 + 9 * HOUR }));
     await put(store, reminder({ id: 'pending', dueAt: T0 + 5 * HOUR }));
     await put(store, reminder({ id: 'snoozed', dueAt: T0 + 8 * HOUR }));
-    await store.apply('snoozed', { type: 'snooze', until: T0 + 3 * HOUR }, T0);
+    await store.change('snoozed', { type: 'snooze', until: T0 + 3 * HOUR }, T0);
     await put(store, reminder({ id: 'notified', dueAt: T0 - HOUR }));
-    await store.apply('notified', { type: 'fire' }, T0);
+    await store.change('notified', { type: 'fire' }, T0);
     await put(store, reminder({ id: 'done', dueAt: T0 + HOUR }));
-    await store.apply('done', { type: 'done' }, T0);
+    await store.change('done', { type: 'done' }, T0);
     expect(await store.nextDueAt()).toBe(T0 + 3 * HOUR);
 
-    await store.apply('snoozed', { type: 'done' }, T0);
+    await store.change('snoozed', { type: 'done' }, T0);
     expect(await store.nextDueAt()).toBe(T0 + 5 * HOUR);
   });
 });
@@ -187,9 +190,9 @@ describe('reminderStore.fireDue', () => {
     await put(store, reminder({ id: 'due-now', dueAt: now }));
     await put(store, reminder({ id: 'future', dueAt: now + 1 }));
     await put(store, reminder({ id: 'snoozed', dueAt: now + DAY }));
-    await store.apply('snoozed', { type: 'snooze', until: now - MIN }, T0);
+    await store.change('snoozed', { type: 'snooze', until: now - MIN }, T0);
     await put(store, reminder({ id: 'done', dueAt: now - HOUR }));
-    await store.apply('done', { type: 'done' }, T0);
+    await store.change('done', { type: 'done' }, T0);
 
     const fired = await store.fireDue(now, 'alarm');
 
@@ -230,7 +233,7 @@ describe('reminderStore.fireDue', () => {
         await put(store, reminder({ id: 'a', dueAt: T0 }));
         const fire = () => store.fireDue(T0 + MIN, 'alarm');
         const done = (): Promise<UserResult> =>
-          store.apply('a', { type: 'done' }, T0 + MIN, expectedRev === undefined ? {} : { expectedRev }).then(
+          store.change('a', { type: 'done' }, T0 + MIN, expectedRev === undefined ? {} : { expectedRev }).then(
             () => ({ ok: true }),
             (error: unknown) => ({ ok: false, error }),
           );
@@ -298,7 +301,7 @@ describe('reminderStore.unannounced / markAnnounced', () => {
     await store.fireDue(T0, 'alarm');
     const unannounced = await store.unannounced();
     // The user checks off b between "read unannounced" and "mark announced".
-    const b = await store.apply('b', { type: 'done' }, T0 + 1);
+    const { reminder: b } = await store.change('b', { type: 'done' }, T0 + 1);
 
     await store.markAnnounced(unannounced.map((r) => r.id), T0 + 2);
 
@@ -311,7 +314,7 @@ describe('reminderStore queries', () => {
   it('byThread finds every reminder of an account and thread', async () => {
     const { store } = await freshStore();
     const first = await put(store, reminder({ id: 'first', n: 3 }));
-    await store.apply('first', { type: 'done' }, T0 + MIN);
+    await store.change('first', { type: 'done' }, T0 + MIN);
     await put(store, reminder({ id: 'second', n: 3, createdAt: T0 + 2 * MIN }));
     await put(store, reminder({ id: 'other-thread', n: 4 }));
     await put(store, reminder({ id: 'other-account', n: 3, account: 'colleague@example.com' }));
@@ -325,26 +328,13 @@ describe('reminderStore queries', () => {
     const { store } = await freshStore();
     for (const id of ['a', 'b', 'c', 'd']) await put(store, reminder({ id, dueAt: T0 }));
     await store.fireDue(T0, 'alarm');
-    await store.apply('c', { type: 'done' }, T0 + 1);
-    await store.apply('d', { type: 'snooze', until: T0 + DAY }, T0 + 1);
+    await store.change('c', { type: 'done' }, T0 + 1);
+    await store.change('d', { type: 'snooze', until: T0 + DAY }, T0 + 1);
 
     expect(await store.countByStatus('notified')).toBe(2);
     expect(await store.countByStatus('done')).toBe(1);
     expect(await store.countByStatus('snoozed')).toBe(1);
     expect(await store.countByStatus('pending')).toBe(0);
     expect((await store.byStatus('notified')).map((r) => r.id).sort()).toEqual(['a', 'b']);
-  });
-
-  it('recentlyUpdated returns the most recently changed first, up to the limit', async () => {
-    const { store } = await freshStore();
-    await put(store, reminder({ id: 'a', createdAt: T0 }));
-    await put(store, reminder({ id: 'b', createdAt: T0 + 1 * MIN }));
-    await put(store, reminder({ id: 'c', createdAt: T0 + 2 * MIN }));
-    await put(store, reminder({ id: 'd', createdAt: T0 + 3 * MIN }));
-    await store.apply('a', { type: 'done' }, T0 + 10 * MIN);
-
-    expect((await store.recentlyUpdated(3)).map((r) => r.id)).toEqual(['a', 'd', 'c']);
-    expect((await store.recentlyUpdated(10)).map((r) => r.id)).toEqual(['a', 'd', 'c', 'b']);
-    expect(await store.recentlyUpdated(0)).toEqual([]);
   });
 });

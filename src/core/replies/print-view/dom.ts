@@ -61,14 +61,6 @@ export function findFirst(
   return findAll(root, match, stop, 1)[0];
 }
 
-/** True when an ancestor of `el` (below `top`) satisfies `match`. */
-export function hasAncestor(el: Element, match: (el: Element) => boolean, top?: ParentNode): boolean {
-  for (let p = el.parent; p && p !== top; p = p.parent) {
-    if (isElement(p) && match(p)) return true;
-  }
-  return false;
-}
-
 /**
  * Visible text of a subtree as one line: entities are already decoded by
  * the parser; block/line-break elements become spaces; script, style and
