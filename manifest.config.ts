@@ -28,7 +28,8 @@ export function manifestFor(target: Target) {
       target === 'firefox'
         ? { scripts: ['src/background/index.ts'], type: 'module' }
         : { service_worker: 'src/background/index.ts', type: 'module' },
-    permissions: ['storage', 'alarms', 'notifications'],
+    // `scripting`: after an install, update or re-enable, open Gmail tabs get the new content scripts without a reload.
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     // Reply checks read the thread's print view with the user's own Gmail session; nothing else is reached.
     host_permissions: ['https://mail.google.com/*'],
     content_scripts: [

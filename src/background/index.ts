@@ -3,6 +3,8 @@ import { realBackgroundPorts } from '../platform/background-ports';
 import { createBackground } from './services';
 import { isWatchdogAlarm, NEXT_DUE_ALARM, RETRY_ALARM } from './reconciler';
 import { RETENTION_ALARM } from './retention';
+import { declaredContentScripts, injectOncePerRun } from './content-injection';
+import { realScriptingPort, sessionFlag } from '../platform/scripting';
 
 /*
  * Background entry (Chrome service worker / Firefox event page). The worker
@@ -35,3 +37,9 @@ browser.commands.onCommand.addListener((command) => void bg.onCommand(command));
 void reconcile('wake');
 // History older than the retention setting goes about once a day (and not before it could be exported).
 void bg.retention.wake().catch((error) => console.error('[follow-through] history clean-up failed', error));
+
+// Open Gmail tabs run the old version's orphaned script (or none after an install or a re-enable) until they reload.
+const injectionLog = { warn: (message: string, detail?: unknown) => console.warn(`[follow-through] ${message}`, detail ?? '') };
+void injectOncePerRun(realScriptingPort(), sessionFlag('contentScriptsInjected'), injectionLog, declaredContentScripts(browser.runtime.getManifest())).catch(
+  (error) => injectionLog.warn('content scripts not injected into open tabs', error),
+);

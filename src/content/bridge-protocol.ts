@@ -5,6 +5,12 @@
  * This module is bundled into the page-world script, so it must stay tiny,
  * pure and import-free: constants, types and one or two regexes.
  *
+ * Versions meet here: the page-world hook is installed once per page load
+ * (a second copy sees the first and does nothing), so after an extension
+ * update the OLD version's hook keeps delivering to the NEW isolated script.
+ * Changes to these envelopes must stay readable both ways, or bump
+ * BRIDGE_VERSION and keep accepting the old one.
+ *
  * The page is untrusted: anything Gmail's page (or another script in it) can
  * post looks exactly like what our hook posts. The receiver therefore
  * validates every envelope and treats its content as a hint, never as an

@@ -1,28 +1,33 @@
 /*
  * Isolated-world content script for Gmail. Everything runs inside
  * try/catch: whatever Gmail changes, our failure must never reach its page.
+ * The copy injected after an update replaces the orphaned old one (lifecycle.ts).
  */
 import { onceLogger, settingsCache } from './controller/deps';
 import { startGmailIntegration } from './controller/page';
-import { onBackgroundMessage, request, t, uiLanguage } from '../platform/content-runtime';
+import { startOnce } from './lifecycle';
+import { extensionAlive, onBackgroundMessage, onExtensionGone, request, t, uiLanguage } from '../platform/content-runtime';
 
 try {
-  const locale = uiLanguage() || navigator.language;
-  startGmailIntegration(
-    {
-      doc: document,
-      win: window,
-      request,
-      t,
-      lang: locale.toLowerCase().startsWith('de') ? 'de' : 'en',
-      locale,
-      now: () => Date.now(),
-      newId: () => crypto.randomUUID(),
-      settings: settingsCache(request, () => Date.now()),
-      warnOnce: onceLogger((message, detail) => console.warn(message, detail)),
-    },
-    onBackgroundMessage,
-  );
+  startOnce({ doc: document, world: globalThis, alive: extensionAlive, onGone: onExtensionGone }, () => {
+    const locale = uiLanguage() || navigator.language;
+    return startGmailIntegration(
+      {
+        doc: document,
+        win: window,
+        request,
+        t,
+        lang: locale.toLowerCase().startsWith('de') ? 'de' : 'en',
+        locale,
+        now: () => Date.now(),
+        newId: () => crypto.randomUUID(),
+        settings: settingsCache(request, () => Date.now()),
+        // An orphan stays quiet: a dead context is not worth a line in Gmail's console.
+        warnOnce: onceLogger((message, detail) => extensionAlive() && console.warn(message, detail)),
+      },
+      onBackgroundMessage,
+    );
+  });
 } catch (error) {
-  console.warn('[follow-through] Gmail integration did not start', error);
+  if (extensionAlive()) console.warn('[follow-through] Gmail integration did not start', error);
 }

@@ -47,7 +47,7 @@ describe('background in real Chromium', () => {
     expect(l.worker.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/service-worker-loader\.js$/);
     const manifest = await l.worker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications']);
+    expect(manifest.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
   });
 
   it('fires a due reminder once, even when the worker is killed and restarted', async () => {

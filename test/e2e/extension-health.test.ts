@@ -22,7 +22,7 @@ describe('built dist/: manifest', () => {
 
   it('asks for the same permissions as the source manifest, nothing more', () => {
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions).toEqual(['storage', 'alarms', 'notifications']);
+    expect(m.permissions).toEqual(['storage', 'alarms', 'notifications', 'scripting']);
     expect(m.host_permissions).toEqual(['https://mail.google.com/*']);
     for (const key of ['optional_permissions', 'optional_host_permissions', 'content_security_policy', 'externally_connectable', 'sandbox', 'update_url', 'key']) {
       expect(m, key).not.toHaveProperty(key);

@@ -4,7 +4,7 @@ import { manifestFor } from '../../manifest.config';
 import { ARM_COMMAND } from '../../src/core/protocol/content-commands';
 
 /** Adding a permission must be a deliberate change to this list. */
-const ALLOWED_PERMISSIONS = ['storage', 'alarms', 'notifications'];
+const ALLOWED_PERMISSIONS = ['storage', 'alarms', 'notifications', 'scripting'];
 
 const locale = (lang: string) =>
   JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;

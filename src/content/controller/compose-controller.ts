@@ -8,6 +8,9 @@ import { mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import type { Armed } from '../ui/types';
 import type { AccountSource } from './account';
+import { loadArmed, saveArmed } from './armed-store';
+import { leaveSends, SENDS_LEFT_EVENT, takeSends, type PendingSend } from './send-handover';
+import { isExtensionGone } from '../../core/protocol/gone';
 import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
@@ -44,6 +47,9 @@ export function createComposeController(
 ) {
   const states = new WeakMap<Element, ComposeState>();
   const preview = previewer(deps);
+  // Ends every listener this controller put on Gmail's composes (the script is being replaced).
+  const life = new AbortController();
+  const inFlight = new Map<AbortController, PendingSend>();
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mount takes any component's vnode
   function render(parts: ComposeParts, state: ComposeState): VNode<any> {
@@ -60,10 +66,12 @@ export function createComposeController(
 
   function setArmed(parts: ComposeParts, state: ComposeState, armed: Armed | null) {
     state.armed = armed;
+    saveArmed(parts.root, armed);
     state.mounted?.update(render(parts, state));
   }
 
   async function attach(el: Element): Promise<void> {
+    if (life.signal.aborted) return;
     const parts = composeParts(el);
     if (!parts) return;
     let state = states.get(parts.root);
@@ -75,8 +83,11 @@ export function createComposeController(
     }
 
     const isNew = !state;
+    // Written by this script or by the one it replaced (an update while the compose was open).
+    const stored = isNew ? loadArmed(parts.root) : undefined;
     if (!state) {
-      state = { armed: null, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days' };
+      const armed = stored && stored !== 'off' ? stored : null;
+      state = { armed, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days' };
       states.set(parts.root, state);
       listenForSend(parts.root, state);
     }
@@ -94,7 +105,7 @@ export function createComposeController(
     state.defaultPreset = settings.defaultPreset;
     state.mounted.update(render(parts, state));
     // Only a compose seen for the first time: a re-rendered send row keeps what the user chose (even disarmed).
-    if (isNew && settings.armNewComposes && !state.armed) {
+    if (isNew && stored === undefined && settings.armNewComposes && !state.armed) {
       const answer = await preview({ preset: settings.defaultPreset });
       if (answer.ok && !state.armed) setArmed(parts, state, { due: { preset: settings.defaultPreset }, label: answer.preview.label });
     }
@@ -108,7 +119,7 @@ export function createComposeController(
       if (!target?.closest('[role=button]')) return;
       const send = composeParts(root)?.sendButton;
       if (send?.contains(target) || target.closest(SEND_BUTTON)) onSend(root, state);
-    }, true);
+    }, { capture: true, signal: life.signal });
     root.addEventListener('keydown', (e) => {
       const k = e as KeyboardEvent;
       const target = k.target instanceof Element ? k.target : null;
@@ -116,7 +127,7 @@ export function createComposeController(
       // Typing Space or Enter in the body is not a Send: only a key on a button is worth locating Send for.
       if ((k.key !== 'Enter' && k.key !== ' ') || !target?.closest('[role=button]')) return;
       if (target === composeParts(root)?.sendButton || target.matches(SEND_BUTTON)) onSend(root, state);
-    }, true);
+    }, { capture: true, signal: life.signal });
   }
 
   function onSend(root: Element, state: ComposeState) {
@@ -137,29 +148,32 @@ export function createComposeController(
       state.outstanding?.abort();
       const outstanding = new AbortController();
       state.outstanding = outstanding;
-      if (armed) void remember(snapshot, context, armed, state.theme, now, outstanding).catch((error) => deps.warnOnce('storing the reminder failed', error));
-      else void reportSent(snapshot, context, outstanding).catch((error) => deps.warnOnce('reporting the send failed', error));
+      if (!armed) {
+        void reportSent(snapshot, context, outstanding).catch((error) => deps.warnOnce('reporting the send failed', error));
+        return;
+      }
+      const pending: PendingSend = { id: deps.newId(), snapshot, ...(context ? { context } : {}), armed, theme: state.theme, clickedAt: now };
+      void remember(pending, outstanding).catch((error) => deps.warnOnce('storing the reminder failed', error));
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }
   }
 
-  async function remember(
-    snapshot: ReturnType<typeof readCompose>,
-    context: ThreadContext | undefined,
-    armed: Armed,
-    theme: 'light' | 'dark',
-    clickedAt: number,
-    outstanding: AbortController,
-  ) {
-    const undo = watchUndo(deps.doc, () => outstanding.abort());
-    const sent = await tracker.expect(snapshot, outstanding.signal);
-    undo.stop();
-    // Undone ("Undo send": nothing left) or superseded by a newer Send of this compose: store nothing here.
-    if (!sent && (undo.undone || outstanding.signal.aborted)) return;
+  async function remember(pending: PendingSend, outstanding: AbortController) {
+    const { snapshot, context, armed, theme, clickedAt } = pending;
+    let sent = pending.sent;
+    if (!sent) {
+      const undo = watchUndo(deps.doc, () => outstanding.abort());
+      inFlight.set(outstanding, pending);
+      sent = await tracker.expect(snapshot, outstanding.signal);
+      inFlight.delete(outstanding);
+      undo.stop();
+      // Undone ("Undo send": nothing left), superseded by a newer Send of this compose, or handed over: store nothing here.
+      if (!sent && (undo.undone || outstanding.signal.aborted)) return;
+    }
     health.set('sendHook', sent ? 'ok' : 'missing', sent ? undefined : 'no send response seen');
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
-    const account = accounts.current();
+    const account = accounts.current() ?? pending.account;
     health.set('account', account ? 'ok' : 'missing');
     health.set('threadId', thread ? 'ok' : 'missing', thread ? undefined : 'sent thread not identified');
     if (!thread || !account) {
@@ -168,7 +182,8 @@ export function createComposeController(
     }
     try {
       const { reminder } = await deps.request('reminder.create', {
-        id: deps.newId(),
+        // Chosen at Send: a hand-over that repeats a create which did arrive replaces it instead of adding a second.
+        id: pending.id,
         account,
         thread,
         sentAt: sent?.sentAt ?? clickedAt,
@@ -179,6 +194,12 @@ export function createComposeController(
       const label = await dueLabel(deps, reminder.dueAt).catch(() => new Date(reminder.dueAt).toLocaleString(deps.locale));
       showToast(deps.doc, deps.t('toastSet', [label]), theme);
     } catch (error) {
+      // This script was orphaned by an update meanwhile: its replacement stores the reminder.
+      // Stopped first: this copy must not pick up what it leaves.
+      if (isExtensionGone(error)) {
+        stop();
+        return leaveSends(deps.doc, [{ ...pending, ...(sent ? { sent } : {}), account }]);
+      }
       deps.warnOnce('reminder.create failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), theme);
     }
@@ -208,7 +229,28 @@ export function createComposeController(
     if (answered.length > 0) onStored();
   }
 
+  /** Stops watching composes: listeners off, sends still waited for left to the script replacing this one. */
+  function stop(): void {
+    if (life.signal.aborted) return;
+    life.abort();
+    const account = accounts.current();
+    leaveSends(deps.doc, [...inFlight.values()].map((pending) => (account ? { ...pending, account } : pending)));
+    for (const outstanding of inFlight.keys()) outstanding.abort();
+    inFlight.clear();
+  }
+
   return {
+    stop,
+    /** Finishes the sends a replaced script left on the page (now and whenever one is left later), as if clicked here. */
+    resumeLeftSends(): void {
+      const resume = () => {
+        for (const pending of takeSends(deps.doc, deps.now())) {
+          void remember(pending, new AbortController()).catch((error) => deps.warnOnce('storing the reminder failed', error));
+        }
+      };
+      resume();
+      deps.doc.addEventListener(SENDS_LEFT_EVENT, resume, { signal: life.signal });
+    },
     attach: (el: Element) => void attach(el).catch((error) => deps.warnOnce('compose attach failed', error)),
     /** The compose holding the focus, or the only open one: the target of the keyboard command. */
     focused(): { parts: ComposeParts; arm(armed: Armed): void } | undefined {

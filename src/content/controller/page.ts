@@ -19,7 +19,8 @@ const MAX_ACCOUNT_REPORTS = 8;
 /**
  * Starts the Gmail integration in one tab: the page-world bridge, one
  * observer for composes, send rows and thread views, and the keyboard
- * command. Returns a stop function (tests; Gmail never unloads us).
+ * command. Returns a stop function: the script steps aside when an update
+ * replaces it (see lifecycle.ts); its controls are removed there.
  */
 export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (message: unknown) => unknown) => void): () => void {
   const accounts = createAccountSource(deps.doc);
@@ -28,6 +29,8 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   const threads = createThreadController(deps, accounts, health);
   const composes = createComposeController(deps, tracker, accounts, health, () => threads.reload());
 
+  // Before the bridge listens: a send the replaced script was waiting for may be answered any moment.
+  composes.resumeLeftSends();
   const stopBridge = listenToPage(deps.win, {
     onSend: (messages) => tracker.report(messages),
     wantsSends: () => tracker.outstanding > 0,
@@ -78,7 +81,10 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   };
   deps.doc.addEventListener('visibilitychange', onVisible);
 
+  let stopped = false;
   onCommand?.((message): WhoAmIAnswer | ShowThreadAnswer | undefined => {
+    // A copy that stepped aside answers nothing: the copy that replaced it does.
+    if (stopped) return undefined;
     if (isContentCommand(message)) void armFromKeyboard();
     // "Open thread" from a notification or the popup: this tab shows the thread if it is the account's.
     else if (isWhoAmICommand(message)) return { account: accounts.current()?.toLowerCase() ?? null };
@@ -114,6 +120,8 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   }
 
   return () => {
+    stopped = true;
+    composes.stop();
     stopBridge();
     stopWatching();
     clearTimeout(messagesTimer);

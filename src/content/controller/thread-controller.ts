@@ -16,6 +16,7 @@ import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
 import { createThreadObserver, isObservable } from './observe-thread';
 import { themeOf } from './theme-of';
+import { isExtensionGone } from '../../core/protocol/gone';
 
 const HOST_ATTR = 'data-follow-through';
 
@@ -97,6 +98,8 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       const owed = (done as { reminder?: Reminder } | undefined)?.reminder?.kind === 'owed-reply';
       if (label) showToast(deps.doc, deps.t(owed ? 'toastOwedSet' : 'toastSet', [label]), s.theme);
     } catch (error) {
+      // Orphaned by an update or removal: the control is gone already, and nothing is said.
+      if (isExtensionGone(error)) return;
       deps.warnOnce('thread action failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), s.theme);
     }

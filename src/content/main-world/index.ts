@@ -6,5 +6,7 @@
 import { installSendHook } from './send-hook';
 import { watchPageInfo } from './page-info';
 
-// A second copy of this script (re-injection) must not watch twice either.
-if (installSendHook(window)) watchPageInfo(window);
+// A second copy (injected after an update) leaves the first copy's hooks in place, so each send is
+// delivered once, but posts the account again: the new isolated script has not heard the first post.
+installSendHook(window);
+watchPageInfo(window);

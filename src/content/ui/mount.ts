@@ -1,4 +1,5 @@
 import { Fragment, h, render, type VNode } from 'preact';
+import { markOwned } from './owned';
 import { CONTROL_CSS } from './styles';
 
 export interface Mounted {
@@ -17,6 +18,7 @@ export interface Mounted {
  */
 export function mountInShadow(host: HTMLElement, vnode: VNode, theme: 'light' | 'dark'): Mounted {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  markOwned(host);
   const draw = (v: VNode | null) => render(v && h(Fragment, null, h('style', null, CONTROL_CSS), v), root);
   const setTheme = (th: 'light' | 'dark') => host.setAttribute('data-theme', th);
   setTheme(theme);

@@ -1,3 +1,4 @@
+import { markOwned } from './owned';
 import { TOAST_CSS } from './styles';
 
 const SHOW_MS = 6000;
@@ -22,6 +23,7 @@ export function showToast(doc: Document, text: string, theme: 'light' | 'dark'):
     c.box.textContent = '';
   } else {
     const host = doc.createElement('follow-through-toast');
+    markOwned(host);
     const root = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = TOAST_CSS;

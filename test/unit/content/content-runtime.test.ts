@@ -69,3 +69,68 @@ describe.each(['chrome', 'browser'] as const)('onBackgroundMessage (%s global)',
     expect(api.runtime.sendMessage).toHaveBeenCalledWith({ v: 1, type: 'settings.get', payload: {} });
   });
 });
+
+describe.each(['chrome', 'browser'] as const)('an orphaned context (%s global)', (global) => {
+  it('is alive while the runtime has an id', async () => {
+    const { runtime } = await load(global);
+    expect(runtime.extensionAlive()).toBe(true);
+  });
+
+  it('after an update (id gone, sendMessage throwing synchronously) requests fail quietly with ExtensionGoneError and the gone callbacks run once', async () => {
+    const { api, runtime } = await load(global);
+    const gone = vi.fn();
+    runtime.onExtensionGone(gone);
+    (api.runtime as { id?: string }).id = undefined;
+    api.runtime.sendMessage.mockImplementation(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    expect(runtime.extensionAlive()).toBe(false);
+    await expect(runtime.request('settings.get', {})).rejects.toMatchObject({ name: 'ExtensionGoneError' });
+    await expect(runtime.request('settings.get', {})).rejects.toMatchObject({ name: 'ExtensionGoneError' });
+    expect(gone).toHaveBeenCalledTimes(1);
+    // Never even tried: no "Extension context invalidated" can surface.
+    expect(api.runtime.sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('a call in flight when the context goes rejects with ExtensionGoneError, not the browser\'s message', async () => {
+    const { api, runtime } = await load(global);
+    const gone = vi.fn();
+    runtime.onExtensionGone(gone);
+    api.runtime.sendMessage.mockImplementation(async () => {
+      (api.runtime as { id?: string }).id = undefined;
+      throw new Error('Extension context invalidated.');
+    });
+    await expect(runtime.request('settings.get', {})).rejects.toMatchObject({ name: 'ExtensionGoneError' });
+    expect(gone).toHaveBeenCalledTimes(1);
+  });
+
+  it('an ordinary failure while alive stays that failure', async () => {
+    const { api, runtime } = await load(global);
+    const gone = vi.fn();
+    runtime.onExtensionGone(gone);
+    api.runtime.sendMessage.mockImplementation(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await expect(runtime.request('settings.get', {})).rejects.toThrow('Receiving end does not exist');
+    expect(gone).not.toHaveBeenCalled();
+    expect(runtime.extensionAlive()).toBe(true);
+  });
+
+  it('an orphan ignores messages even from a sender without an id', async () => {
+    const { api, deliver, received } = await load(global);
+    (api.runtime as { id?: string }).id = undefined;
+    deliver({ type: 'arm' }, {});
+    expect(received).toEqual([]);
+  });
+});
+
+describe('a call failing just before the context goes (update race)', () => {
+  it('the channel closes first, the id goes a moment later: still ExtensionGoneError', async () => {
+    const { api, runtime } = await load('chrome');
+    api.runtime.sendMessage.mockImplementation(async () => {
+      setTimeout(() => ((api.runtime as { id?: string }).id = undefined), 200);
+      throw new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+    });
+    await expect(runtime.request('settings.get', {})).rejects.toMatchObject({ name: 'ExtensionGoneError' });
+  });
+});
