@@ -1,3 +1,4 @@
+import { dayFormatter } from '../core/explanation';
 import { planAnnouncements } from '../core/notification-plan';
 import { digestNotification, repliedNotification, singleNotification } from '../core/notification-text';
 import type { Reminder } from '../core/reminder';
@@ -75,7 +76,7 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
         for (const r of reminders) {
           const owed = r.kind === 'owed-reply';
           await show(notificationIdOf(r.id), {
-            ...singleNotification(r, i18n.t, (ms) => (owed ? day : fmt).format(ms)),
+            ...singleNotification(r, i18n.t, (ms) => (owed ? day : fmt).format(ms), dayFormatter(i18n.locale())),
             iconUrl,
             // An owed reply's first button opens the reply itself ("Reply now"); the body still opens the thread.
             buttons: [{ title: i18n.t(owed ? 'actionReplyNow' : 'actionOpenThread') }, { title: i18n.t('actionSnooze') }],

@@ -1,10 +1,10 @@
 import { createReminder, threadKeysOf, type Reminder } from '../core/reminder';
 import type { DuePreview, ResponseMap } from '../core/protocol/messages';
 import type { RequestOf, RequestType } from '../core/protocol/schemas';
-import { resolveCustom, resolvePreset, type DueResolution } from '../core/schedule/presets';
+import { isRelativeDue, resolveIntent, sendMoments } from '../core/schedule/intent';
+import type { DueResolution } from '../core/schedule/presets';
 import { parseDue } from '../core/schedule/natural';
 import { formatDue } from '../core/schedule/format';
-import { zonedToInstant } from '../core/time/zoned';
 import { endOfLocalDay, SECTION_PAGE } from '../core/sections';
 import type { Settings } from '../core/settings';
 import type { ReminderEvent } from '../core/transitions';
@@ -46,21 +46,6 @@ export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<
 
 type Due = RequestOf<'reminder.create'>['due'];
 
-function resolveDue(due: Due, now: number, settings: Settings): DueResolution {
-  if ('preset' in due) return resolvePreset(due.preset, now, settings.schedule);
-  if ('local' in due) return resolveCustom(localToInstant(due.local, settings.schedule.timeZone), now);
-  return resolveCustom(due.at, now);
-}
-
-/** `2026-12-03T09:00` read as a wall clock in the user's zone (not the process zone). */
-function localToInstant(local: string, timeZone: string): number {
-  const [date = '', time = ''] = local.split('T');
-  const [year, month, day] = date.split('-').map(Number);
-  const [hour, minute] = time.split(':').map(Number);
-  if (new Date(Date.UTC(year!, month! - 1, day!)).getUTCDate() !== day) throw new RangeError(`No such date: ${date}`);
-  return zonedToInstant({ year: year!, month: month!, day: day!, hour: hour!, minute: minute! }, timeZone);
-}
-
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
 export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents }: HandlerDeps): Handlers {
   /** A user's move; answers the reminder before it too, which is what an Undo puts back (`reminder.restore`). */
@@ -72,15 +57,16 @@ export function createHandlers({ store, listSections, settings, clock, announcer
   }
 
   async function dueAt(due: Due): Promise<number> {
-    return resolveDue(due, clock.now(), await settings.get()).at;
+    return resolveIntent(due, { now: clock.now() }, (await settings.get()).schedule).at;
   }
 
   return {
     async 'reminder.create'(p) {
       const now = clock.now();
-      const at = await dueAt(p.due);
+      // Relative times count from the send (a scheduled send: from its time); an absolute one must still lie ahead of it.
+      const at = resolveIntent(p.due, sendMoments(now, p.sentAt, p.pressedAt), (await settings.get()).schedule).at;
       const reminder = createReminder(
-        { id: p.id, account: p.account, thread: p.thread, sentAt: p.sentAt, dueAt: at, kind: p.kind ?? 'no-reply' },
+        { id: p.id, account: p.account, thread: p.thread, sentAt: p.sentAt, dueAt: at, kind: p.kind ?? 'no-reply', ...(p.anchor ? { anchor: p.anchor } : {}) },
         now,
       );
       const result = await store.create(reminder, now);
@@ -98,7 +84,7 @@ export function createHandlers({ store, listSections, settings, clock, announcer
 
     async 'reminder.snooze'(p) {
       const s = await settings.get();
-      const until = resolveDue(p.due ?? { preset: s.snoozePreset }, clock.now(), s).at;
+      const until = resolveIntent(p.due ?? { preset: s.snoozePreset }, { now: clock.now() }, s.schedule).at;
       return transition(p.id, { type: 'snooze', until });
     },
 
@@ -169,13 +155,16 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       const now = clock.now();
       const s = await settings.get();
       let res: DueResolution;
-      if (!('text' in p)) res = resolveDue(p, now, s);
+      let relative: DuePreview['relative'];
+      if (!('text' in p)) res = resolveIntent(p, { now }, s.schedule);
       else {
         const parsed = parseDue(p.text, now, s.schedule, p.lang ?? (i18n.locale().startsWith('de') ? 'de' : 'en'));
         if (!parsed.ok) throw new UnparseableDueError(i18n.t(`dueError_${parsed.reason}`) || parsed.reason);
         res = parsed;
+        if (isRelativeDue(parsed.intent)) relative = parsed.intent;
       }
-      return { at: res.at, moved: res.moved, exactTime: res.exactTime, label: formatDue(res.at, now, s.schedule.timeZone, i18n.locale()) };
+      const label = formatDue(res.at, now, s.schedule.timeZone, i18n.locale());
+      return { at: res.at, moved: res.moved, exactTime: res.exactTime, label, ...(relative ? { relative } : {}) };
     },
 
     async 'settings.get'() {

@@ -1,9 +1,9 @@
 import type { CheckFailure, Reminder } from '../core/reminder';
 import { judgeLook } from '../core/replies/by-kind';
-import { applyVerdict, rulesFor, withStableIds, type CheckResult } from '../core/replies/outcome';
-import { classifyPrintViewResponse, parsePrintView, printViewUrl } from '../core/replies/print-view';
+import { applyVerdict, rulesFor, type CheckResult, type ReturnPolicy } from '../core/replies/outcome';
+import { classifyPrintViewResponse, printViewUrl } from '../core/replies/print-view';
+import { readPrintView, type PrintViewLook } from '../core/replies/print-view-verdict';
 import type { Settings } from '../core/settings';
-import type { ObservedMessage } from '../core/replies/types';
 import type { CheckStore } from '../storage/check-store';
 import type { Clock, Logger } from './ports';
 
@@ -28,6 +28,8 @@ export interface ReplyCheckerDeps {
   log: Logger;
   /** Gmail's per-account page key (`ik`), when a tab told us. */
   pageKey(account: string): Promise<string | undefined>;
+  /** Zones worth trying, after the settings zone, for the zone a print view is printed in (the browser's). */
+  zoneHints?(): string[];
   sleep?(ms: number): Promise<void>;
 }
 
@@ -53,13 +55,19 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   /** One look and what it means for `r` (judged by the rule of its kind). */
-  async function look(r: Reminder, settings: Settings, now: () => number): Promise<CheckResult> {
+  async function look(r: Reminder, settings: Settings): Promise<CheckResult> {
     const result = await fetchLook(r, settings);
-    if ('failure' in result) return applyVerdict(r, result, 'print-view', now());
-    return judgeLook(r, withStableIds(result.messages), rulesFor(r, settings.replies), 'print-view', now());
+    const at = deps.clock.now();
+    if ('failure' in result) return applyVerdict(r, result, 'print-view', at);
+    const { messages, trackedId, times } = result;
+    return judgeLook(r, messages, rulesFor(r, settings.replies, settings.schedule.timeZone), 'print-view', at, {
+      ...(trackedId ? { trackedId } : {}),
+      times,
+      policy: policyOf(settings),
+    });
   }
 
-  async function fetchLook(r: Reminder, settings: Settings): Promise<{ messages: ObservedMessage[] } | { failure: CheckFailure }> {
+  async function fetchLook(r: Reminder, settings: Settings): Promise<PrintViewLook | { failure: CheckFailure }> {
     const { threadId, permThreadId } = r.thread;
     if (!threadId && !permThreadId) return { failure: 'no-thread-id' };
     const ik = await deps.pageKey(r.account);
@@ -75,16 +83,13 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
       deps.log.warn('Reply check: Gmail not reachable', error instanceof Error ? error.message : error);
       return { failure: 'network' };
     }
-    const page = parsePrintView(html, { expectedAccount: r.account, timeZone: settings.schedule.timeZone });
-    if (!page.ok) return { failure: page.reason };
-    // Print-view times are whole minutes; the judges already read such a time as the whole minute.
-    return { messages: page.messages };
+    return readPrintView(html, r, settings, { now: deps.clock.now(), hints: deps.zoneHints?.() ?? [] });
   }
 
   /** One look now, whatever the schedule says ("check for replies now"). */
   async function checkNow(r: Reminder): Promise<Reminder | undefined> {
     const settings = await deps.settings.get();
-    const result = await look(r, settings, () => deps.clock.now());
+    const result = await look(r, settings);
     return deps.checks.record(r.id, r.rev, result, result.check.at);
   }
 
@@ -95,7 +100,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
     const changed: Reminder[] = [];
     for (const [i, { reminder }] of wanted.slice(0, MAX_CHECKS_PER_RUN).entries()) {
       if (i > 0) await sleep(REQUEST_GAP_MS);
-      const result = await look(reminder, settings, () => deps.clock.now());
+      const result = await look(reminder, settings);
       const written = await deps.checks.record(reminder.id, reminder.rev, result, result.check.at);
       if (written) changed.push(written);
     }
@@ -104,5 +109,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
 
   return Object.assign(run, { checkNow });
 }
+
+const policyOf = (settings: Settings): ReturnPolicy => ({ schedule: settings.schedule, moveToReturn: settings.replies.moveToReturn });
 
 export type ReplyChecker = ReturnType<typeof createReplyChecker>;

@@ -23,7 +23,7 @@ export interface ReplyHandlerDeps {
   clock: Clock;
 }
 
-type ReplyTypes = 'account.seen' | 'thread.observed' | 'thread.sent' | 'reminder.notReply' | 'reminder.checkNow';
+type ReplyTypes = 'account.seen' | 'thread.observed' | 'thread.sent' | 'reminder.notReply' | 'reminder.autoAnswer' | 'reminder.checkNow';
 
 /** Handlers for what Gmail tabs see and for the user's say on replies. */
 export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (p: RequestOf<K>) => Promise<ResponseMap[K]> } {
@@ -53,9 +53,10 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
       const settings = await d.settings.get();
       const resolved: Reminder[] = [];
       for (const r of live) {
+        const messages = withStableIds(p.messages);
         const now = d.clock.now();
-        const result = judgeLook(r, withStableIds(p.messages), rulesFor(r, settings.replies), 'gmail-tab', now);
-        if (!tabMayWrite(result)) continue;
+        const result = judgeLook(r, messages, rulesFor(r, settings.replies, settings.schedule.timeZone), 'gmail-tab', now);
+        if (!tabMayWrite(result, messages)) continue;
         const written = await d.checks.record(r.id, r.rev, result, now);
         if (written && written.status !== r.status) resolved.push(written);
       }
@@ -85,6 +86,13 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
     /** "That wasn't a real reply": never count that message again, and wait as before. */
     async 'reminder.notReply'(p) {
       const reminder = await d.checks.notReply(p.id, d.clock.now());
+      await d.reconcile('user');
+      return { reminder };
+    },
+
+    /** "That was an automatic answer": never count that message again, remember it as automatic, wait as before. */
+    async 'reminder.autoAnswer'(p) {
+      const reminder = await d.checks.autoAnswer(p.id, d.clock.now());
       await d.reconcile('user');
       return { reminder };
     },

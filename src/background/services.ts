@@ -68,7 +68,7 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const announcer = createAnnouncer({ store, ...ports, settings, sessionStart });
   const checks = checkStore(db, ports.IDBKeyRange);
   const pageKeys = pageKeyStore(ports.storage);
-  const checker = createReplyChecker({ checks, settings, pageKey: (account) => pageKeys.get(account), ...ports });
+  const checker = createReplyChecker({ checks, settings, pageKey: (account) => pageKeys.get(account), zoneHints: () => [ports.systemTimeZone()], ...ports });
   const reconcile = createReconciler({ store, announcer, replies: { checker, checks, settings }, ...ports });
   const integration = integrationStore(ports.storage);
   const replyHandlers = createReplyHandlers({ store, checks, checker, settings, pageKeys, announcer, reconcile, ...ports });

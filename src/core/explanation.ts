@@ -3,8 +3,50 @@
  * that a delivery failed, or why replies could not be checked. Shown in the
  * popup and the Gmail thread control; pure, the translator is passed in.
  */
-import type { CheckFailure, Reminder } from './reminder';
+import type { AutoAnswerInfo, CheckFailure, Reminder } from './reminder';
 import type { Translate } from './notification-text';
+
+/** Message keys of the automatic-answer families (AutoNote.family). */
+const FAMILY_KEYS: Record<string, string> = {
+  'out-of-office': 'autoFamily_outOfOffice',
+  vacation: 'autoFamily_vacation',
+  'parental-leave': 'autoFamily_parentalLeave',
+  'sick-leave': 'autoFamily_sickLeave',
+  'left-company': 'autoFamily_leftCompany',
+  acknowledgement: 'autoFamily_acknowledgement',
+  unmonitored: 'autoFamily_unmonitored',
+  automatic: 'autoFamily_automatic',
+};
+
+/** An ISO day as "Nov 30" in the UI language; the day itself when no formatter is given. */
+export type FormatDay = (isoDay: string) => string;
+
+/** "Nov 30" / "30. Nov." for an ISO day, whatever the zone (a calendar day has none). */
+export function dayFormatter(locale: string): FormatDay {
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  } catch {
+    fmt = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  }
+  return (isoDay) => {
+    const ms = Date.parse(`${isoDay}T12:00:00Z`);
+    return Number.isFinite(ms) ? fmt.format(ms) : isoDay;
+  };
+}
+
+/**
+ * "Bob's automatic reply — out of office until Nov 30 — didn't count", and
+ * when it moved the reminder, "Moved to Tue 09:00, after the return."
+ */
+export function describeAutoAnswer(info: AutoAnswerInfo, t: Translate, formatDay: FormatDay, moved?: string): string {
+  const by = who(info.by) || t('explainSomeone');
+  const family = info.family && FAMILY_KEYS[info.family] ? t(FAMILY_KEYS[info.family]!) : '';
+  const when = info.until ? t('autoUntil', [formatDay(info.until)]) : info.backOn ? t('autoBackOn', [formatDay(info.backOn)]) : '';
+  const what = [family, when].filter(Boolean).join(' ');
+  const line = what ? t('explainAutoAnswer', [by, what]) : t('explainAutoAnswerPlain', [by]);
+  return moved ? `${line}. ${t('explainAutoMoved', [moved])}` : line;
+}
 
 export const FAILURE_KEYS: Record<CheckFailure, string> = {
   'signed-out': 'failure_signedOut',
@@ -17,7 +59,7 @@ export const FAILURE_KEYS: Record<CheckFailure, string> = {
 
 const who = (a: { email: string; name?: string } | undefined) => (a?.name?.trim() || a?.email || '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 
-export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: number) => string): string | undefined {
+function explainVerdict(r: Reminder, t: Translate, formatTime: (ms: number) => string, formatDay: FormatDay): string | undefined {
   if (r.kind === 'owed-reply') {
     const owed = explainOwed(r, t, formatTime);
     if (owed !== undefined) return owed;
@@ -25,7 +67,10 @@ export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: numb
   if (r.status === 'replied' && r.resolution) {
     const by = who(r.resolution.by) || t('explainSomeone');
     const key = r.resolution.source === 'gmail-tab' ? 'explainRepliedSeen' : 'explainReplied';
-    return r.resolution.at !== undefined ? t(key, [by, formatTime(r.resolution.at)]) : t('explainRepliedNoTime', [by]);
+    const line = r.resolution.at !== undefined ? t(key, [by, formatTime(r.resolution.at)]) : t('explainRepliedNoTime', [by]);
+    // Counted, but it looked like it might be automatic: say so (the user can tell us it was).
+    const counted = r.resolution.notes?.find((n) => n.id !== undefined && n.id === r.resolution!.messageId);
+    return counted?.auto && !counted.auto.certain ? `${line} ${t('explainMaybeAuto')}` : line;
   }
   const check = r.check;
   if (!check || r.status === 'done' || r.status === 'cancelled') return undefined;
@@ -35,6 +80,10 @@ export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: numb
     return check.retryAt !== undefined && r.status === 'notified'
       ? t('explainFailedRetry', [reason, formatTime(check.retryAt)])
       : t('explainFailed', [reason]);
+  }
+  if (check.outcome === 'no-reply' && check.autoAnswer) {
+    const moved = check.autoAnswer.movedFrom !== undefined && r.dueAt > check.autoAnswer.movedFrom ? formatTime(r.dueAt) : undefined;
+    return describeAutoAnswer(check.autoAnswer, t, formatDay, moved);
   }
   if (check.outcome === 'no-reply') return t('explainNoReply', [formatTime(check.at)]);
   return undefined;
@@ -52,4 +101,23 @@ function explainOwed(r: Reminder, t: Translate, formatTime: (ms: number) => stri
   if (again) return t('explainWroteAgain', [who(again.by) || t('explainSomeone'), again.at !== undefined ? formatTime(again.at) : '—']);
   if (r.check?.outcome === 'no-reply') return t('explainOwedNoAnswer', [formatTime(r.check.at)]);
   return undefined;
+}
+
+/**
+ * What a reply check could not know for sure, said next to its verdict: a
+ * reminder counted from its click (no own message was the thread's latest),
+ * or times read in the settings zone or from one of several candidates.
+ */
+export function countingNote(r: Reminder, t: Translate): string | undefined {
+  if (r.status === 'done' || r.status === 'cancelled') return undefined;
+  if (r.anchor === 'added') return t('explainCountsFromAdded');
+  const times = r.status === 'replied' ? r.resolution?.times : r.check?.outcome !== 'failed' ? r.check?.times : undefined;
+  if (times === 'settings-zone') return t('explainTimesSettingsZone');
+  if (times === 'ambiguous') return t('explainTimesAmbiguous');
+  return undefined;
+}
+
+export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: number) => string, formatDay: FormatDay = (d) => d): string | undefined {
+  const parts = [explainVerdict(r, t, formatTime, formatDay), countingNote(r, t)].filter((p) => p !== undefined);
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }

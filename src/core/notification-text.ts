@@ -1,3 +1,4 @@
+import { describeAutoAnswer, type FormatDay } from './explanation';
 import type { Address, Reminder } from './reminder';
 
 /** `i18n.getMessage`-shaped translator, injected so this stays pure. */
@@ -26,7 +27,7 @@ export function subjectOf(r: Reminder, t: Translate): string {
   return clip(clean(r.thread.subject)) || t('noSubject');
 }
 
-export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string): NotificationText {
+export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string, formatDay?: FormatDay): NotificationText {
   if (r.kind === 'owed-reply') return owedNotification(r, t, formatDate);
   const who = describeRecipients(r.thread.recipients, t);
   if (r.check?.outcome === 'bounced') {
@@ -41,7 +42,12 @@ export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: n
     message: subjectOf(r, t),
     // Never claim "no reply" we could not verify: say so, and why it matters (open the thread).
     contextMessage:
-      r.check?.outcome === 'failed' ? t('notifUnverified', [r.account]) : t('notifContext', [formatDate(r.sentAt), r.account]),
+      r.check?.outcome === 'failed'
+        ? t('notifUnverified', [r.account])
+        : r.check?.outcome === 'no-reply' && r.check.autoAnswer
+          ? // What the automatic answer said (and that the reminder waited for the return), not just "sent on".
+            clip(clean(describeAutoAnswer(r.check.autoAnswer, t, formatDay ?? ((d) => d), r.check.autoAnswer.movedFrom !== undefined ? formatDate(r.dueAt) : undefined)))
+          : t('notifContext', [formatDate(r.sentAt), r.account]),
   };
 }
 

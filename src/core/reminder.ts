@@ -89,6 +89,29 @@ export interface Transition {
 /** `compose`: a send the user made in the thread, seen by a Gmail tab. */
 export type CheckSource = 'print-view' | 'gmail-tab' | 'compose';
 
+/**
+ * How a look read the times of the thread's messages:
+ * - 'exact': from Gmail's own message ids (an open Gmail tab);
+ * - 'calibrated': printed times read in the page's own zone, found from the
+ *   tracked message's exact send time;
+ * - 'ambiguous': calibrated, but several of the user's messages fitted; the
+ *   latest was taken as the tracked one (a reply between them may be missed);
+ * - 'settings-zone': no message to calibrate against (not found on the page,
+ *   or none tracked): printed times read in the settings zone, which may not
+ *   be the zone Gmail printed them in.
+ */
+export type TimesRead = 'exact' | 'calibrated' | 'ambiguous' | 'settings-zone';
+export const TIMES_READ = ['exact', 'calibrated', 'ambiguous', 'settings-zone'] as const satisfies readonly TimesRead[];
+
+/**
+ * What an after-the-fact reminder counts from: 'message' = the user's own
+ * message that was the thread's latest (its send time is in its Gmail id);
+ * 'added' = the moment the reminder was added (the thread's latest message
+ * was somebody else's). Absent: the send it was armed on.
+ */
+export type Anchor = 'message' | 'added';
+export const ANCHORS = ['message', 'added'] as const satisfies readonly Anchor[];
+
 /** How a reminder left the waiting states other than by the user. */
 export interface Resolution {
   /** `reply`: the others answered; `answered`: the user answered a thread they owed a reply to. */
@@ -101,6 +124,8 @@ export interface Resolution {
   source?: CheckSource;
   /** Why each message of the thread did or did not count. */
   notes?: MessageNote[];
+  /** How the messages' times were read. */
+  times?: TimesRead;
 }
 
 /** `answered`: the user's own answer, for an owed reply (`no-reply` there means still owed). */
@@ -123,6 +148,23 @@ export interface ReplyCheck {
   wroteAgain?: { by: Address; at?: number };
   /** When a failed check is tried again. */
   retryAt?: number;
+  /** The latest automatic answer that kept the reminder waiting, for the popup, the thread control and the notification. */
+  autoAnswer?: AutoAnswerInfo;
+  /** How the messages' times were read. */
+  times?: TimesRead;
+}
+
+/** What an automatic answer said and what it did to the reminder. */
+export interface AutoAnswerInfo {
+  by: Address;
+  /** See AutoNote.family. */
+  family?: string;
+  /** Last day away as stated (ISO YYYY-MM-DD). */
+  until?: string;
+  /** First day back (ISO YYYY-MM-DD). */
+  backOn?: string;
+  /** The due time before the reminder was moved past the return (absent: not moved by this look). */
+  movedFrom?: number;
 }
 
 export interface Reminder {
@@ -135,6 +177,8 @@ export interface Reminder {
   kind: ReminderKind;
   status: ReminderStatus;
   sentAt: number;
+  /** For a reminder added to a thread after the fact: what `sentAt` is. */
+  anchor?: Anchor;
   dueAt: number;
   createdAt: number;
   updatedAt: number;
@@ -147,6 +191,8 @@ export interface Reminder {
   check?: ReplyCheck;
   /** Messages the user said were not a real reply: never count them again. */
   ignoredReplyIds?: string[];
+  /** Messages the user said were automatic answers ("that was an automatic answer"). */
+  autoReplyIds?: string[];
   history: Transition[];
 }
 
@@ -196,6 +242,7 @@ export interface NewReminderInput {
   thread: ThreadIdentity;
   kind?: ReminderKind;
   sentAt: number;
+  anchor?: Anchor;
   dueAt: number;
 }
 
@@ -209,6 +256,7 @@ export function createReminder(input: NewReminderInput, now: number): Reminder {
     kind: input.kind ?? 'no-reply',
     status: 'pending',
     sentAt: input.sentAt,
+    ...(input.anchor ? { anchor: input.anchor } : {}),
     dueAt: input.dueAt,
     createdAt: now,
     updatedAt: now,

@@ -58,6 +58,8 @@ export const SettingsSchema = v.object({
       plusAddressing: v.boolean(),
       autoRepliesCount: v.boolean(),
       notifyOnReply: v.boolean(),
+      // Added with automatic-answer return dates (issue 9): on, as the issue asks.
+      moveToReturn: v.optional(v.boolean(), true),
     }),
     ADDED_FIELD_DEFAULTS.replies,
   ),

@@ -32,6 +32,8 @@ export interface ReplyPrefs {
   autoRepliesCount: boolean;
   /** Tell the user when someone replied (off: the reminder just moves to Replied). */
   notifyOnReply: boolean;
+  /** An automatic answer that says when the person is back moves the reminder to the first working slot after it. */
+  moveToReturn: boolean;
 }
 
 export interface NotificationPrefs {
@@ -57,7 +59,7 @@ export interface Settings {
   retentionMonths: number;
 }
 
-export const defaultReplyPrefs = (): ReplyPrefs => ({ aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false });
+export const defaultReplyPrefs = (): ReplyPrefs => ({ aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false, moveToReturn: true });
 
 export const defaultNotificationPrefs = (): NotificationPrefs => ({ requireInteraction: true, startupDigest: true });
 

@@ -20,6 +20,13 @@ export function ReplyRulesSection({ draft, update }: ReplyRulesProps) {
         onChange={(on) => replies({ autoRepliesCount: on })}
       />
       <Checkbox
+        id="opt-move-to-return"
+        label={t('optMoveToReturn')}
+        hint={t('optMoveToReturnHint')}
+        checked={draft.replies.moveToReturn}
+        onChange={(on) => replies({ moveToReturn: on })}
+      />
+      <Checkbox
         id="opt-notify-reply"
         label={t('optNotifyOnReply')}
         hint={t('optNotifyOnReplyHint')}

@@ -167,6 +167,7 @@ export function Checklist({ request, t, locale, openOptions, initial }: Checklis
           onCheckNow={() => on.checkNow(target.reminder)}
           onNotReply={() => on.notReply(target.reminder)}
           onReplyNow={() => on.replyNow(target.reminder)}
+          onAutoAnswer={() => on.autoAnswer(target.reminder)}
           onDelete={() => on.removeKey(target.reminder)}
         />
       )}

@@ -25,6 +25,8 @@ export interface RowActionsProps {
   onNotReply(): void;
   /** An owed reply: open the thread with its reply open. */
   onReplyNow(): void;
+  /** "That was an automatic answer": waits again, and that message never counts. */
+  onAutoAnswer(): void;
   onDelete(): void;
 }
 
@@ -89,9 +91,17 @@ export function RowActions(props: RowActionsProps) {
         </>
       )}
       {r.status === 'replied' && (
-        <button type="button" class="item" onClick={then(props.onNotReply)}>
-          {t(r.resolution?.kind === 'answered' ? 'threadNotAnswer' : 'threadNotReply')}
-        </button>
+        <>
+          <button type="button" class="item" onClick={then(props.onNotReply)}>
+            {t(r.resolution?.kind === 'answered' ? 'threadNotAnswer' : 'threadNotReply')}
+          </button>
+          {/* The user's own answer ended an owed reply: there is no automatic answer of theirs to mark. */}
+          {r.resolution?.kind !== 'answered' && (
+            <button type="button" class="item" onClick={then(props.onAutoAnswer)}>
+              {t('threadAutoAnswer')}
+            </button>
+          )}
+        </>
       )}
       <button type="button" class="item danger" onClick={then(props.onDelete)}>
         {t('actionDelete')}

@@ -1,5 +1,5 @@
 /** Words for times and rows, in the UI language and the user's zone. Formatters are cached: rows render often. */
-import { explainReminder } from '../core/explanation';
+import { dayFormatter, explainReminder } from '../core/explanation';
 import { describeRecipients, owedTo, subjectOf } from '../core/notification-text';
 import type { Reminder } from '../core/reminder';
 import { formatDue } from '../core/schedule/format';
@@ -98,7 +98,7 @@ export function rowText(r: Reminder, section: SectionId, env: Env): RowText {
       ? t('whenReplied', [relative(resolvedAt, env)])
       : t('whenDone', [relative(resolvedAt, env)]);
   const whenExact = waiting ? t('dueExact', [exact(r.dueAt, env)]) : exact(resolvedAt, env);
-  const why = explainReminder(r, t, (ms) => exact(ms, env));
+  const why = explainReminder(r, t, (ms) => exact(ms, env), dayFormatter(env.locale));
   return {
     subject,
     fullSubject: cleanText(r.thread.subject) || subject,

@@ -1,6 +1,6 @@
 /** What each row action does: the write, then a message (with Undo where it can be undone) or the error. */
 import type { Armed } from '../content/ui/types';
-import { explainReminder } from '../core/explanation';
+import { dayFormatter, explainReminder } from '../core/explanation';
 import { subjectOf } from '../core/notification-text';
 import type { Reminder } from '../core/reminder';
 import { exact } from './format';
@@ -27,6 +27,7 @@ export interface Handlers extends ListKeys {
   checkNow(r: Reminder): void;
   notReply(r: Reminder): void;
   replyNow(r: Reminder): void;
+  autoAnswer(r: Reminder): void;
   remove(r: Reminder): void;
 }
 
@@ -106,7 +107,7 @@ export function createHandlers(get: () => HandlerDeps): Handlers {
         .actions.checkNow(r.id)
         .then((next) => {
           const env = get().env;
-          const why = next.status === 'replied' || next.check?.outcome !== 'no-reply' ? explainReminder(next, env.t, (ms) => exact(ms, env)) : undefined;
+          const why = next.status === 'replied' || next.check?.outcome !== 'no-reply' ? explainReminder(next, env.t, (ms) => exact(ms, env), dayFormatter(env.locale)) : undefined;
           get().show({ text: why ?? env.t('snackNoReplyYet') });
         }, fail);
     },
@@ -117,6 +118,11 @@ export function createHandlers(get: () => HandlerDeps): Handlers {
       get()
         .actions.notReply(r.id)
         .then(() => get().show({ text: get().env.t('snackNotReply', [subject(r)]) }), fail);
+    },
+    autoAnswer: (r) => {
+      get()
+        .actions.autoAnswer(r.id)
+        .then(() => get().show({ text: get().env.t('snackAutoAnswer', [subject(r)]) }), fail);
     },
   };
 }

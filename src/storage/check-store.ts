@@ -71,6 +71,25 @@ export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRang
       return next;
     },
 
+    /**
+     * "That was an automatic answer", in one transaction: back to waiting,
+     * the message remembered as automatic (so the next look notes it as
+     * such, with any return date it states), the old look forgotten.
+     */
+    async autoAnswer(id: string, now: number): Promise<Reminder> {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      const current = await tx.store.get(id);
+      if (!current) throw new ReminderNotFoundError(id);
+      const next = applyEvent(current, { type: 'reopen' }, now, 'user');
+      const messageId = current.resolution?.messageId;
+      if (messageId) next.autoReplyIds = [...new Set([...(current.autoReplyIds ?? []), messageId])].slice(-100);
+      delete next.check;
+      await tx.store.put(next);
+      await tx.done;
+      return next;
+    },
+
     /** Writes a look's result; undefined when the reminder changed since `expectedRev` (nothing written). */
     async record(id: string, expectedRev: number, result: CheckResult, now: number): Promise<Reminder | undefined> {
       const db = await ready;
@@ -83,7 +102,8 @@ export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRang
       let next: Reminder = { ...current, rev: current.rev + 1, updatedAt: now };
       if (result.event) {
         try {
-          next = applyEvent(current, result.event, now, result.event.type === 'reply' ? 'reply' : 'bounce');
+          const cause = result.event.type === 'reply' ? 'reply' : result.event.type === 'reschedule' ? 'auto-reply' : 'bounce';
+          next = applyEvent(current, result.event, now, cause);
         } catch (error) {
           if (!(error instanceof IllegalTransitionError)) throw error;
         }

@@ -114,6 +114,11 @@ export function reminderStore(
         updated.thread = { ...active.thread, ...reminder.thread };
         updated.threadKey = threadKeyOf(updated.thread);
         updated.sentAt = Math.max(active.sentAt, reminder.sentAt);
+        // What the later time counts from goes with it (a send after an after-the-fact reminder tracks that send).
+        if (reminder.sentAt >= active.sentAt) {
+          if (reminder.anchor) updated.anchor = reminder.anchor;
+          else delete updated.anchor;
+        }
         await store.put(updated);
         await tx.done;
         return { reminder: updated, outcome: 'replaced', ...(answered ? { answered } : {}) };

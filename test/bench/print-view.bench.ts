@@ -16,3 +16,25 @@ describe(`Gmail print view, 100-message thread (${Math.round(html.length / 1024)
     parsePrintView(html, opts);
   });
 });
+
+// Time zones: the same page calibrated from the tracked message (Jane's first), when the settings zone is the
+// page's (the common case: one hint check) and when it is not (every IANA zone that had the page's offset tried).
+const tracked = { sentAt: Date.UTC(2025, 0, 6, 14, 0, 12, 345), isOwn: (e: string) => e === LONG_THREAD_ACCOUNT };
+const calibrated = { ...opts, tracked, now: Date.UTC(2025, 2, 1) };
+const elsewhere = { ...calibrated, timeZone: 'Europe/Berlin' };
+for (const o of [calibrated, elsewhere]) {
+  const r = parsePrintView(html, o);
+  if (!r.ok || r.clock?.basis !== 'calibrated') throw new Error('bench page does not calibrate');
+}
+
+describe('Gmail print view, 100-message thread: dates read in the zone the page is printed in', () => {
+  bench('baseline: parsePrintView, every date in the settings zone (no calibration)', () => {
+    parsePrintView(html, opts);
+  });
+  bench('calibrated from the tracked message, settings zone = page zone', () => {
+    parsePrintView(html, calibrated);
+  });
+  bench('calibrated from the tracked message, settings in Berlin, page in New York (zone candidates)', () => {
+    parsePrintView(html, elsewhere);
+  });
+});

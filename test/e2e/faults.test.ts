@@ -198,7 +198,8 @@ describe('faults: nothing lost, nothing twice', () => {
     const stopper = await workerStopper(page);
     const stopUntil = due.at(-1)!.at + 1_500;
     let stops = 0;
-    while (Date.now() < stopUntil) {
+    // At least 11 stops even when a loaded machine makes each one slow (creating the reminders can eat the window).
+    while (Date.now() < stopUntil || stops <= 10) {
       await stopper.stop();
       stops++;
       await sleep(200);
@@ -227,7 +228,6 @@ describe('faults: nothing lost, nothing twice', () => {
     expectStillPending(byId, [later.id]);
     // Unchanged since it was first seen complete: fired once, not re-fired by a later wake-up.
     for (const r of all) expect(byId.get(r.id)?.rev, r.id).toBe(r.rev);
-    expect(stops).toBeGreaterThan(10);
     expect(l.blocked).toEqual([]);
     // ~40 s when every run was cut short: the 30 s watchdog dominates. Headroom for a loaded machine.
   }, 90_000);

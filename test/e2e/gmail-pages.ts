@@ -25,6 +25,10 @@ export interface GmailPageSpec {
   syncRequest?: string;
   /** Markup Gmail shows under the newest message when its Reply (or the bar's Reply) is clicked: an inline reply. */
   replyTemplate?: string;
+  /** The request sent when "Schedule send" is chosen in the more-send menu (Gmail's time dialog is skipped). */
+  scheduledRequest?: string;
+  /** Send acts on mouseup after a mousedown on it, as Gmail's Closure buttons do (default: on click). */
+  closureButtons?: boolean;
 }
 
 const FAKE_GMAIL = String.raw`
@@ -48,8 +52,11 @@ const FAKE_GMAIL = String.raw`
     t.append(vh);
     document.body.append(t);
   }
-  function send(compose) {
-    const request = document.getElementById('sync-request')?.textContent;
+  const sent = new WeakSet();
+  function send(compose, requestId = 'sync-request') {
+    if (!compose || sent.has(compose)) return;
+    sent.add(compose);
+    const request = document.getElementById(requestId)?.textContent;
     toast();
     compose.closest('[data-compose-window]')?.remove() ?? compose.remove();
     // Gmail holds the request back during the undo window.
@@ -62,9 +69,30 @@ const FAKE_GMAIL = String.raw`
       xhr.send(request);
     }, window.__undoDelay ?? 50);
   }
-  document.addEventListener('click', (e) => {
+  const composeOf = (el) => el.closest('.M9') ?? el.closest('[role=dialog]');
+  let pressed = null;
+  document.addEventListener('mousedown', (e) => {
+    pressed = (e.target instanceof Element && e.target.closest(sendSelector)) || null;
+  });
+  document.addEventListener('mouseup', (e) => {
     const button = e.target instanceof Element && e.target.closest(sendSelector);
-    if (button) send(button.closest('.M9') ?? button.closest('[role=dialog]'));
+    if (window.__closureButtons && button && button === pressed) send(composeOf(button));
+    pressed = null;
+  });
+  document.addEventListener('click', (e) => {
+    if (!(e.target instanceof Element)) return;
+    const button = e.target.closest(sendSelector);
+    if (button && !window.__closureButtons) send(composeOf(button));
+    // The more-send arrow opens its menu; "Schedule send" schedules at once (Gmail would ask for a time first).
+    if (e.target.closest('.IZ .Up div[role=button][aria-haspopup=true]')) {
+      const menu = composeOf(e.target)?.querySelector('#sbddm');
+      if (menu) menu.style.display = 'block';
+    }
+    const item = e.target.closest('[selector=scheduledSend]');
+    if (item) {
+      item.closest('#sbddm')?.style.setProperty('display', 'none');
+      send(composeOf(item), 'sync-request-scheduled');
+    }
   });
   // Reply: Gmail opens an inline reply under the newest message (once).
   document.addEventListener('click', (e) => {
@@ -85,11 +113,14 @@ const FAKE_GMAIL = String.raw`
 
 export function gmailPage(spec: GmailPageSpec): string {
   const json = (spec.syncRequest ?? '').replace(/</g, '\\u003c');
+  const scheduled = (spec.scheduledRequest ?? '').replace(/</g, '\\u003c');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Inbox (3) - ${spec.account} - Gmail</title>
 <script>var GLOBALS = [];GLOBALS[10] = ${JSON.stringify(spec.account)};</script></head>
 <body>${spec.body}
 <script type="application/json" id="sync-request">${json}</script>
 ${spec.replyTemplate ? `<template id="reply-template">${spec.replyTemplate}</template>` : ''}
+<script type="application/json" id="sync-request-scheduled">${scheduled}</script>
+<script>window.__closureButtons = ${spec.closureButtons ? 'true' : 'false'};</script>
 <script>${spec.setup ?? ''}</script>
 <script>${FAKE_GMAIL}</script>
 </body></html>`;

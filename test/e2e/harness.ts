@@ -37,6 +37,7 @@ export function removeProfileDir(dir: string): void {
 
 export async function launch(opts: { profileDir?: string; mail?: MailRouteHandler; lang?: string } = {}): Promise<Launched> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No built extension in ${DIST}: run npm run build first`);
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
   const profileDir = opts.profileDir ?? newProfileDir();
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -95,10 +96,12 @@ export async function openExtensionPage(l: Launched, path = 'src/popup/index.htm
 
 /** Sends a protocol message from an extension page, as the popup does. */
 export async function send<K extends RequestType>(page: Page, type: K, payload: RequestInput<K>): Promise<Reply<K>> {
-  return page.evaluate(
-    ([t, p]) => chrome.runtime.sendMessage({ v: 1, type: t, payload: p }),
-    [type, payload] as const,
-  ) as Promise<Reply<K>>;
+  return page.evaluate(messageInPage, [type, payload] as const) as Promise<Reply<K>>;
+}
+
+/** In an extension page (Chromium or Firefox): one protocol message to the background. */
+export function messageInPage([type, payload]: readonly [string, unknown]): Promise<unknown> {
+  return chrome.runtime.sendMessage({ v: 1, type, payload });
 }
 
 export async function sendOk<K extends RequestType>(page: Page, type: K, payload: RequestInput<K>) {
@@ -109,28 +112,30 @@ export async function sendOk<K extends RequestType>(page: Page, type: K, payload
 
 /** Reads the reminders straight from the extension's IndexedDB (an extension page shares its origin). */
 export async function readReminders(page: Page): Promise<Reminder[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Reminder[]>((resolvePromise, reject) => {
-        const open = indexedDB.open('follow-through');
-        let missing = false;
-        // Never create the database from the test: that would skip the extension's migrations.
-        open.onupgradeneeded = () => {
-          missing = true;
-          open.transaction?.abort();
-        };
-        open.onerror = () => (missing ? resolvePromise([]) : reject(open.error));
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('reminders').objectStore('reminders').getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolvePromise(req.result as Reminder[]);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+  return page.evaluate(remindersInPage);
+}
+
+/** In an extension page (Chromium or Firefox): every stored reminder, read straight from IndexedDB. */
+export function remindersInPage(): Promise<Reminder[]> {
+  return new Promise<Reminder[]>((resolvePromise, reject) => {
+    const open = indexedDB.open('follow-through');
+    let missing = false;
+    // Never create the database from the test: that would skip the extension's migrations.
+    open.onupgradeneeded = () => {
+      missing = true;
+      open.transaction?.abort();
+    };
+    open.onerror = () => (missing ? resolvePromise([]) : reject(open.error));
+    open.onsuccess = () => {
+      const db = open.result;
+      const req = db.transaction('reminders').objectStore('reminders').getAll();
+      req.onsuccess = () => {
+        db.close();
+        resolvePromise(req.result as Reminder[]);
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
 }
 
 export async function notificationIds(worker: Worker): Promise<string[]> {

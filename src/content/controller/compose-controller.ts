@@ -1,10 +1,11 @@
 import { h, type VNode } from 'preact';
 import type { Address } from '../../core/reminder';
+import { isRelativeDue } from '../../core/schedule/intent';
 import type { PresetId } from '../../core/schedule/presets';
 import { composeParts, inlineReplyContext, readCompose, typedRecipients, type ComposeParts } from '../gmail/compose';
 import { SEND_BUTTON } from '../gmail/selectors';
 import { RemindControl } from '../ui/RemindControl';
-import { mountInShadow, type Mounted } from '../ui/mount';
+import { currentTheme, mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import type { Armed } from '../ui/types';
 import type { AccountSource } from './account';
@@ -15,6 +16,8 @@ import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
 import { threadIdentityFor, type ThreadContext } from './identity';
+import { expectScheduled, scheduledTimeOf, watchScheduleSend } from './schedule-send';
+import { listenForSendGesture } from './send-gesture';
 import type { SendTracker } from './send-tracker';
 import { themeOf } from './theme-of';
 import { watchUndo } from './undo-watch';
@@ -26,7 +29,22 @@ interface ComposeState {
   lastSendAt: number;
   outstanding?: AbortController;
   defaultPreset: PresetId;
+  /** Why the last Send was held back, shown beside the control until the user chooses again. */
+  problem: string | null;
+  /** The compose's current parts, for re-rendering from an event. */
+  parts?: ComposeParts;
+  /** Fires when an armed absolute time passes while the compose is still open. */
+  expiry?: ReturnType<typeof setTimeout>;
 }
+
+/**
+ * `held`: a Send we held back, watched only in case Gmail sent it anyway.
+ * `scheduled`: Gmail's "Schedule send" was chosen; the reminder counts from the scheduled time.
+ */
+type SendMode = 'send' | 'held' | 'scheduled';
+
+/** Longest delay setTimeout honours (a longer one fires at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const HOST_ATTR = 'data-follow-through';
 /** One Send can arrive as both a key press and a click. */
@@ -50,6 +68,33 @@ export function createComposeController(
   // Ends every listener this controller put on Gmail's composes (the script is being replaced).
   const life = new AbortController();
   const inFlight = new Map<AbortController, PendingSend>();
+  const stopScheduleWatch = watchScheduleSend(deps.doc, {
+    now: deps.now,
+    onChosen: (root) => {
+      const state = states.get(root);
+      if (state) onSend(root, state, 'scheduled');
+    },
+    holdReason: (root) => {
+      const state = states.get(root);
+      return state ? passedReason(state) : null;
+    },
+    onHeld: (root, reason) => {
+      const state = states.get(root);
+      if (state) showProblem(state, reason);
+    },
+    warn: deps.warnOnce,
+  });
+
+  /** An absolute time that has passed is refused before the mail leaves (Send or Schedule send), never after. */
+  function passedReason(state: ComposeState): string | null {
+    const armed = state.armed;
+    return armed && !isRelativeDue(armed.due) && armed.at <= deps.now() ? deps.t('composeRefusedPast', [armed.label]) : null;
+  }
+
+  function showProblem(state: ComposeState, reason: string) {
+    state.problem = reason;
+    if (state.mounted && state.parts) state.mounted.update(render(state.parts, state));
+  }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mount takes any component's vnode
   function render(parts: ComposeParts, state: ComposeState): VNode<any> {
@@ -57,6 +102,7 @@ export function createComposeController(
       t: deps.t,
       lang: deps.lang,
       armed: state.armed,
+      problem: state.problem,
       defaultPreset: state.defaultPreset,
       preview,
       onArm: (armed: Armed) => setArmed(parts, state, armed),
@@ -66,8 +112,17 @@ export function createComposeController(
 
   function setArmed(parts: ComposeParts, state: ComposeState, armed: Armed | null) {
     state.armed = armed;
+    state.problem = null;
     saveArmed(parts.root, armed);
     state.mounted?.update(render(parts, state));
+    // Say so as soon as an absolute time passes, not only when Send is pressed.
+    clearTimeout(state.expiry);
+    const wait = armed && !isRelativeDue(armed.due) ? armed.at - deps.now() : Infinity;
+    if (wait < MAX_TIMER_MS) {
+      state.expiry = setTimeout(() => {
+        if (state.armed === armed && state.mounted?.host.isConnected) showProblem(state, deps.t('composeTimePassed', [armed!.label]));
+      }, Math.max(0, wait));
+    }
   }
 
   async function attach(el: Element): Promise<void> {
@@ -87,10 +142,11 @@ export function createComposeController(
     const stored = isNew ? loadArmed(parts.root) : undefined;
     if (!state) {
       const armed = stored && stored !== 'off' ? stored : null;
-      state = { armed, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days' };
+      state = { armed, theme: themeOf(deps.win, parts.root), lastSendAt: 0, defaultPreset: 'in-3-days', problem: null };
       states.set(parts.root, state);
       listenForSend(parts.root, state);
     }
+    state.parts = parts;
     state.mounted?.unmount();
     const cell = deps.doc.createElement('td');
     cell.setAttribute(HOST_ATTR, 'compose');
@@ -107,38 +163,36 @@ export function createComposeController(
     // Only a compose seen for the first time: a re-rendered send row keeps what the user chose (even disarmed).
     if (isNew && stored === undefined && settings.armNewComposes && !state.armed) {
       const answer = await preview({ preset: settings.defaultPreset });
-      if (answer.ok && !state.armed) setArmed(parts, state, { due: { preset: settings.defaultPreset }, label: answer.preview.label });
+      if (answer.ok && !state.armed) setArmed(parts, state, { due: { preset: settings.defaultPreset }, label: answer.preview.label, at: answer.preview.at });
     }
   }
 
   function listenForSend(root: Element, state: ComposeState) {
-    // Capture phase on the compose: we see the send before Gmail's handlers can stop it.
-    root.addEventListener('click', (e) => {
-      const target = e.target instanceof Element ? e.target : null;
-      // Most clicks in a compose are in its body: only a click on a button is worth locating Send for.
-      if (!target?.closest('[role=button]')) return;
-      const send = composeParts(root)?.sendButton;
-      if (send?.contains(target) || target.closest(SEND_BUTTON)) onSend(root, state);
-    }, { capture: true, signal: life.signal });
-    root.addEventListener('keydown', (e) => {
-      const k = e as KeyboardEvent;
-      const target = k.target instanceof Element ? k.target : null;
-      if (k.key === 'Enter' && (k.ctrlKey || k.metaKey)) return onSend(root, state);
-      // Typing Space or Enter in the body is not a Send: only a key on a button is worth locating Send for.
-      if ((k.key !== 'Enter' && k.key !== ' ') || !target?.closest('[role=button]')) return;
-      if (target === composeParts(root)?.sendButton || target.matches(SEND_BUTTON)) onSend(root, state);
-    }, { capture: true, signal: life.signal });
+    listenForSendGesture(root, {
+      signal: life.signal,
+      isSend: (target) => Boolean(composeParts(root)?.sendButton?.contains(target) || target.closest(SEND_BUTTON)),
+      onSend: () => onSend(root, state),
+      holdReason: () => passedReason(state),
+      onHeld: (reason) => {
+        showProblem(state, reason);
+        // Should Gmail send anyway (a path we did not see), the user still learns that no reminder was set.
+        onSend(root, state, 'held');
+      },
+      warn: deps.warnOnce,
+    });
   }
 
-  function onSend(root: Element, state: ComposeState) {
+  function onSend(root: Element, state: ComposeState, mode: SendMode = 'send') {
     try {
       const armed = state.armed;
       const now = deps.now();
-      // Every send is followed, armed or not: a message the user writes in a thread answers a reply they owed there.
-      if (now - state.lastSendAt < SAME_SEND_MS) return;
+      // Every Send is followed, armed or not: a message the user writes in a thread answers a reply they owed there.
+      // Unarmed, only a plain Send says so (a held one is only ever armed; a scheduled one answers nobody yet).
+      if (!armed && mode !== 'send') return;
+      if (mode === 'send' && now - state.lastSendAt < SAME_SEND_MS) return;
       const parts = composeParts(root);
       if (!parts) return;
-      state.lastSendAt = now;
+      if (mode === 'send') state.lastSendAt = now;
       const read = readCompose(parts);
       // Addresses still being typed (no chip yet) are sent too.
       const snapshot = { ...read, recipients: [...read.recipients, ...typedRecipients(parts)] };
@@ -152,24 +206,46 @@ export function createComposeController(
         void reportSent(snapshot, context, outstanding).catch((error) => deps.warnOnce('reporting the send failed', error));
         return;
       }
-      const pending: PendingSend = { id: deps.newId(), snapshot, ...(context ? { context } : {}), armed, theme: state.theme, clickedAt: now };
-      void remember(pending, outstanding).catch((error) => deps.warnOnce('storing the reminder failed', error));
+      const theme = currentTheme(state.mounted?.host, state.theme);
+      const pending: PendingSend = { id: deps.newId(), snapshot, ...(context ? { context } : {}), armed, theme, clickedAt: now };
+      void remember(pending, outstanding, mode, root).catch((error) => deps.warnOnce('storing the reminder failed', error));
     } catch (error) {
       deps.warnOnce('send capture failed', error);
     }
   }
 
-  async function remember(pending: PendingSend, outstanding: AbortController) {
+  async function remember(pending: PendingSend, outstanding: AbortController, mode: SendMode = 'send', root?: Element) {
     const { snapshot, context, armed, theme, clickedAt } = pending;
     let sent = pending.sent;
     if (!sent) {
       const undo = watchUndo(deps.doc, () => outstanding.abort());
-      inFlight.set(outstanding, pending);
-      sent = await tracker.expect(snapshot, outstanding.signal);
+      // Only a plain Send is handed to a replacing script: a held one stores nothing, a scheduled one waits on this page.
+      if (mode === 'send') inFlight.set(outstanding, pending);
+      sent =
+        mode === 'scheduled' && root
+          ? await expectScheduled(tracker, deps.doc, root, snapshot, outstanding.signal)
+          : await tracker.expect(snapshot, outstanding.signal);
       inFlight.delete(outstanding);
       undo.stop();
       // Undone ("Undo send": nothing left), superseded by a newer Send of this compose, or handed over: store nothing here.
       if (!sent && (undo.undone || outstanding.signal.aborted)) return;
+    }
+    if (mode === 'held') {
+      // We held this Send back; only if Gmail sent it all the same is there something to say.
+      const same = sent && (sent.clientMessageId && snapshot.clientMessageId ? sent.clientMessageId === snapshot.clientMessageId : sent.subject.trim() === snapshot.subject.trim());
+      if (same) showToast(deps.doc, deps.t('toastNotSetPast', [armed.label]), theme);
+      return;
+    }
+    let scheduledAt: number | undefined;
+    if (mode === 'scheduled' || sent?.scheduled) {
+      // The schedule dialog was closed without scheduling: the compose is still open and still armed.
+      if (!sent && root?.isConnected) return;
+      scheduledAt = scheduledTimeOf(sent, clickedAt);
+      if (scheduledAt === undefined) return showToast(deps.doc, deps.t('toastScheduledNotSet'), theme);
+      if (!isRelativeDue(armed.due) && armed.at <= scheduledAt) {
+        const when = await dueLabel(deps, scheduledAt).catch(() => new Date(scheduledAt!).toLocaleString(deps.locale));
+        return showToast(deps.doc, deps.t('toastScheduledBefore', [armed.label, when]), theme);
+      }
     }
     health.set('sendHook', sent ? 'ok' : 'missing', sent ? undefined : 'no send response seen');
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
@@ -186,13 +262,15 @@ export function createComposeController(
         id: pending.id,
         account,
         thread,
-        sentAt: sent?.sentAt ?? clickedAt,
+        // A scheduled send leaves at its scheduled time: relative reminders count from there.
+        sentAt: scheduledAt ?? sent?.sentAt ?? clickedAt,
+        pressedAt: clickedAt,
         due: armed.due,
       });
       onStored();
       // Stored: from here on a failure may only cost the label, never claim "not set".
       const label = await dueLabel(deps, reminder.dueAt).catch(() => new Date(reminder.dueAt).toLocaleString(deps.locale));
-      showToast(deps.doc, deps.t('toastSet', [label]), theme);
+      showToast(deps.doc, deps.t(scheduledAt === undefined ? 'toastSet' : 'toastScheduledSet', [label]), theme);
     } catch (error) {
       // This script was orphaned by an update meanwhile: its replacement stores the reminder.
       // Stopped first: this copy must not pick up what it leaves.
@@ -215,7 +293,8 @@ export function createComposeController(
     const undo = watchUndo(deps.doc, () => outstanding.abort());
     const sent = await tracker.expect(snapshot, outstanding.signal);
     undo.stop();
-    if (!sent) return;
+    // A scheduled message answers nobody until it leaves; the print view sees it then.
+    if (!sent || sent.scheduled) return;
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
     const account = accounts.current();
     if (!thread || !account) return;
@@ -233,6 +312,7 @@ export function createComposeController(
   function stop(): void {
     if (life.signal.aborted) return;
     life.abort();
+    stopScheduleWatch();
     const account = accounts.current();
     leaveSends(deps.doc, [...inFlight.values()].map((pending) => (account ? { ...pending, account } : pending)));
     for (const outstanding of inFlight.keys()) outstanding.abort();

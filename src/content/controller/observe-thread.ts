@@ -1,18 +1,19 @@
 /**
  * What a Gmail tab shows of a tracked thread, as `thread.observed` wants it:
- * the background judges replies from it without asking Gmail. Only header
- * data the thread view already read (sender, recipients, ids) goes out;
- * bodies are never read.
+ * the background judges replies from it without asking Gmail. Header data
+ * the thread view read (sender, recipients, ids) goes out, with the first
+ * lines of each expanded body (capped at MAX_BODY_CHARS) so automatic
+ * answers can be told from people; a collapsed message says so.
  */
 
 import { isLive, type Reminder } from '../../core/reminder';
+import { MAX_BODY_CHARS } from '../../core/replies/auto-answer/text';
 import type { ObservedMessage } from '../../core/replies/types';
-import { hexId } from '../gmail/ids';
+import { legacyHexOf, threadTimes } from '../gmail/message-time';
 import type { ThreadMessage, VisibleThread } from '../gmail/thread-view';
 import type { ContentDeps } from './deps';
 
-const MIN_AT = Date.UTC(2000, 0, 1);
-const MAX_AT = Date.UTC(2100, 0, 1);
+export { legacyIdTime } from '../gmail/message-time';
 /** The request schema's limits. */
 const MAX_MESSAGES = 500;
 const MAX_RECIPIENTS = 500;
@@ -20,29 +21,22 @@ const MAX_RECIPIENTS = 500;
 const MAX_REMEMBERED = 200;
 
 /**
- * A legacy message id's send time: Gmail's legacy ids are the server time
- * in ms shifted left by 20 bits (see sync-response.ts). A value outside
- * 2000–2100 means the id is not one of those, so no time is claimed.
+ * One message as the judge reads it; undefined when its sender could not be
+ * read. `at`: its time (message-time.ts); without one, the time its id gives.
  */
-export function legacyIdTime(legacy: string | undefined): number | undefined {
-  const hex = hexId(legacy);
-  if (!hex) return undefined;
-  const ms = Number(BigInt(`0x${hex}`) >> 20n);
-  return ms >= MIN_AT && ms < MAX_AT ? ms : undefined;
-}
-
-/** One message as the judge reads it; undefined when its sender could not be read. */
-export function observedMessage(m: ThreadMessage): ObservedMessage | undefined {
+export function observedMessage(m: ThreadMessage, time?: number): ObservedMessage | undefined {
   if (!m.from) return undefined;
-  const legacy = hexId(m.legacyMessageId);
+  const legacy = legacyHexOf(m);
   // The legacy hex and `msg-f:<decimal>` are the same number; the decimal form is what Gmail's own ids look like.
   const id = legacy ? `msg-f:${BigInt(`0x${legacy}`).toString(10)}` : m.messageId;
-  const at = legacyIdTime(legacy);
+  const at = time ?? threadTimes([m])[0]!.at;
   return {
     from: m.from,
     to: m.recipients.slice(0, MAX_RECIPIENTS),
     ...(at !== undefined ? { at } : {}),
     ...(id ? { id } : {}),
+    ...(m.text ? { text: m.text.slice(0, MAX_BODY_CHARS) } : {}),
+    ...(m.bodyHidden ? { bodyHidden: true } : {}),
   };
 }
 
@@ -52,15 +46,26 @@ export function observedMessage(m: ThreadMessage): ObservedMessage | undefined {
  * reply, and a thread judged without it would look unanswered; the print
  * view decides instead.
  */
-export function observedMessages(messages: readonly ThreadMessage[]): ObservedMessage[] | undefined {
+export function observedMessages(messages: readonly ThreadMessage[], hints: readonly string[] = browserZone()): ObservedMessage[] | undefined {
   const out: ObservedMessage[] = [];
-  for (const m of messages) {
-    const o = observedMessage(m);
+  const times = threadTimes(messages, hints);
+  for (const [i, m] of messages.entries()) {
+    const o = observedMessage(m, times[i]!.at);
     if (!o) return undefined;
     out.push(o);
   }
   // Newest last: beyond the limit the oldest matter least (they are before the tracked message).
   return out.length > 0 ? out.slice(-MAX_MESSAGES) : undefined;
+}
+
+/** Gmail's UI shows times in the browser's zone as a rule: the first zone to try for its date titles. */
+export function browserZone(): string[] {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return zone ? [zone] : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Only a reminder still waiting can be resolved by what the tab shows. */
@@ -79,7 +84,7 @@ export function createThreadObserver(deps: ContentDeps) {
   return async function observe(account: string, thread: VisibleThread, messages: readonly ThreadMessage[]): Promise<Reminder[]> {
     const observed = observedMessages(messages);
     if (!observed || !(thread.threadId || thread.permThreadId)) return [];
-    const key = [account, thread.threadId, thread.permThreadId, ...observed.map((m) => `${m.id ?? ''}|${m.from.email}|${m.at ?? ''}`)].join('\n');
+    const key = [account, thread.threadId, thread.permThreadId, ...observed.map((m) => `${m.id ?? ''}|${m.from.email}|${m.at ?? ''}|${m.text?.length ?? (m.bodyHidden ? 'hidden' : '')}`)].join('\n');
     if (sent.has(key)) return [];
     if (sent.size >= MAX_REMEMBERED) sent.clear();
     sent.add(key);

@@ -7,7 +7,7 @@
 import type { Address, ThreadIdentity } from '../../core/reminder';
 import { ownAddressMatcher } from '../../core/replies/addresses';
 import { ownAddressesOf } from '../../core/replies/outcome';
-import type { Settings } from '../../core/settings';
+import type { ReplyPrefs } from '../../core/settings';
 import type { ThreadMessage, VisibleThread } from '../gmail/thread-view';
 import { legacyIdTime } from './observe-thread';
 
@@ -17,7 +17,7 @@ export interface Offer {
   received?: ThreadMessage & { from: Address };
 }
 
-export function ownMatcher(account: string, settings: Pick<Settings, 'replies'>): (email: string) => boolean {
+export function ownMatcher(account: string, settings: { replies: Pick<ReplyPrefs, 'aliases' | 'plusAddressing'> }): (email: string) => boolean {
   return ownAddressMatcher({ ownAddresses: ownAddressesOf(account, settings.replies), plusAddressing: settings.replies.plusAddressing });
 }
 

@@ -4,6 +4,7 @@ import { createAccountSource } from './account';
 import { watchAdded } from './added-elements';
 import { WATCH } from './watch-selectors';
 import { createComposeController } from './compose-controller';
+import { watchTheme } from './theme-watch';
 import type { ContentDeps } from './deps';
 import { previewer } from './due-label';
 import { createHealth } from './health';
@@ -80,6 +81,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     if (deps.doc.visibilityState === 'visible') threads.reload();
   };
   deps.doc.addEventListener('visibilitychange', onVisible);
+  const stopTheme = watchTheme(deps.doc, deps.win, deps.warnOnce);
 
   let stopped = false;
   onCommand?.((message): WhoAmIAnswer | ShowThreadAnswer | undefined => {
@@ -105,7 +107,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
       const due = { preset: settings.defaultPreset };
       const answer = await previewer(deps)(due);
       if (!answer.ok) return;
-      const armed = { due, label: answer.preview.label };
+      const armed = { due, label: answer.preview.label, at: answer.preview.at };
       const compose = composes.focused();
       if (compose) {
         compose.arm(armed);
@@ -124,6 +126,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     composes.stop();
     stopBridge();
     stopWatching();
+    stopTheme();
     clearTimeout(messagesTimer);
     deps.win.removeEventListener('hashchange', queueThreadRefresh);
     deps.doc.removeEventListener('visibilitychange', onVisible);

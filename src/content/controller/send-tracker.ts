@@ -54,11 +54,14 @@ export function createSendTracker({ timeoutMs = 60_000, now = Date.now }: SendTr
   }
 
   return {
-    /** Resolves with the matching sent message, or undefined after the timeout or when `signal` aborts (undo, a newer send). */
-    expect(snapshot: SendSnapshot, signal?: AbortSignal): Promise<SentMessage | undefined> {
+    /**
+     * Resolves with the matching sent message, or undefined after the timeout (`waitMs`, default the tracker's) or
+     * when `signal` aborts (undo, a newer send).
+     */
+    expect(snapshot: SendSnapshot, signal?: AbortSignal, waitMs = timeoutMs): Promise<SentMessage | undefined> {
       return new Promise((resolve) => {
         if (signal?.aborted) return resolve(undefined);
-        const e: Expectation = { snapshot, since: now(), resolve, timer: setTimeout(() => settle(e, undefined), timeoutMs) };
+        const e: Expectation = { snapshot, since: now(), resolve, timer: setTimeout(() => settle(e, undefined), waitMs) };
         pending.add(e);
         signal?.addEventListener('abort', () => pending.has(e) && settle(e, undefined), { once: true });
       });

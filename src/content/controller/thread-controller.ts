@@ -1,9 +1,10 @@
 import { h, type VNode } from 'preact';
+import { dayFormatter, explainReminder } from '../../core/explanation';
 import { isShownInThread, type Reminder, type ThreadIdentity } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
 import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
-import { mountInShadow, type Mounted } from '../ui/mount';
+import { currentTheme, mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import { ThreadControl, type ThreadControlProps } from '../ui/ThreadControl';
 import { describeRecipients, owedTo } from '../../core/notification-text';
@@ -14,7 +15,8 @@ import type { AccountSource } from './account';
 import type { ContentDeps } from './deps';
 import { dueLabel, previewer } from './due-label';
 import type { Health } from './health';
-import { createThreadObserver, isObservable } from './observe-thread';
+import { anchorFor } from './anchor';
+import { browserZone, createThreadObserver, isObservable } from './observe-thread';
 import { themeOf } from './theme-of';
 import { isExtensionGone } from '../../core/protocol/gone';
 
@@ -53,11 +55,12 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       offer: { kind: s.offer.kind, ...(s.offer.received ? { to: s.offer.received.from.name || s.offer.received.from.email } : {}) },
       defaultPreset: s.defaultPreset,
       preview,
-      onCreate: (armed: Armed) => act(s, () => create(s, armed), armed.label),
-      onChange: (armed: Armed) => act(s, () => deps.request('reminder.updateDue', { id: s.reminder!.id, due: armed.due }), armed.label),
-      onSnooze: (armed: Armed) => act(s, () => deps.request('reminder.snooze', { id: s.reminder!.id, due: armed.due }), armed.label),
+      onCreate: (armed: Armed) => act(s, () => create(s, armed), armed),
+      onChange: (armed: Armed) => act(s, () => deps.request('reminder.updateDue', { id: s.reminder!.id, due: armed.due }), armed),
+      onSnooze: (armed: Armed) => act(s, () => deps.request('reminder.snooze', { id: s.reminder!.id, due: armed.due }), armed),
       onCancel: () => act(s, () => deps.request('reminder.cancel', { id: s.reminder!.id }), undefined),
       onNotReply: () => act(s, () => deps.request('reminder.notReply', { id: s.reminder!.id }), undefined),
+      onAutoAnswer: () => act(s, () => deps.request('reminder.autoAnswer', { id: s.reminder!.id }), undefined),
     });
   }
 
@@ -81,27 +84,35 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     const account = accounts.current();
     if (!account) throw new Error('No account');
     // Decided again now: the thread may have changed since the control was drawn.
-    const settings = await deps.settings();
-    const isOwn = ownMatcher(account, settings);
-    const offer = offerFor(threadMessages(deps.doc, s.thread), isOwn);
+    // Without the settings (worker busy) only the account itself counts as the user: at worst it counts from the click.
+    const replies = await deps.settings().then((x) => x.replies, () => ({ aliases: {}, plusAddressing: false }));
+    const messages = threadMessages(deps.doc, s.thread);
+    const isOwn = ownMatcher(account, { replies });
+    const offer = offerFor(messages, isOwn);
     if (offer.kind === 'owed-reply' && offer.received) {
       const owed = owedIdentity(s.thread, offer.received, isOwn, deps.now());
       return deps.request('reminder.create', { id: deps.newId(), account, kind: 'owed-reply', ...owed, due: armed.due });
     }
-    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt: deps.now(), due: armed.due });
+    // Counted from the user's own newest message when it is the thread's latest, else from the click (anchor.ts).
+    const { sentAt, anchor } = anchorFor(messages, account, replies, deps.now(), browserZone());
+    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt, anchor, due: armed.due });
   }
 
-  async function act(s: Shown, run: () => Promise<unknown>, label: string | undefined) {
+  async function act(s: Shown, run: () => Promise<{ reminder: Pick<Reminder, 'dueAt' | 'kind'> }>, armed: Armed | undefined) {
     try {
-      const done = await run();
-      // A new owed reply says what it will remind of: answering, not waiting.
-      const owed = (done as { reminder?: Reminder } | undefined)?.reminder?.kind === 'owed-reply';
-      if (label) showToast(deps.doc, deps.t(owed ? 'toastOwedSet' : 'toastSet', [label]), s.theme);
+      const { reminder } = await run();
+      if (armed) {
+        // Typed relative words ("in 2 hours") label the choice, not the time: the toast names the time stored.
+        const typed = 'after' in armed.due || 'days' in armed.due;
+        const label = typed ? await dueLabel(deps, reminder.dueAt).catch(() => armed.label) : armed.label;
+        // A new owed reply says what it will remind of: answering, not waiting.
+        showToast(deps.doc, deps.t(reminder.kind === 'owed-reply' ? 'toastOwedSet' : 'toastSet', [label]), currentTheme(s.mounted.host, s.theme));
+      }
     } catch (error) {
       // Orphaned by an update or removal: the control is gone already, and nothing is said.
       if (isExtensionGone(error)) return;
       deps.warnOnce('thread action failed', error);
-      showToast(deps.doc, deps.t('toastNotSet'), s.theme);
+      showToast(deps.doc, deps.t('toastNotSet'), currentTheme(s.mounted.host, s.theme));
     }
     // Preact drops the promise of a click handler: nothing may escape from here.
     await load(s).catch((error) => deps.warnOnce('thread control reload failed', error));
@@ -140,6 +151,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     const by = r.status === 'replied' ? r.resolution?.by : undefined;
     const at = r.status === 'replied' ? r.resolution?.at : undefined;
     const again = r.kind === 'owed-reply' && r.status !== 'replied' ? r.check?.wroteAgain : undefined;
+    const note = await autoNoteOf(r);
     return {
       ...view,
       ...(r.kind === 'owed-reply' ? { owedTo: owedTo(r, deps.t) } : {}),
@@ -149,7 +161,18 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       ...(r.resolution?.kind === 'answered' ? { answered: true } : {}),
       ...(by ? { repliedBy: by.name || by.email } : {}),
       ...(at !== undefined ? { repliedAt: await dueLabel(deps, at) } : {}),
+      ...(note ? { note } : {}),
     };
+  }
+
+  /** What an automatic answer did to this reminder, or that the counted reply might be one (the popup's explanation line). */
+  async function autoNoteOf(r: Reminder): Promise<string | undefined> {
+    const auto = r.status !== 'replied' && r.check?.outcome === 'no-reply' && r.check.autoAnswer;
+    const counted = r.status === 'replied' ? r.resolution?.notes?.find((n) => n.id !== undefined && n.id === r.resolution?.messageId) : undefined;
+    if (!auto && !(counted?.auto && !counted.auto.certain)) return undefined;
+    const labels = new Map<number, string>();
+    for (const ms of [r.dueAt, r.resolution?.at]) if (ms !== undefined) labels.set(ms, await dueLabel(deps, ms));
+    return explainReminder(r, deps.t, (ms) => labels.get(ms) ?? '', dayFormatter(deps.lang));
   }
 
   /** Tells the background what the tab shows of the thread; a reply it finds there shows at once. */
@@ -218,7 +241,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       if (!s || !s.mounted.host.isConnected) return undefined;
       // A resolved reminder does not stop a new one (they replied: now the user may owe the answer).
       const waiting = s.reminder !== null && s.reminder.status !== 'replied';
-      return { hasReminder: waiting, create: (armed) => act(s, () => create(s, armed), armed.label) };
+      return { hasReminder: waiting, create: (armed) => act(s, () => create(s, armed), armed) };
     },
   };
 }

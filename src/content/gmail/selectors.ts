@@ -45,6 +45,11 @@ export const SEND_BUTTON = '.IZ .Up div > div[role=button]:not(.Uo):not([aria-ha
  */
 export const SEND_BUTTON_FALLBACK = 'table[role=group] tr > td:first-child div > div[role=button]:not(.Uo):not([aria-haspopup=true])';
 
+/** The more-send arrow beside Send, which opens the menu holding "Schedule send" — compose-dialog.html. */
+export const MORE_SEND_ARROW = '.IZ .Up div[role=button][aria-haspopup=true]';
+/** Gmail's "Schedule send" menu item (its `selector` attribute is not translated) — compose-dialog.html, compose-new-de.html. */
+export const SCHEDULE_SEND_ITEM = '[selector=scheduledSend]';
+
 /** Subject input (form name, not translated) — compose-dialog.html, compose-new-de.html. */
 export const SUBJECT_INPUT = 'input[name=subjectbox]';
 /** To/Cc/Bcc rows (2020 layout); fallback is the compose form — compose-new-de.html. */
@@ -109,3 +114,10 @@ export const MESSAGE_REPLY_BUTTON_FALLBACK = 'td.acX > [role=button]:first-child
 export const REPLY_BAR_FIRST = '.amn > [role=link]:first-child';
 /** Gmail's editor in a compose (`.Am.Al.editable`) — thread-view-en.html, compose-dialog.html. */
 export const COMPOSE_EDITOR = 'div[contenteditable=true][role=textbox]';
+/**
+ * Inside a message body: what the sender quoted or signed, left out of the
+ * body text — Gmail's quote block and signature (`div.gmail_quote`,
+ * `blockquote`, `div.gmail_signature`), `div.im` (its quoted-text wrapper in
+ * the thread view) — thread-view-auto.html.
+ */
+export const BODY_QUOTE = '.gmail_quote, blockquote, .gmail_signature, [data-smartmail="gmail_signature"], .gmail_extra, div.im';

@@ -72,12 +72,14 @@
  * ── Which messages count as "sent" ──
  * With the request body: the response messages whose id is the first element
  * of a message array in the request that is not a draft (no `^r` label), and
- * whose response labels, when present, include `^f` and none of `^r`,
- * `^scheduled`, `^k`. A request that parses but holds no such message (draft
+ * whose response labels, when present, include `^f` (sent) or `^scheduled`
+ * (Gmail's "Schedule send": flagged `scheduled`, with `latestTime`, the
+ * latest time the message carries, from which the caller reads when it
+ * goes out) and none of `^r`, `^k`. A request that parses but holds no such message (draft
  * save, archive, label change…) yields []: /i/s carries all of those and
  * their responses list whole threads with older `^f` messages in them.
  * Without a usable request (absent or not JSON): per thread, the newest
- * message labelled `^f` (and not `^r`/`^scheduled`/`^k`). Right for every
+ * message labelled `^f` or `^scheduled` (and not `^r`/`^k`). Right for every
  * sample, but a label change on a thread whose last message is the user's
  * would report that message again; callers must match against a send they
  * saw (see controller/send-tracker.ts).
@@ -151,6 +153,7 @@ export function parseSendRequest(body: string): RequestedMessage[] | null {
       ...(m.from ? { from: m.from } : {}),
       recipients: m.recipients,
       ...(m.sentAt !== undefined ? { sentAt: m.sentAt } : {}),
+      ...(m.labels?.has('^scheduled') ? { scheduled: true as const, ...(m.latestTime !== undefined ? { latestTime: m.latestTime } : {}) } : {}),
     }));
   } catch {
     return null;

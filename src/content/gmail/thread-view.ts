@@ -3,7 +3,9 @@
  * data of its messages. Gmail keeps earlier views in the DOM, hidden, so
  * "first/last in the document" is wrong: the visible heading is chosen by
  * markup (hidden / display:none / aria-hidden), and toolbar and messages
- * are looked up from that heading outwards. Message bodies are never read.
+ * are looked up from that heading outwards. Of a message's body only the
+ * first lines are read, as plain text (body-text.ts), for recognising
+ * automatic answers; a collapsed message shows no body.
  */
 
 import type { Address } from '../../core/reminder';
@@ -12,6 +14,7 @@ import { ancestors, isHidden, plainText } from './dom-util';
 import { hexId, messageId as cleanMessageId, threadIds } from './ids';
 import { dedupeAddresses } from '../../core/address-list';
 import { elementAddress } from './addresses';
+import { bodyText } from './body-text';
 
 export interface VisibleThread {
   heading: Element;
@@ -30,6 +33,10 @@ export interface ThreadMessage {
   recipients: Address[];
   /** The date's `title` (full date, in the UI language). */
   dateTitle?: string;
+  /** The body's first lines as plain text, when the message is expanded. */
+  text?: string;
+  /** The message is collapsed: its body (and whether it is an automatic answer) cannot be seen. */
+  bodyHidden?: true;
 }
 
 const HEADINGS = `${S.THREAD_HEADING}, ${S.THREAD_HEADING_FALLBACK}`;
@@ -127,6 +134,12 @@ function readMessage(msg: Element): ThreadMessage {
   const date = header(S.MESSAGE_DATE)[0] ?? header(S.MESSAGE_DATE_FALLBACK)[0];
   const title = date?.getAttribute('title')?.trim();
   if (title) out.dateTitle = title.slice(0, 200);
+
+  const body = [...msg.querySelectorAll(S.MESSAGE_BODY)].find((b) => !inside(b, msg, `${S.INLINE_REPLY_AREA}, ${S.COMPOSE_ROOT}, ${S.COMPOSE_FORM}`));
+  if (body) {
+    const text = bodyText(body);
+    if (text) out.text = text;
+  } else out.bodyHidden = true;
   return out;
 }
 

@@ -12,7 +12,8 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const localNow = (d = new Date()) =>
   `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
-type Echo = null | { busy: true } | { ok: true; armed: Armed; moved: boolean } | { ok: false; message: string };
+/** `shown`: the time the preview gave, echoed back (the armed label may be the user's own words). */
+type Echo = null | { busy: true } | { ok: true; armed: Armed; shown: string; moved: boolean } | { ok: false; message: string };
 
 export interface PickerProps {
   t: Translate;
@@ -30,7 +31,7 @@ export interface PickerProps {
  * before it is used; an answer to an older question is dropped.
  */
 export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }: PickerProps) {
-  const [labels, setLabels] = useState<Partial<Record<PresetId, string>>>({});
+  const [labels, setLabels] = useState<Partial<Record<PresetId, { label: string; at: number }>>>({});
   const [echo, setEcho] = useState<Echo>(null);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -44,7 +45,7 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
   useEffect(() => {
     for (const id of PRESET_IDS) {
       void ask({ preset: id }).then((r) => {
-        if (live.current && r.ok) setLabels((l) => ({ ...l, [id]: r.preview.label }));
+        if (live.current && r.ok) setLabels((l) => ({ ...l, [id]: { label: r.preview.label, at: r.preview.at } }));
       });
     }
     return () => {
@@ -53,9 +54,13 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
     };
   }, []);
 
-  const show = (n: number, r: PreviewResult, due: (p: DuePreview) => DueChoice) => {
+  const show = (n: number, r: PreviewResult, due: (p: DuePreview) => DueChoice, label = (p: DuePreview) => p.label) => {
     if (!live.current || n !== seq.current) return false;
-    setEcho(r.ok ? { ok: true, armed: { due: due(r.preview), label: r.preview.label }, moved: r.preview.moved } : { ok: false, message: r.message });
+    setEcho(
+      r.ok
+        ? { ok: true, armed: { due: due(r.preview), label: label(r.preview), at: r.preview.at }, shown: r.preview.label, moved: r.preview.moved }
+        : { ok: false, message: r.message },
+    );
     return r.ok;
   };
 
@@ -63,17 +68,17 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
     clearTimeout(timer.current);
     const n = ++seq.current;
     const known = labels[preset];
-    if (known) return onPick({ due: { preset }, label: known });
+    if (known) return onPick({ due: { preset }, ...known });
     setEcho({ busy: true });
     const r = await ask({ preset });
-    if (show(n, r, () => ({ preset })) && r.ok) onPick({ due: { preset }, label: r.preview.label });
+    if (show(n, r, () => ({ preset })) && r.ok) onPick({ due: { preset }, label: r.preview.label, at: r.preview.at });
   };
 
-  const later = (input: PreviewInput | null, due: (p: DuePreview) => DueChoice) => {
+  const later = (input: PreviewInput | null, due: (p: DuePreview) => DueChoice, label?: (p: DuePreview) => string) => {
     clearTimeout(timer.current);
     const n = ++seq.current;
     setEcho(input && { busy: true });
-    if (input) timer.current = setTimeout(() => void ask(input).then((r) => show(n, r, due)), DEBOUNCE_MS);
+    if (input) timer.current = setTimeout(() => void ask(input).then((r) => show(n, r, due, label)), DEBOUNCE_MS);
   };
 
   const accept = () => {
@@ -93,7 +98,7 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
           <button key={id} type="button" class="item" onClick={() => void pickPreset(id)}>
             <span>{t(presetKey(id))}</span>
             {id === defaultPreset && <span class="tag">{t('pickerDefault')}</span>}
-            <span class="when">{labels[id] && isolate(labels[id])}</span>
+            <span class="when">{labels[id] && isolate(labels[id].label)}</span>
           </button>
         ))}
       </div>
@@ -120,7 +125,13 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
               placeholder={t('pickerTextPlaceholder')}
               onInput={(e) => {
                 const v = e.currentTarget.value.trim();
-                later(v ? { text: v, lang } : null, (p) => ({ at: p.at }));
+                // "in 2 hours" stays relative, so it counts from the send, not from now; its label is the
+                // user's words, which stay true however long the compose stays open (the echo shows the time now).
+                later(
+                  v ? { text: v, lang } : null,
+                  (p) => p.relative ?? { at: p.at },
+                  (p) => (p.relative ? v : p.label),
+                );
               }}
               onKeyDown={onEnter}
             />
@@ -132,7 +143,7 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
           ('busy' in echo
             ? t('pickerChecking')
             : echo.ok
-              ? `${t('pickerResult', [isolate(echo.armed.label)])}${echo.moved ? ` ${t('pickerMoved')}` : ''}`
+              ? `${t('pickerResult', [isolate(echo.shown)])}${echo.moved ? ` ${t('pickerMoved')}` : ''}`
               : echo.message)}
       </div>
       {!presetsOnly && (

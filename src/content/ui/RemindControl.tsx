@@ -7,6 +7,8 @@ export interface RemindControlProps {
   t: Translate;
   lang: 'en' | 'de';
   armed: Armed | null;
+  /** Why Send was held back (e.g. the time has passed): shown beside the button as an alert. */
+  problem?: string | null;
   defaultPreset: PresetId;
   preview(input: PreviewInput): Promise<PreviewResult>;
   onArm(armed: Armed): void;
@@ -14,38 +16,45 @@ export interface RemindControlProps {
 }
 
 /** "Remind me if no reply", beside Gmail's Send button. */
-export function RemindControl({ t, lang, armed, defaultPreset, preview, onArm, onDisarm }: RemindControlProps) {
+export function RemindControl({ t, lang, armed, problem, defaultPreset, preview, onArm, onDisarm }: RemindControlProps) {
   return (
-    <Dropdown text={armed ? t('armedButton', [isolate(armed.label)]) : t('remindButton')} label={t('remindLabel')} armed={!!armed}>
-      {(close) => (
-        <>
-          <Picker
-            t={t}
-            lang={lang}
-            defaultPreset={defaultPreset}
-            preview={preview}
-            onPick={(a) => {
-              close(true);
-              onArm(a);
-            }}
-          />
-          {armed && (
-            <>
-              <hr />
-              <button
-                type="button"
-                class="item"
-                onClick={() => {
-                  close(true);
-                  onDisarm();
-                }}
-              >
-                {t('removeReminder')}
-              </button>
-            </>
-          )}
-        </>
+    <>
+      <Dropdown text={armed ? t('armedButton', [isolate(armed.label)]) : t('remindButton')} label={t('remindLabel')} armed={!!armed}>
+        {(close) => (
+          <>
+            <Picker
+              t={t}
+              lang={lang}
+              defaultPreset={defaultPreset}
+              preview={preview}
+              onPick={(a) => {
+                close(true);
+                onArm(a);
+              }}
+            />
+            {armed && (
+              <>
+                <hr />
+                <button
+                  type="button"
+                  class="item"
+                  onClick={() => {
+                    close(true);
+                    onDisarm();
+                  }}
+                >
+                  {t('removeReminder')}
+                </button>
+              </>
+            )}
+          </>
+        )}
+      </Dropdown>
+      {problem && (
+        <span class="problem" role="alert">
+          {problem}
+        </span>
       )}
-    </Dropdown>
+    </>
   );
 }

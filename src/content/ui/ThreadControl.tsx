@@ -22,6 +22,8 @@ export interface ThreadReminderView {
   repliedAt?: string;
   /** A `replied` owed reply: the user's own answer ended it. */
   answered?: boolean;
+  /** What the last look found worth saying (an automatic answer, a possibly automatic reply). */
+  note?: string;
 }
 
 /** What a new reminder for this thread would be: "remind me to reply" when the newest message is someone else's. */
@@ -45,6 +47,8 @@ export interface ThreadControlProps {
   onCancel(): void;
   /** "That wasn't a real reply": the reminder waits again. */
   onNotReply(): void;
+  /** "That was an automatic answer": the reminder waits again; that message never counts. */
+  onAutoAnswer(): void;
 }
 
 /** The reminder of the open thread, in Gmail's thread toolbar. */
@@ -140,6 +144,16 @@ type ExistingProps = ThreadControlProps & {
   picker(onPick: (a: Armed) => void, close: Close, presetsOnly?: boolean): JSX.Element;
 };
 
+/** What the last look found, when there is something to say (an automatic answer, a possibly automatic reply). */
+function Note({ reminder }: { reminder: ThreadControlProps['reminder'] }) {
+  const note = reminder && typeof reminder === 'object' ? reminder.note : undefined;
+  return note ? (
+    <p class="head" role="note">
+      {note}
+    </p>
+  ) : null;
+}
+
 function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: ExistingProps) {
   const [view, setView] = useState<'menu' | 'change' | 'snooze'>('menu');
   if (view === 'change') return picker(onChange, close);
@@ -154,6 +168,7 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: 
   return (
     <>
       {reminder && typeof reminder === 'object' && <Explain t={t} reminder={reminder} />}
+      <Note reminder={reminder} />
       <button type="button" class="item" onClick={() => setView('change')}>
         {t('threadChange')}
       </button>
@@ -176,12 +191,13 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: 
 
 /** A reply ended the wait: say it was none (the reminder waits again), or start a new wait. */
 function Replied(props: ExistingProps) {
-  const { t, close, picker, onNotReply, onCreate, reminder } = props;
+  const { t, close, picker, onNotReply, onAutoAnswer, onCreate, reminder } = props;
   const answered = reminder && typeof reminder === 'object' && reminder.answered;
   const [view, setView] = useState<'menu' | 'new'>('menu');
   if (view === 'new') return picker(onCreate, close);
   return (
     <>
+      <Note reminder={reminder} />
       <button
         type="button"
         class="item"
@@ -192,6 +208,19 @@ function Replied(props: ExistingProps) {
       >
         {t(answered ? 'threadNotAnswer' : 'threadNotReply')}
       </button>
+      {/* The user's own answer ended an owed reply: there is no automatic answer of theirs to mark. */}
+      {!answered && (
+        <button
+          type="button"
+          class="item"
+          onClick={() => {
+            close(true);
+            onAutoAnswer();
+          }}
+        >
+          {t('threadAutoAnswer')}
+        </button>
+      )}
       <button type="button" class="item" onClick={() => setView('new')}>
         {/* They replied and the newest message is theirs: the new reminder is the user's own answer. */}
         {t(props.offer?.kind === 'owed-reply' ? 'owedButton' : 'threadNewReminder')}

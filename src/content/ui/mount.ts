@@ -33,3 +33,9 @@ export function mountInShadow(host: HTMLElement, vnode: VNode, theme: 'light' | 
     },
   };
 }
+
+/** The theme a mounted host shows now (the theme watcher may have switched it since it was mounted). */
+export function currentTheme(host: Element | undefined, fallback: 'light' | 'dark'): 'light' | 'dark' {
+  const theme = host?.getAttribute('data-theme');
+  return theme === 'dark' || theme === 'light' ? theme : fallback;
+}

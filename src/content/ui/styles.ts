@@ -31,7 +31,8 @@ export const CONTROL_CSS =
   '.echo{min-height:20px;padding:4px 16px;font-size:13px;overflow-wrap:anywhere}.err{color:var(--err)}' +
   '.use{margin:4px 16px;height:32px;padding:0 16px;border:0;border-radius:16px;background:var(--accent);color:var(--on-accent);cursor:pointer}' +
   '.use:disabled{opacity:.4;cursor:default}.head{margin:0;padding:4px 16px;font-size:12px;color:var(--muted);overflow-wrap:anywhere}' +
-  'hr{margin:8px 0;border:0;border-top:1px solid var(--line);opacity:.5}';
+  'hr{margin:8px 0;border:0;border-top:1px solid var(--line);opacity:.5}' +
+  '.problem{align-self:center;max-width:320px;margin-inline-start:8px;font-size:12px;line-height:16px;font-weight:400;color:var(--err);white-space:normal}';
 
 export const TOAST_CSS =
   VARS +

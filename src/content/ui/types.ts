@@ -1,11 +1,12 @@
 import type { DuePreview } from '../../core/protocol/messages';
+import type { DueIntent } from '../../core/schedule/intent';
 import type { PresetId } from '../../core/schedule/presets';
 
 /** `browser.i18n.getMessage` in the extension, a fake in tests. */
 export type Translate = (key: string, substitutions?: string[]) => string;
 
-/** How the user said when; the background resolves it (see DueSchema). */
-export type DueChoice = { preset: PresetId } | { at: number } | { local: string };
+/** How the user said when; the background resolves it (see DueSchema): relative choices count from the send. */
+export type DueChoice = DueIntent;
 
 /** What `due.preview` accepts. */
 export type PreviewInput = { preset: PresetId } | { local: string } | { text: string; lang?: 'en' | 'de' };
@@ -17,4 +18,6 @@ export interface Armed {
   due: DueChoice;
   /** e.g. "Thu 09:00", from the preview. */
   label: string;
+  /** The instant the preview showed: for an absolute choice, the time the compose checks at Send. */
+  at: number;
 }

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { id, messageIdField, permThreadIdField, threadIdField } from '../protocol/fields';
-import { REMINDER_KINDS, REMINDER_STATUSES, threadKeysOf, UNSUPPORTED_KIND_MESSAGE, type Reminder } from '../reminder';
+import { ANCHORS, REMINDER_KINDS, REMINDER_STATUSES, threadKeysOf, TIMES_READ, UNSUPPORTED_KIND_MESSAGE, type Reminder } from '../reminder';
 import type { Settings } from '../settings';
 import { SettingsSchema } from '../settings-schema';
 
@@ -63,12 +63,23 @@ const account = v.pipe(
 /** Somebody else's address as a source showed it (taken as it is). */
 const AddressSchema = v.strictObject({ email: text(1000), name: v.optional(text(1000)) });
 
+const isoDay = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected YYYY-MM-DD'));
+
 const NoteSchema = v.strictObject({
   id: v.optional(text(1000)),
   from: AddressSchema,
   at: v.optional(instant),
   reason: v.picklist(REASONS),
   detail: v.optional(text(1000)),
+  auto: v.optional(
+    v.strictObject({
+      certain: v.boolean(),
+      family: v.optional(text(40)),
+      until: v.optional(isoDay),
+      backOn: v.optional(isoDay),
+      byUser: v.optional(v.boolean()),
+    }),
+  ),
 });
 const notes = v.pipe(v.array(NoteSchema), v.maxLength(1000));
 
@@ -99,6 +110,7 @@ const ResolutionSchema = v.strictObject({
   messageId: v.optional(text(1000)),
   source: v.optional(v.picklist(SOURCES)),
   notes: v.optional(notes),
+  times: v.optional(v.picklist(TIMES_READ)),
 });
 
 const CheckSchema = v.strictObject({
@@ -111,6 +123,16 @@ const CheckSchema = v.strictObject({
   failures: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
   retryAt: v.optional(instant),
   wroteAgain: v.optional(v.strictObject({ by: AddressSchema, at: v.optional(instant) })),
+  times: v.optional(v.picklist(TIMES_READ)),
+  autoAnswer: v.optional(
+    v.strictObject({
+      by: AddressSchema,
+      family: v.optional(text(40)),
+      until: v.optional(isoDay),
+      backOn: v.optional(isoDay),
+      movedFrom: v.optional(instant),
+    }),
+  ),
 });
 
 export const ReminderSchema = v.pipe(
@@ -122,6 +144,7 @@ export const ReminderSchema = v.pipe(
     kind: v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE),
     status: v.picklist(STATUSES),
     sentAt: instant,
+    anchor: v.optional(v.picklist(ANCHORS)),
     dueAt: instant,
     createdAt: instant,
     updatedAt: instant,
@@ -130,6 +153,7 @@ export const ReminderSchema = v.pipe(
     resolution: v.optional(ResolutionSchema),
     check: v.optional(CheckSchema),
     ignoredReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
+    autoReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
     history: v.pipe(v.array(TransitionSchema), v.minLength(1), v.maxLength(10_000)),
   }),
   // The index finds a reminder by this key: one that does not match its thread could never be found.

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Reminder, ReminderStatus } from '../reminder';
+import type { RelativeDue } from '../schedule/intent';
 import type { Sections } from '../sections';
 import type { StoredIntegration } from '../integration';
 import type { Settings } from '../settings';
@@ -26,6 +27,7 @@ export interface ResponseMap {
   /** The reminders of that thread the observation resolved (replied or bounced). */
   'thread.observed': { resolved: Reminder[] };
   'reminder.notReply': { reminder: Reminder };
+  'reminder.autoAnswer': { reminder: Reminder };
   'reminder.checkNow': { reminder: Reminder };
   'reminder.restore': { reminder: Reminder };
   /** `focused`: an open Gmail tab now shows the thread; `opened`: in a new tab. */
@@ -80,6 +82,8 @@ export interface DuePreview {
   exactTime: boolean;
   /** Short local form, e.g. "Thu, Dec 3, 09:00", to show back before use. */
   label: string;
+  /** Typed text meant a time relative to sending ("in 2 hours", "in 3 Tagen"): store this, not `at`. */
+  relative?: RelativeDue;
 }
 
 export type ErrorCode =

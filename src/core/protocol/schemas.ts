@@ -1,12 +1,14 @@
 import * as v from 'valibot';
+import { MAX_BODY_CHARS } from '../replies/auto-answer/text';
 import { ReminderSchema } from '../backup/format';
 import { address, id, messageIdField, permThreadIdField, threadIdField, time } from './fields';
 import { INTEGRATION_CHECKS, type IntegrationCheck } from '../integration';
+import { MAX_AFTER_MS, MAX_DAYS, MIN_AFTER_MS } from '../schedule/intent';
 import { PRESET_IDS } from '../schedule/presets';
 import { SECTION_IDS } from '../sections';
 import { RETENTION_CHOICES } from '../retention';
 import { SettingsSchema } from '../settings-schema';
-import { REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE } from '../reminder';
+import { ANCHORS, REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE } from '../reminder';
 
 /**
  * Schemas of every request crossing a context boundary. Requests are strict
@@ -43,6 +45,9 @@ export const ObservedMessageSchema = v.strictObject({
   at: v.optional(time),
   subject: v.optional(v.pipe(v.string(), v.maxLength(2000))),
   id: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  /** The body's first lines (issue 9), capped by the content script at MAX_BODY_CHARS. */
+  text: v.optional(v.pipe(v.string(), v.maxLength(MAX_BODY_CHARS))),
+  bodyHidden: v.optional(v.literal(true)),
 });
 
 export const PresetSchema = v.picklist(PRESET_IDS);
@@ -61,6 +66,9 @@ export const DueSchema = v.union([
   v.strictObject({ preset: PresetSchema }),
   v.strictObject({ at: time }),
   v.strictObject({ local: LocalDateTimeSchema }),
+  // Relative intents typed as text ("in 3 Tagen", "in 2 hours"): counted from the send (see core/schedule/intent.ts).
+  v.strictObject({ days: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_DAYS)) }),
+  v.strictObject({ after: v.pipe(v.number(), v.integer(), v.minValue(MIN_AFTER_MS), v.maxValue(MAX_AFTER_MS)) }),
 ]);
 
 const empty = v.strictObject({});
@@ -78,6 +86,10 @@ export const REQUEST_SCHEMAS = {
     sentAt: time,
     due: DueSchema,
     kind: v.optional(v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE)),
+    /** When the user pressed Send (a compose): an absolute due valid then is not refused because the request came later. */
+    pressedAt: v.optional(time),
+    /** A reminder added to a thread after the fact: `sentAt` is its latest own message's time, or the click. */
+    anchor: v.optional(v.picklist(ANCHORS)),
   }),
   'reminder.updateDue': v.strictObject({ id, due: DueSchema }),
   'reminder.snooze': v.strictObject({ id, due: v.optional(DueSchema) }),
@@ -124,6 +136,7 @@ export const REQUEST_SCHEMAS = {
     v.check((q) => Boolean(q.threadId || q.permThreadId), 'Give a thread id or perm id'),
   ),
   'reminder.notReply': v.strictObject({ id }),
+  'reminder.autoAnswer': v.strictObject({ id }),
   'reminder.checkNow': v.strictObject({ id }),
   // The options page and the popup: settings, backup, diagnostics.
   'settings.set': v.strictObject({ settings: SettingsSchema }),

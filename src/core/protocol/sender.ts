@@ -31,6 +31,7 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'account.seen': ['content'],
   'thread.observed': ['content'],
   'reminder.notReply': ['ui', 'content'],
+  'reminder.autoAnswer': ['ui', 'content'],
   'reminder.checkNow': ['ui', 'content'],
   'reminder.restore': ['ui'],
   'reminder.open': ['ui'],

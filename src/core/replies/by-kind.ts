@@ -4,9 +4,9 @@
  * `owed-reply`. The reply checker (print view) and the Gmail tab's
  * observations both come through here, so the two never disagree.
  */
-import { isWaiting, type CheckFailure, type CheckSource, type Reminder } from '../reminder';
+import { isWaiting, type CheckFailure, type CheckSource, type Reminder, type TimesRead } from '../reminder';
 import { judgeReplies } from './judge';
-import { applyVerdict, type CheckResult } from './outcome';
+import { applyVerdict, type CheckResult, type ReturnPolicy } from './outcome';
 import { judgeOwed, type OwedVerdict } from './owed';
 import type { ObservedMessage, ReplyRules } from './types';
 
@@ -16,13 +16,24 @@ export function receivedId(r: Pick<Reminder, 'thread' | 'sentAt'>): string | und
   return from ? `${from}|${Math.floor(r.sentAt / 60_000)}` : undefined;
 }
 
+/** What a source knows beyond the messages: the tracked message's id on its page, how its times were read, the return policy. */
+export interface LookContext {
+  /** The id of the reminder's own message (sent, or received for owed-reply) as the source placed it. */
+  trackedId?: string;
+  times?: TimesRead;
+  policy?: ReturnPolicy;
+}
+
 /** Judges `messages` (already given stable ids) for `r` and says what that does to it. */
-export function judgeLook(r: Reminder, messages: readonly ObservedMessage[], rules: ReplyRules, source: CheckSource, now: number): CheckResult {
+export function judgeLook(r: Reminder, messages: readonly ObservedMessage[], rules: ReplyRules, source: CheckSource, now: number, ctx: LookContext = {}): CheckResult {
+  const times = ctx.times ? { times: ctx.times } : {};
   if (r.kind === 'owed-reply') {
-    const id = receivedId(r);
-    return applyOwedVerdict(r, { verdict: judgeOwed(messages, { receivedAt: r.sentAt, ...(id ? { id } : {}) }, rules) }, source, now);
+    const id = ctx.trackedId ?? receivedId(r);
+    return applyOwedVerdict(r, { verdict: judgeOwed(messages, { receivedAt: r.sentAt, ...(id ? { id } : {}) }, rules), ...times }, source, now);
   }
-  return applyVerdict(r, { verdict: judgeReplies(messages, { sentAt: r.sentAt }, rules) }, source, now);
+  // Automatic answers (and moving past a stated return) are a no-reply matter: an owed reminder waits for the user, not them.
+  const verdict = judgeReplies(messages, { sentAt: r.sentAt, ...(ctx.trackedId ? { id: ctx.trackedId } : {}) }, rules);
+  return applyVerdict(r, { verdict, ...times }, source, now, ctx.policy);
 }
 
 /**
@@ -30,26 +41,30 @@ export function judgeLook(r: Reminder, messages: readonly ObservedMessage[], rul
  * its newest message has loaded, so its "nothing yet" (no reply, still owed)
  * proves nothing and must not stand in for the look at the due time.
  */
-export function tabMayWrite(result: CheckResult): boolean {
-  return result.check.outcome !== 'no-reply';
+export function tabMayWrite(result: CheckResult, messages: readonly ObservedMessage[]): boolean {
+  if (result.check.outcome === 'no-reply') return false;
+  // A collapsed message might be an automatic answer the tab cannot show: the print view decides.
+  const replyId = result.event?.type === 'reply' && result.check.outcome === 'replied' ? result.event.resolution.messageId : undefined;
+  return !(replyId !== undefined && messages.some((m) => m.bodyHidden && m.id === replyId));
 }
 
 /** What an owed-reply verdict (or a failed look) does to the reminder. */
 export function applyOwedVerdict(
   r: Reminder,
-  result: { verdict: OwedVerdict } | { failure: CheckFailure },
+  result: { verdict: OwedVerdict; times?: TimesRead } | { failure: CheckFailure },
   source: CheckSource,
   now: number,
 ): CheckResult {
   if ('failure' in result) return applyVerdict(r, result, source, now);
   const v = result.verdict;
   const notes = v.notes.slice(0, 200);
+  const times = result.times ? { times: result.times } : {};
   if (v.kind === 'owed') {
-    return { check: { at: now, source, outcome: 'no-reply', notes, failures: 0, ...(v.wroteAgain ? { wroteAgain: v.wroteAgain } : {}) } };
+    return { check: { at: now, source, outcome: 'no-reply', notes, failures: 0, ...times, ...(v.wroteAgain ? { wroteAgain: v.wroteAgain } : {}) } };
   }
   const by = { ...v.by, email: v.by.email.trim().toLowerCase() };
   return {
-    check: { at: now, source, outcome: 'answered', by, notes, failures: 0 },
+    check: { at: now, source, outcome: 'answered', by, notes, failures: 0, ...times },
     ...(isWaiting(r.status) || r.status === 'notified'
       ? {
           event: {
@@ -59,6 +74,7 @@ export function applyOwedVerdict(
               by,
               source,
               notes,
+              ...times,
               ...(v.at !== undefined ? { at: v.at } : {}),
               ...(v.id !== undefined ? { messageId: v.id } : {}),
             },

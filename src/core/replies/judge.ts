@@ -30,10 +30,18 @@
  *   → 'ignored-by-user'; bounce → 'bounce'; auto → 'auto-reply' (or a
  *   counting 'reply' with the auto detail when autoRepliesCount); else
  *   'reply' / 'unknown-time'.
+ * - Automatic answers are read from the body's first lines, the sender and
+ *   the timing as well (auto-answer/classify.ts). A certain one is noted
+ *   'auto-reply' with what it said (family, return date); an uncertain one
+ *   still counts, with `auto.certain` false so the explanation can say it
+ *   might be automatic. Messages the user marked automatic ("that was an
+ *   automatic answer") are 'auto-reply' with `auto.byUser`.
  */
 import { normaliseAddress, ownAddressMatcher } from './addresses';
 import { autoReplySignal, bounceSignal, type ThreadContext } from './auto-reply';
-import type { MessageNote, MessageReason, ObservedMessage, ReplyRules, Verdict } from './types';
+import { classifyAutoAnswer, type AutoAnswer } from './auto-answer/classify';
+import { zonedParts } from '../time/zoned';
+import type { AutoNote, MessageNote, MessageReason, ObservedMessage, ReplyRules, Verdict } from './types';
 
 const MINUTE = 60_000;
 const SECOND = 1_000;
@@ -66,6 +74,7 @@ export function judgeReplies(messages: readonly ObservedMessage[], tracked: { se
   const trackedKey = tracked.id ? messageIdKey(tracked.id) : undefined;
   const trackedIndex = trackedKey === undefined ? -1 : messages.findIndex((m) => m.id !== undefined && messageIdKey(m.id) === trackedKey);
   const ignored = new Set(rules.ignoredIds.map(messageIdKey).filter((key) => key !== ''));
+  const markedAuto = new Set((rules.autoIds ?? []).map(messageIdKey).filter((key) => key !== ''));
 
   const position = (m: ObservedMessage, i: number): Position => {
     if (trackedIndex >= 0) return i < trackedIndex ? 'before' : i === trackedIndex ? 'tracked' : 'after';
@@ -87,15 +96,43 @@ export function judgeReplies(messages: readonly ObservedMessage[], tracked: { se
     addressed: new Set(ownMessages.flatMap((m) => (m.to ?? []).map((a) => normaliseAddress(a.email, false)))),
   };
 
+  /** The user's latest own message before message i (the tracked one counts), for "answered within minutes". */
+  const ownBefore: (number | undefined)[] = [];
+  let lastOwn: number | undefined = trackedIndex < 0 ? tracked.sentAt : undefined;
+  messages.forEach((m, i) => {
+    ownBefore[i] = lastOwn;
+    if (own[i] && m.at !== undefined && Number.isFinite(m.at)) lastOwn = Math.max(lastOwn ?? -Infinity, m.at);
+  });
+  const evidenceFor = (m: ObservedMessage, i: number) => {
+    const since = ownBefore[i];
+    const headerOrSubject = autoReplySignal(m, context);
+    const reference = m.at ?? tracked.sentAt;
+    const zone = rules.timeZone;
+    return {
+      ...(headerOrSubject ? { headerOrSubject } : {}),
+      ...(since !== undefined && m.at !== undefined ? { afterOwnMs: m.at - since } : {}),
+      // Only an answer that states a return needs its day (a zone lookup per message is not free).
+      ...(zone && Number.isFinite(reference)
+        ? {
+            day: () => {
+              const p = zonedParts(reference, zone);
+              return { year: p.year, month: p.month, day: p.day };
+            },
+          }
+        : {}),
+    };
+  };
+
   const counted: number[] = [];
   const bounces: number[] = [];
   const notes = messages.map((m, i): MessageNote => {
-    const note = (reason: MessageReason, detail?: string): MessageNote => ({
+    const note = (reason: MessageReason, detail?: string, auto?: AutoNote): MessageNote => ({
       ...(m.id !== undefined && { id: m.id }),
       from: m.from,
       ...(m.at !== undefined && { at: m.at }),
       reason,
       ...(detail !== undefined && { detail }),
+      ...(auto !== undefined && { auto }),
     });
     const where = position(m, i);
     if (where === 'tracked') return note('own', 'tracked message');
@@ -109,12 +146,16 @@ export function judgeReplies(messages: readonly ObservedMessage[], tracked: { se
       bounces.push(i);
       return note('bounce', where === 'unknown' ? `${bounce}; unknown time` : bounce);
     }
-    const auto = autoReplySignal(m, context);
-    if (auto && !rules.autoRepliesCount) return note('auto-reply', auto);
+    const answer = classifyAutoAnswer(m, evidenceFor(m, i));
+    const byUser = m.id !== undefined && markedAuto.has(messageIdKey(m.id));
+    if (byUser || (answer?.certain && !rules.autoRepliesCount)) {
+      return note('auto-reply', byUser ? ['marked automatic by the user', answer?.detail].filter(Boolean).join('; ') : answer!.detail, autoNote(answer, byUser));
+    }
 
     counted.push(i);
-    const detail = [auto, timing].filter((d) => d !== undefined).join('; ') || undefined;
-    return where === 'unknown' ? note('unknown-time', detail) : note('reply', detail);
+    const detail = [answer?.detail, timing].filter((d) => d !== undefined).join('; ') || undefined;
+    const flag = answer ? autoNote(answer, false) : undefined;
+    return where === 'unknown' ? note('unknown-time', detail, flag) : note('reply', detail, flag);
   });
 
   const reply = earliest(messages, counted);
@@ -122,6 +163,18 @@ export function judgeReplies(messages: readonly ObservedMessage[], tracked: { se
   const bounce = earliest(messages, bounces);
   if (bounce) return { kind: 'bounced', ...about(bounce), notes };
   return { kind: 'no-reply', notes };
+}
+
+/** What the note keeps of an automatic answer; nothing when only "certain" would be said (the reason says it). */
+function autoNote(answer: AutoAnswer | undefined, byUser: boolean): AutoNote | undefined {
+  if (!byUser && answer?.certain && !answer.family && !answer.backOn) return undefined;
+  return {
+    certain: byUser || (answer?.certain ?? false),
+    ...(answer?.family ? { family: answer.family } : {}),
+    ...(answer?.until ? { until: answer.until } : {}),
+    ...(answer?.backOn ? { backOn: answer.backOn } : {}),
+    ...(byUser ? { byUser: true } : {}),
+  };
 }
 
 function earliest(messages: readonly ObservedMessage[], indexes: number[]): ObservedMessage | undefined {

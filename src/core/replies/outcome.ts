@@ -2,10 +2,11 @@
  * When to look for replies and what a look means for the reminder. Pure:
  * the background does the fetching and writes what this decides.
  */
-import { isLive, isWaiting, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck } from '../reminder';
-import type { ReplyPrefs } from '../settings';
+import { isLive, isWaiting, type AutoAnswerInfo, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck, type TimesRead } from '../reminder';
+import type { ReplyPrefs, SchedulePrefs } from '../settings';
+import { dueAfterReturn } from './auto-answer/back-on';
 import type { ReminderEvent } from '../transitions';
-import type { ObservedMessage, ReplyRules, Verdict } from './types';
+import type { MessageNote, ObservedMessage, ReplyRules, Verdict } from './types';
 
 /** Look once this long before the due time, so most answered reminders never notify. */
 export const PRECHECK_MS = 15 * 60_000;
@@ -54,14 +55,17 @@ export function nextCheckAt(r: Reminder, now: number): number | undefined {
   return r.status === 'notified' && r.check?.outcome === 'failed' ? r.check.retryAt : undefined;
 }
 
-/** The account and the aliases the user lists for it (keys as typed or a backup holds them: any case). */
+/** The account and the user's aliases for it. */
 export function ownAddressesOf(account: string, prefs: Pick<ReplyPrefs, 'aliases'>): string[] {
+  // Keys as the user typed them or a backup holds them: the account matches whatever their case.
   return [account, ...Object.entries(prefs.aliases).flatMap(([key, list]) => (key.trim().toLowerCase() === account ? list : []))];
 }
 
 /** The rules for one reminder: its account and the user's aliases for it count as the user. */
-export function rulesFor(r: Reminder, prefs: ReplyPrefs): ReplyRules {
+export function rulesFor(r: Reminder, prefs: ReplyPrefs, timeZone?: string): ReplyRules {
   return {
+    ...(timeZone ? { timeZone } : {}),
+    autoIds: r.autoReplyIds ?? [],
     ownAddresses: ownAddressesOf(r.account, prefs),
     plusAddressing: prefs.plusAddressing,
     autoRepliesCount: prefs.autoRepliesCount,
@@ -78,6 +82,27 @@ export function withStableIds(messages: readonly ObservedMessage[]): ObservedMes
   return messages.map((m) => (m.at === undefined ? m : { ...m, id: `${m.from.email.trim().toLowerCase()}|${Math.floor(m.at / 60_000)}` }));
 }
 
+/** What moving past a stated return needs: the user's schedule, and whether they want it. */
+export interface ReturnPolicy {
+  schedule: SchedulePrefs;
+  moveToReturn: boolean;
+}
+
+/** The latest certain automatic answer of a verdict's notes, as the check keeps it. */
+export function latestAutoAnswer(notes: readonly MessageNote[]): AutoAnswerInfo | undefined {
+  const autos = notes.filter((n) => n.reason === 'auto-reply');
+  const withDate = autos.filter((n) => n.auto?.backOn);
+  const note = (withDate.length > 0 ? withDate : autos).reduce<MessageNote | undefined>((best, n) => (!best || (n.at ?? 0) >= (best.at ?? 0) ? n : best), undefined);
+  if (!note) return undefined;
+  const a = note.auto ?? { certain: true };
+  return {
+    by: { ...note.from, email: note.from.email.trim().toLowerCase() },
+    ...(a.family ? { family: a.family } : {}),
+    ...(a.until ? { until: a.until } : {}),
+    ...(a.backOn ? { backOn: a.backOn } : {}),
+  };
+}
+
 export interface CheckResult {
   check: ReplyCheck;
   /** The state change the look calls for, if any. */
@@ -87,9 +112,10 @@ export interface CheckResult {
 /** What a verdict (or a failed look) does to the reminder. */
 export function applyVerdict(
   r: Reminder,
-  result: { verdict: Verdict } | { failure: CheckFailure },
+  result: { verdict: Verdict; times?: TimesRead } | { failure: CheckFailure },
   source: CheckSource,
   now: number,
+  policy?: ReturnPolicy,
 ): CheckResult {
   if ('failure' in result) {
     const failures = r.check?.outcome === 'failed' ? r.check.failures + 1 : 1;
@@ -98,11 +124,12 @@ export function applyVerdict(
   }
   const v = result.verdict;
   const notes = v.notes.slice(0, 200);
+  const times = result.times ? { times: result.times } : {};
   const by = 'by' in v ? { ...v.by, email: v.by.email.trim().toLowerCase() } : undefined;
   if (v.kind === 'replied') {
     const canResolve = isLive(r.status);
     return {
-      check: { at: now, source, outcome: 'replied', by: by!, notes, failures: 0 },
+      check: { at: now, source, outcome: 'replied', by: by!, notes, failures: 0, ...times },
       ...(canResolve
         ? {
             event: {
@@ -112,6 +139,7 @@ export function applyVerdict(
                 by: by!,
                 source,
                 notes,
+                ...times,
                 ...(v.at !== undefined ? { at: v.at } : {}),
                 ...(v.id !== undefined ? { messageId: v.id } : {}),
               },
@@ -122,7 +150,14 @@ export function applyVerdict(
   }
   if (v.kind === 'bounced') {
     // The user must act on a failed delivery now, not at the due time.
-    return { check: { at: now, source, outcome: 'bounced', by: by!, notes, failures: 0 }, ...(isWaiting(r.status) ? { event: { type: 'fire' as const, cause: 'bounce' } } : {}) };
+    return { check: { at: now, source, outcome: 'bounced', by: by!, notes, failures: 0, ...times }, ...(isWaiting(r.status) ? { event: { type: 'fire' as const, cause: 'bounce' } } : {}) };
   }
-  return { check: { at: now, source, outcome: 'no-reply', notes, failures: 0 } };
+  // An automatic answer keeps the reminder waiting; one that says when the person is back moves it past the return.
+  const auto = latestAutoAnswer(notes);
+  const moveTo = auto && policy?.moveToReturn && isWaiting(r.status) ? dueAfterReturn(r.dueAt, auto.backOn, policy.schedule) : undefined;
+  // A reminder already moved for this return keeps saying so at its new due time (the notification tells why it waited).
+  const earlier = r.check?.autoAnswer;
+  const movedFrom = moveTo !== undefined ? r.dueAt : earlier?.movedFrom !== undefined && earlier.backOn === auto?.backOn && earlier.by.email === auto?.by.email ? earlier.movedFrom : undefined;
+  const check: ReplyCheck = { at: now, source, outcome: 'no-reply', notes, failures: 0, ...times, ...(auto ? { autoAnswer: { ...auto, ...(movedFrom !== undefined ? { movedFrom } : {}) } } : {}) };
+  return { check, ...(moveTo !== undefined ? { event: { type: 'reschedule' as const, dueAt: moveTo } } : {}) };
 }

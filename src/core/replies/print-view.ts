@@ -24,14 +24,24 @@ import { looksLikeSignIn, readAccount } from './print-view/account';
 import { MAX_PRINT_VIEW_DEPTH, parseBounded } from './print-view/bounded';
 import { findAll, findFirst, hasClass } from './print-view/dom';
 import { readMessageCount, readSubject } from './print-view/heading';
-import { isMessageTable, readMessage } from './print-view/messages';
+import { isMessageTable, readMessage, type PrintedMessage } from './print-view/messages';
+import { readPrintTimes, type ClockOptions, type PrintClock } from './print-view/clock';
 
 export { MAX_PRINT_VIEW_DEPTH };
 export { classifyPrintViewResponse } from './print-view/response';
 export { printViewUrl } from './print-view/url';
+export type { PrintClock } from './print-view/clock';
 
 export type PrintViewResult =
-  | { ok: true; account: string /* lower-cased address from the header */; subject: string; messageCount?: number; messages: ObservedMessage[] }
+  | {
+      ok: true;
+      account: string /* lower-cased address from the header */;
+      subject: string;
+      messageCount?: number;
+      messages: ObservedMessage[];
+      /** How the dates were read; only when a tracked message was given to calibrate against. */
+      clock?: PrintClock;
+    }
   | { ok: false; reason: 'signed-out' | 'wrong-account' | 'unrecognised'; detail: string };
 
 /** Larger pages are not parsed (a 100-message thread is a few hundred KB). */
@@ -43,8 +53,20 @@ const fail = (reason: 'signed-out' | 'wrong-account' | 'unrecognised', detail: s
   detail,
 });
 
-/** `expectedAccount` lower-cased; `timeZone` = the zone the dates are shown in (the user's), for wall-clock dates. */
-export function parsePrintView(html: string, opts: { expectedAccount: string; timeZone: string }): PrintViewResult {
+export interface PrintViewOptions extends Omit<ClockOptions, 'timeZone'> {
+  /** Lower-cased. */
+  expectedAccount: string;
+  /**
+   * The settings zone. Without `tracked` every date is read in it; with it,
+   * the page's own zone is worked out from the tracked message (clock.ts)
+   * and this zone is only the first guess and the fallback.
+   */
+  timeZone: string;
+  /** false: headers only, no body text (the parse as it was before automatic answers were read; the bench's baseline). */
+  bodies?: boolean;
+}
+
+export function parsePrintView(html: string, opts: PrintViewOptions): PrintViewResult {
   try {
     return parse(html, opts);
   } catch (e) {
@@ -52,7 +74,7 @@ export function parsePrintView(html: string, opts: { expectedAccount: string; ti
   }
 }
 
-function parse(html: string, opts: { expectedAccount: string; timeZone: string }): PrintViewResult {
+function parse(html: string, opts: PrintViewOptions): PrintViewResult {
   if (typeof html !== 'string' || html.length === 0) return fail('unrecognised', 'empty page');
   if (html.length > MAX_PRINT_VIEW_CHARS) return fail('unrecognised', `page too large (${html.length} chars)`);
   if (!isValidTimeZone(opts.timeZone)) return fail('unrecognised', `invalid time zone "${String(opts.timeZone).slice(0, 64)}"`);
@@ -77,15 +99,20 @@ function parse(html: string, opts: { expectedAccount: string; timeZone: string }
   const tables = findAll(main, isMessageTable, isMessageTable);
   if (tables.length === 0) return fail('unrecognised', 'no table.message in the page');
 
-  const messages: ObservedMessage[] = [];
+  const printed: PrintedMessage[] = [];
   for (let i = 0; i < tables.length; i++) {
-    const m = readMessage(tables[i]!, opts.timeZone);
+    const m = readMessage(tables[i]!, opts.bodies !== false);
     // A message whose sender we cannot read might be the reply: judge nothing.
     if (!m) return fail('unrecognised', `message ${i + 1} of ${tables.length}: no sender address`);
-    messages.push(m);
+    printed.push(m);
   }
-  if (messageCount !== undefined && messages.length < messageCount) {
-    return fail('unrecognised', `page truncated: ${messages.length} of ${messageCount} messages`);
+  if (messageCount !== undefined && printed.length < messageCount) {
+    return fail('unrecognised', `page truncated: ${printed.length} of ${messageCount} messages`);
   }
-  return { ok: true, account, subject, ...(messageCount !== undefined ? { messageCount } : {}), messages };
+  const { ats, clock } = readPrintTimes(printed, opts);
+  const messages = printed.map(({ local: _, ...m }, i): ObservedMessage => {
+    const at = ats[i];
+    return at !== undefined && Number.isFinite(at) ? { ...m, at } : m;
+  });
+  return { ok: true, account, subject, ...(messageCount !== undefined ? { messageCount } : {}), messages, ...(opts.tracked ? { clock } : {}) };
 }

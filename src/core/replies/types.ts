@@ -21,6 +21,18 @@ export interface ObservedMessage {
    * expected lower-case; the rules lower-case them again anyway.
    */
   headers?: Record<string, string>;
+  /**
+   * The body's first lines as plain text (quoted text and signatures left
+   * out where the source can see them), at most MAX_BODY_CHARS; absent when
+   * the source shows no body.
+   */
+  text?: string;
+  /**
+   * The source shows the message collapsed: its body exists but could not
+   * be read, so whether it is an automatic answer is unknown (the Gmail tab
+   * then leaves the verdict to the print view).
+   */
+  bodyHidden?: true;
 }
 
 export interface ReplyRules {
@@ -32,6 +44,10 @@ export interface ReplyRules {
   autoRepliesCount: boolean;
   /** Messages the user said were not a real reply. */
   ignoredIds: string[];
+  /** Messages the user said were automatic answers. */
+  autoIds?: string[];
+  /** The zone dates in automatic answers are read in ("back on Monday"); without it no return date is read. */
+  timeZone?: string;
 }
 
 export type MessageReason = 'reply' | 'bounce' | 'own' | 'before-tracked' | 'auto-reply' | 'ignored-by-user' | 'unknown-time';
@@ -43,6 +59,24 @@ export interface MessageNote {
   reason: MessageReason;
   /** Which rule decided, e.g. 'subject:Out of Office', 'header:auto-submitted=auto-replied', 'sender:mailer-daemon'. */
   detail?: string;
+  /**
+   * What an automatic answer said, for the note the user reads: on an
+   * 'auto-reply' note (certain), or on a counted 'reply' that might be
+   * automatic (certain false).
+   */
+  auto?: AutoNote;
+}
+
+export interface AutoNote {
+  certain: boolean;
+  /** 'out-of-office' | 'vacation' | 'parental-leave' | 'sick-leave' | 'left-company' | 'acknowledgement' | 'unmonitored' | 'automatic'. */
+  family?: string;
+  /** Last day away as stated (ISO YYYY-MM-DD). */
+  until?: string;
+  /** First day back (ISO YYYY-MM-DD). */
+  backOn?: string;
+  /** The user said so ("that was an automatic answer"). */
+  byUser?: boolean;
 }
 
 export type Verdict =

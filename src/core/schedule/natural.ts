@@ -11,16 +11,24 @@
 import { de, en, type ParsedComponents, type ParsedResult } from 'chrono-node';
 import type { SchedulePrefs } from '../settings';
 import { addLocalDays, utcFromFields, zonedParts, zonedToInstant, type LocalDateTime } from '../time/zoned';
+import { withDayMonth } from './day-month';
+import { MAX_AFTER_MS, MAX_DAYS, MIN_AFTER_MS, type DueIntent } from './intent';
 import { resolvePreset, type DueResolution } from './presets';
 import { fitToWorkingHours } from './working-hours';
 
 export type DueLang = 'en' | 'de';
 
 export type ParseDueResult =
-  | (DueResolution & { ok: true; matched: string; lang: DueLang })
+  | (DueResolution & {
+      ok: true;
+      matched: string;
+      lang: DueLang;
+      /** What to store: relative readings ("in 2 hours", "in 3 Tagen") count from the send, the rest is this instant. */
+      intent: DueIntent;
+    })
   | { ok: false; reason: 'empty' | 'unrecognised' | 'past' };
 
-const PARSERS = { en, de } as const;
+const PARSERS = { en: en.casual, de: withDayMonth(de.casual) } as const;
 
 /**
  * Words a user may wrap around a date without changing it ("remind me …
@@ -81,7 +89,39 @@ function localDate(c: ParsedComponents, hour: number, minute: number): LocalDate
   return { year: field(c, 'year'), month: field(c, 'month'), day: field(c, 'day'), hour, minute };
 }
 
-function resolveResult(r: ParsedResult, ref: Date, now: number, prefs: SchedulePrefs): DueResolution {
+type Reading = DueResolution & { intent: DueIntent };
+
+
+/** Days between the stand-in reference's date and the parsed date, on the wall clock. */
+function wallDaysAfter(c: ParsedComponents, ref: Date): number {
+  const parsed = utcFromFields(field(c, 'year'), field(c, 'month'), field(c, 'day'));
+  const base = utcFromFields(ref.getFullYear(), ref.getMonth() + 1, ref.getDate());
+  return Math.round((parsed - base) / 86_400_000);
+}
+
+function resolveResult(r: ParsedResult, ref: Date, now: number, prefs: SchedulePrefs): Reading {
+  const due = resolveInstant(r, ref, now, prefs);
+  const tags = r.tags();
+  if (NEXT_WEEK.has(tokens(r.text).join(' '))) return { ...due, intent: { preset: 'next-week' } };
+  const after = due.at - now;
+  if (tags.has('result/relativeDateAndTime') && after >= MIN_AFTER_MS && after <= MAX_AFTER_MS) return { ...due, intent: { after } };
+  // "in 3 Tagen", "in a week": whole days at the default time, counted from the send. With a clock time
+  // ("in 3 days at 10am") the user named an instant.
+  const days = wallDaysAfter(r.start, ref);
+  if (tags.has('result/relativeDate') && !due.exactTime && days >= 1 && days <= MAX_DAYS) return { ...due, intent: { days } };
+  // Anything else, or a relative reading outside what the protocol stores as relative: the instant shown.
+  return { ...due, intent: { at: due.at } };
+}
+
+/** A date without a year ("24.12.", "Dec 24") that has passed on the user's clock means next year's. */
+function nextOccurrence(c: ParsedComponents, local: LocalDateTime, now: number, timeZone: string): LocalDateTime {
+  if (c.isCertain('year') || !c.isCertain('day') || !c.isCertain('month')) return local;
+  if (zonedToInstant(local, timeZone) > now) return local;
+  // 29 February comes back four years later (the Gregorian century rule can wait).
+  return { ...local, year: local.year + (local.month === 2 && local.day === 29 ? 4 : 1) };
+}
+
+function resolveInstant(r: ParsedResult, ref: Date, now: number, prefs: SchedulePrefs): DueResolution {
   const c = r.start;
   const tags = r.tags();
 
@@ -101,13 +141,13 @@ function resolveResult(r: ParsedResult, ref: Date, now: number, prefs: ScheduleP
     const offset = c.isCertain('timezoneOffset') ? c.get('timezoneOffset') : null;
     const at =
       offset === null
-        ? zonedToInstant(local, prefs.timeZone)
+        ? zonedToInstant(nextOccurrence(c, local, now, prefs.timeZone), prefs.timeZone)
         : utcFromFields(local.year, local.month, local.day, local.hour, local.minute) - offset * 60_000;
     return { at, moved: false, exactTime: true };
   }
 
   // Only a day is known: use the default time and keep it in working hours.
-  let local = localDate(c, Math.floor(prefs.defaultTime / 60), prefs.defaultTime % 60);
+  let local = nextOccurrence(c, localDate(c, Math.floor(prefs.defaultTime / 60), prefs.defaultTime % 60), now, prefs.timeZone);
   let at = zonedToInstant(local, prefs.timeZone);
   // A bare weekday naming today (chrono keeps today while its noon placeholder
   // is ahead) means next week's once the default time has passed.
@@ -119,13 +159,13 @@ function resolveResult(r: ParsedResult, ref: Date, now: number, prefs: ScheduleP
   return { at: fitted.at, moved: fitted.moved, exactTime: false };
 }
 
-interface Reading {
+interface Candidate {
   result: ParsedResult;
   lang: DueLang;
   unexplained: number;
 }
 
-function readIn(lang: DueLang, text: string, ref: Date): Reading | undefined {
+function readIn(lang: DueLang, text: string, ref: Date): Candidate | undefined {
   const attempt = (t: string) => PARSERS[lang].parse(t, ref, { forwardDate: true })[0];
   let result = attempt(text);
   let source = text;
@@ -154,7 +194,7 @@ export function parseDue(text: string, now: number, prefs: SchedulePrefs, lang: 
   const order: DueLang[] = lang === 'de' ? ['de', 'en'] : ['en', 'de'];
   const readings = order
     .map((l) => readIn(l, input, ref))
-    .filter((r): r is Reading => r !== undefined)
+    .filter((r): r is Candidate => r !== undefined)
     .sort((a, b) => a.unexplained - b.unexplained); // stable: ties keep `order`
   const best = readings[0];
   if (!best) return { ok: false, reason: 'unrecognised' };

@@ -167,13 +167,15 @@ export class FakePrintView implements PrintViewPort {
   readonly threads = new Map<string, PageMessage[]>();
   failWith: Error | undefined;
   answer: Partial<PrintViewResponse> | undefined;
+  /** The zone Gmail prints dates in (the Google account's), which need not be the settings zone. */
+  pageZone = USER_ZONE;
   async fetch(url: string): Promise<PrintViewResponse> {
     this.requested.push(url);
     if (this.failWith) throw this.failWith;
     const q = new URL(url).searchParams;
     const account = q.get('authuser') ?? '';
     const messages = this.threads.get(q.get('th') ?? '') ?? [{ from: { email: account }, to: [], at: Date.UTC(2020, 0, 1) }];
-    const html = printViewPage({ account: { email: account }, subject: 'Thread', messages, timeZone: USER_ZONE });
+    const html = printViewPage({ account: { email: account }, subject: 'Thread', messages, timeZone: this.pageZone });
     return { status: 200, url, redirected: false, contentType: 'text/html; charset=UTF-8', text: async () => html, ...this.answer };
   }
 }

@@ -97,6 +97,53 @@ describe('reminder.create', () => {
   });
 });
 
+describe('reminder.create: times mean what the user typed', () => {
+  it('a relative time counts from the send, not from when it was typed', async () => {
+    // "in 2 hours" previewed at T0, sent (and stored) an hour later.
+    const f = fakeBackground({ now: T0 });
+    const preview = await f.bg.handlers['due.preview']({ text: 'in 2 hours' });
+    expect(preview).toMatchObject({ at: T0 + 2 * HOUR, relative: { after: 2 * HOUR } });
+    f.clock.advance(HOUR);
+    const { reminder } = await f.bg.handlers['reminder.create'](createPayload({ sentAt: T0 + HOUR - 1_000, due: preview.relative! }));
+    expect(reminder.dueAt).toBe(T0 + 3 * HOUR);
+  });
+
+  it('"in 3 Tagen" counts whole days from the day of sending', async () => {
+    const f = fakeBackground({ now: T0 });
+    const preview = await f.bg.handlers['due.preview']({ text: 'in 3 Tagen', lang: 'de' });
+    expect(preview).toMatchObject({ at: THU_9, relative: { days: 3 } });
+    f.clock.advance(DAY);
+    const { reminder } = await f.bg.handlers['reminder.create'](createPayload({ sentAt: T0 + DAY, due: preview.relative! }));
+    expect(reminder.dueAt).toBe(THU_9 + DAY);
+  });
+
+  it('a scheduled send counts from its scheduled time, and an absolute time before it is refused', async () => {
+    const f = fakeBackground({ now: T0 });
+    const scheduled = T0 + 2 * DAY;
+    const { reminder } = await f.bg.handlers['reminder.create'](createPayload({ sentAt: scheduled, due: { after: HOUR } }));
+    expect(reminder).toMatchObject({ sentAt: scheduled, dueAt: scheduled + HOUR });
+    await expect(
+      f.bg.handlers['reminder.create'](createPayload({ id: 'rem-2', thread: thread(2), sentAt: scheduled, due: { at: scheduled - HOUR } })),
+    ).rejects.toBeInstanceOf(RangeError);
+    expect(await f.bg.store.get('rem-2')).toBeUndefined();
+  });
+
+  it('an absolute time valid when Send was pressed is stored even if the request comes after it', async () => {
+    const f = fakeBackground({ now: T0 });
+    const due = { at: T0 + 10_000 };
+    f.clock.advance(30_000); // Gmail's undo delay
+    const { reminder } = await f.bg.handlers['reminder.create'](createPayload({ sentAt: T0 + 30_000, pressedAt: T0, due }));
+    expect(reminder.dueAt).toBe(T0 + 10_000);
+  });
+
+  it('absolute text is previewed without a relative intent', async () => {
+    const f = fakeBackground({ now: T0 });
+    const preview = await f.bg.handlers['due.preview']({ text: 'am 24.12. um 10 Uhr', lang: 'de' });
+    expect(preview.relative).toBeUndefined();
+    expect(preview.at).toBe(Date.parse('2025-12-24T10:00-05:00')); // New York is on EST in December
+  });
+});
+
 describe('changing a reminder', () => {
   it('updateDue moves the due time and points the alarm at it', async () => {
     const f = await withReminder();

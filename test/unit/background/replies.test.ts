@@ -18,7 +18,7 @@ async function setup(dues: Record<string, number>, settings = userSettings()) {
 }
 
 /** The tracked message, then whatever the test adds. */
-const threadWith = (n: number, ...later: { from: { email: string; name?: string }; at: number }[]) => [
+const threadWith = (n: number, ...later: { from: { email: string; name?: string }; at: number; body?: string }[]) => [
   { from: ME, to: [client(n)], at: SENT },
   ...later.map((m) => ({ ...m, to: [ME] })),
 ];
@@ -314,5 +314,84 @@ describe('minute-precision times of the print view', () => {
     f.clock.advance(5 * MIN);
     const wanted = await f.bg.checks.due(f.clock.now());
     expect(wanted.map((w) => [w.reminder.id, w.kind])).toEqual([['new', 'due'], ['old', 'retry']]);
+  });
+});
+
+describe('automatic answers (issue 9)', () => {
+  const OOO = { from: client(1), at: T0 + MIN, body: 'Thank you for your email.\nI am out of the office until March 20 with limited access to email.' };
+  const BACK_SLOT = Date.parse('2025-03-21T13:00:00Z'); // Fri 21 Mar, 09:00 in New York (EDT), the first working slot after the return
+
+  it('an out-of-office answer keeps the reminder waiting and moves it to the first working slot after the return', async () => {
+    const f = await setup({ a: HOUR });
+    f.printView.threads.set(hexOf(1), threadWith(1, OOO));
+    f.clock.advance(HOUR - PRECHECK_MS);
+    await f.bg.reconcile('alarm');
+    const a = (await f.bg.store.get('a'))!;
+    expect(a.status).toBe('pending');
+    expect(a.dueAt).toBe(BACK_SLOT);
+    expect(a.check).toMatchObject({ outcome: 'no-reply', autoAnswer: { by: { email: 'client1@example.com' }, family: 'out-of-office', until: '2025-03-20', backOn: '2025-03-21', movedFrom: T0 + HOUR } });
+    expect(a.history.at(-1)).toMatchObject({ to: 'pending', cause: 'auto-reply' });
+    expect(f.notifications.created).toEqual([]);
+    expect(f.alarms.active.get(NEXT_DUE_ALARM)).toBe(BACK_SLOT - PRECHECK_MS);
+
+    // At the new due time, still no reply: it fires, and the notification says why it waited.
+    f.clock.time = BACK_SLOT;
+    await f.bg.reconcile('alarm');
+    const fired = (await f.bg.store.get('a'))!;
+    expect(fired.status).toBe('notified');
+    expect(fired.check?.autoAnswer).toMatchObject({ backOn: '2025-03-21', movedFrom: T0 + HOUR });
+    expect(f.notifications.created.map((n) => n.options.contextMessage)).toEqual(['explainAutoAnswer|Client 1|autoFamily_outOfOffice autoUntil|Mar 20. explainAutoMoved|Mar 21, 2025']);
+  });
+
+  it('with "move past the return" off, it stays due as it was and notifies, saying what the answer said', async () => {
+    const settings = userSettings();
+    const f = await setup({ a: HOUR }, { ...settings, replies: { ...settings.replies, moveToReturn: false } });
+    f.printView.threads.set(hexOf(1), threadWith(1, OOO));
+    f.clock.advance(HOUR);
+    await f.bg.reconcile('alarm');
+    const a = (await f.bg.store.get('a'))!;
+    expect(a.status).toBe('notified');
+    expect(a.dueAt).toBe(T0 + HOUR);
+    expect(a.check?.autoAnswer).toMatchObject({ backOn: '2025-03-21' });
+    expect(a.check?.autoAnswer?.movedFrom).toBeUndefined();
+  });
+
+  it('a person answering after the auto-reply resolves it', async () => {
+    const f = await setup({ a: HOUR });
+    f.printView.threads.set(hexOf(1), threadWith(1, OOO, { from: client(1), at: T0 + 30 * MIN, body: 'Back early. Yes, the quote is fine.' }));
+    f.clock.advance(HOUR);
+    await f.bg.reconcile('alarm');
+    const a = (await f.bg.store.get('a'))!;
+    expect(a.status).toBe('replied');
+    expect(a.resolution).toMatchObject({ at: T0 + 30 * MIN });
+    expect(a.resolution!.notes!.map((n) => n.reason)).toEqual(['own', 'auto-reply', 'reply']);
+  });
+
+  it('"that was an automatic answer": back to waiting, the message remembered as automatic on every later look', async () => {
+    const f = await setup({ a: HOUR });
+    f.printView.threads.set(hexOf(1), threadWith(1, { from: client(1), at: T0 + 10 * MIN, body: 'Ticket received.' }));
+    f.clock.advance(HOUR);
+    await f.bg.reconcile('alarm');
+    expect((await f.bg.store.get('a'))!.status).toBe('replied');
+
+    const { reminder: reopened } = await f.bg.handlers['reminder.autoAnswer']({ id: 'a' });
+    expect(reopened.status).toBe('pending');
+    expect(reopened.autoReplyIds).toEqual([`client1@example.com|${Math.floor((T0 + 10 * MIN) / 60_000)}`]);
+    await f.bg.reconcile('alarm');
+    const a = (await f.bg.store.get('a'))!;
+    expect(a.status).toBe('notified');
+    expect(a.check!.notes![1]).toMatchObject({ reason: 'auto-reply', auto: { byUser: true } });
+  });
+
+  it('an open tab showing a collapsed message leaves the verdict to the print view; an expanded out-of-office is no reply', async () => {
+    const f = await setup({ a: DAY_OFFSET });
+    const base = { account: 'me@example.com', threadId: hexOf(1) };
+    const collapsed = await f.bg.handlers['thread.observed']({ ...base, messages: [{ from: ME, to: [client(1)], at: SENT }, { from: client(1), to: [ME], at: T0 + MIN, bodyHidden: true }] });
+    expect(collapsed.resolved).toEqual([]);
+    const ooo = await f.bg.handlers['thread.observed']({ ...base, messages: [{ from: ME, to: [client(1)], at: SENT }, { from: client(1), to: [ME], at: T0 + MIN, text: OOO.body }] });
+    expect(ooo.resolved).toEqual([]);
+    expect((await f.bg.store.get('a'))!.status).toBe('pending');
+    const person = await f.bg.handlers['thread.observed']({ ...base, messages: [{ from: ME, to: [client(1)], at: SENT }, { from: client(1), to: [ME], at: T0 + 2 * MIN, text: 'Thanks, received!' }] });
+    expect(person.resolved.map((r) => r.id)).toEqual(['a']);
   });
 });

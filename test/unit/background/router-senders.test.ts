@@ -35,6 +35,7 @@ const PAYLOAD: { [K in RequestType]: RequestInput<K> } = {
   'account.seen': { account: ME },
   'thread.observed': { account: ME, threadId: HEX, messages: [] },
   'reminder.notReply': { id: 'r-1' },
+  'reminder.autoAnswer': { id: 'r-1' },
   'reminder.checkNow': { id: 'r-1' },
   'reminder.restore': { reminder: createReminder({ id: 'r-1', account: ME, thread: thread(1), sentAt: T0, dueAt: T0 + 1 }, T0) },
   'reminder.open': { id: 'r-1' },

@@ -161,7 +161,7 @@ describe('RemindControl: choosing a time', () => {
     fireEvent.click(button);
     await labelsShown();
     fireEvent.click(presetButton('Next week'));
-    expect(props.onArm).toHaveBeenCalledWith({ due: { preset: 'next-week' }, label: PRESET_LABELS['next-week'] });
+    expect(props.onArm).toHaveBeenCalledWith({ due: { preset: 'next-week' }, label: PRESET_LABELS['next-week'], at: expect.any(Number) });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(button);
     expect(props.preview).toHaveBeenCalledWith({ preset: 'next-week' });
@@ -176,7 +176,7 @@ describe('RemindControl: choosing a time', () => {
     expect(props.onArm).not.toHaveBeenCalled();
     expect(screen.getByText('Checking…')).toBeTruthy();
     slow.resolve(ok('Thu 09:00'));
-    await waitFor(() => expect(props.onArm).toHaveBeenCalledWith({ due: { preset: 'tomorrow' }, label: 'Thu 09:00' }));
+    await waitFor(() => expect(props.onArm).toHaveBeenCalledWith({ due: { preset: 'tomorrow' }, label: 'Thu 09:00', at: expect.any(Number) }));
   });
 
   it('shows why a preset could not be previewed and does not arm', async () => {
@@ -201,7 +201,7 @@ describe('RemindControl: choosing a time', () => {
     expect(textCalls(preview)).toEqual([{ text: 'nächsten Montag 9 Uhr', lang: 'de' }]);
     expect(props.onArm).not.toHaveBeenCalled();
     fireEvent.click(use);
-    expect(props.onArm).toHaveBeenCalledWith({ due: { at: 1_765_180_800_000 }, label: 'Mon, Dec 8, 09:00' });
+    expect(props.onArm).toHaveBeenCalledWith({ due: { at: 1_765_180_800_000 }, label: 'Mon, Dec 8, 09:00', at: expect.any(Number) });
     expect(document.activeElement).toBe(button);
   });
 
@@ -213,7 +213,7 @@ describe('RemindControl: choosing a time', () => {
     fireEvent.input(input, { target: { value: 'sunday 8am' } });
     await waitFor(() => expect(plain(screen.getByText(/^Remind on/).textContent)).toBe('Remind on Mon 08:00 (moved into your working hours)'));
     fireEvent.keyDown(input, { key: 'Enter' });
-    expect(props.onArm).toHaveBeenCalledWith({ due: { at: 5 }, label: 'Mon 08:00' });
+    expect(props.onArm).toHaveBeenCalledWith({ due: { at: 5 }, label: 'Mon 08:00', at: expect.any(Number) });
   });
 
   it('shows an error for text it cannot read, which cannot be accepted', async () => {
@@ -269,7 +269,31 @@ describe('RemindControl: choosing a time', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(plain(screen.getByText(/^Remind on/).textContent)).toBe('Remind on Mon 09:00');
     fireEvent.click(screen.getByRole('button', { name: 'Use this time' }));
-    expect(props.onArm).toHaveBeenCalledWith({ due: { at: 2 }, label: 'Mon 09:00' });
+    expect(props.onArm).toHaveBeenCalledWith({ due: { at: 2 }, label: 'Mon 09:00', at: expect.any(Number) });
+  });
+
+  it('typed relative text is armed as itself: the intent and the user\'s words, so it counts from the send', async () => {
+    const HOURS_2 = 2 * 3_600_000;
+    const preview = fakePreview(async (input) =>
+      'text' in input && input.text === 'in 2 hours'
+        ? { ok: true, preview: { at: 1_800_000_000_000, moved: false, exactTime: true, label: 'Fri 10:00', relative: { after: HOURS_2 } } }
+        : ok('Dec 24, 10:00', 1_900_000_000_000),
+    );
+    const { props, button } = setup({ preview });
+    fireEvent.click(button);
+    const input = screen.getByLabelText(/Type a time/);
+    fireEvent.input(input, { target: { value: 'in 2 hours' } });
+    // The echo says when that would be now …
+    await screen.findByText(/Fri 10:00/, { selector: '.echo' });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this time' }));
+    // … the armed choice keeps what was meant.
+    expect(props.onArm).toHaveBeenLastCalledWith({ due: { after: HOURS_2 }, label: 'in 2 hours', at: 1_800_000_000_000 });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Remind me' }));
+    fireEvent.input(screen.getByLabelText(/Type a time/), { target: { value: 'Dec 24 10am' } });
+    await screen.findByText(/Dec 24, 10:00/, { selector: '.echo' });
+    fireEvent.click(screen.getByRole('button', { name: 'Use this time' }));
+    expect(props.onArm).toHaveBeenLastCalledWith({ due: { at: 1_900_000_000_000 }, label: 'Dec 24, 10:00', at: 1_900_000_000_000 });
   });
 
   it('clearing the text drops the shown time', async () => {
@@ -295,12 +319,12 @@ describe('RemindControl: choosing a time', () => {
     await screen.findByText(/Wed, Jan 2, 2030, 09:30/, { selector: '.echo' });
     expect(textCalls(preview)).toEqual([{ local: '2030-01-02T09:30' }]);
     fireEvent.click(screen.getByRole('button', { name: 'Use this time' }));
-    expect(props.onArm).toHaveBeenCalledWith({ due: { local: '2030-01-02T09:30' }, label: 'Wed, Jan 2, 2030, 09:30' });
+    expect(props.onArm).toHaveBeenCalledWith({ due: { local: '2030-01-02T09:30' }, label: 'Wed, Jan 2, 2030, 09:30', at: expect.any(Number) });
   });
 });
 
 describe('RemindControl: armed', () => {
-  const armed = { due: { preset: 'tomorrow' as const }, label: 'Thu 09:00' };
+  const armed = { due: { preset: 'tomorrow' as const }, label: 'Thu 09:00', at: 1 };
 
   it('shows the armed time and can be disarmed', () => {
     const { props } = setup({ armed });
@@ -326,7 +350,7 @@ describe('RemindControl: armed', () => {
     fireEvent.click(screen.getByRole('button', { name: /^If no reply:/ }));
     await labelsShown();
     fireEvent.click(presetButton('In 2 weeks'));
-    expect(props.onArm).toHaveBeenCalledWith({ due: { preset: 'in-2-weeks' }, label: PRESET_LABELS['in-2-weeks'] });
+    expect(props.onArm).toHaveBeenCalledWith({ due: { preset: 'in-2-weeks' }, label: PRESET_LABELS['in-2-weeks'], at: expect.any(Number) });
   });
 });
 
@@ -340,7 +364,7 @@ describe('RemindControl: hostile labels are text', () => {
   it.each(hostile)('renders a %s label as text in the button, the presets and the echo', async (_, label) => {
     const preview = vi.fn(async (): Promise<PreviewResult> => ok(label));
     const { container } = render(
-      <RemindControl t={t} lang="en" armed={{ due: { at: 1 }, label }} defaultPreset="tomorrow" preview={preview} onArm={vi.fn()} onDisarm={vi.fn()} />,
+      <RemindControl t={t} lang="en" armed={{ due: { at: 1 }, label, at: 1 }} defaultPreset="tomorrow" preview={preview} onArm={vi.fn()} onDisarm={vi.fn()} />,
     );
     const button = screen.getByRole('button', { name: /^If no reply:/ });
     expect(plain(button.textContent)).toBe(`If no reply: ${label}`);

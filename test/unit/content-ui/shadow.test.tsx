@@ -20,7 +20,7 @@ describe('mountInShadow', () => {
 
   function mount(onArm = vi.fn()) {
     const host = document.body.appendChild(document.createElement('follow-through-control'));
-    const vnode = (armed: { due: { at: number }; label: string } | null) => (
+    const vnode = (armed: { due: { at: number }; label: string; at: number } | null) => (
       <RemindControl t={t} lang="en" armed={armed} defaultPreset="tomorrow" preview={fakePreview()} onArm={onArm} onDisarm={vi.fn()} />
     );
     const mounted = mountInShadow(host, vnode(null), 'light');
@@ -55,7 +55,7 @@ describe('mountInShadow', () => {
     expect(q.queryByRole('dialog')).not.toBeNull();
     await waitFor(() => expect(plain(first.textContent)).toContain(PRESET_LABELS.tomorrow));
     fireEvent.click(first);
-    expect(onArm).toHaveBeenCalledWith({ due: { preset: 'tomorrow' }, label: PRESET_LABELS.tomorrow });
+    expect(onArm).toHaveBeenCalledWith({ due: { preset: 'tomorrow' }, label: PRESET_LABELS.tomorrow, at: expect.any(Number) });
     expect(shadow.activeElement).toBe(button);
   });
 
@@ -68,7 +68,7 @@ describe('mountInShadow', () => {
 
   it('updates with new props, switches theme, and unmounts cleanly', () => {
     const { host, mounted, shadow, q, vnode } = mount();
-    mounted.update(vnode({ due: { at: 1 }, label: 'Fri 16:00' }));
+    mounted.update(vnode({ due: { at: 1 }, label: 'Fri 16:00', at: 1 }));
     expect(plain(q.getByRole('button', { name: /^If no reply:/ }).textContent)).toBe('If no reply: Fri 16:00');
     expect(shadow.querySelectorAll('style')).toHaveLength(1);
     mounted.setTheme('dark');

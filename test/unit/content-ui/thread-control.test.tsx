@@ -21,6 +21,7 @@ function setup(reminder: ThreadControlProps['reminder']) {
     onSnooze: vi.fn(),
     onCancel: vi.fn(),
     onNotReply: vi.fn(),
+    onAutoAnswer: vi.fn(),
   };
   render(<ThreadControl {...props} />);
   return props;
@@ -54,7 +55,7 @@ describe('ThreadControl', () => {
     expect(within(d).getByLabelText(/Type a time/)).toBeTruthy();
     await labelsShown(d);
     fireEvent.click(within(d).getByRole('button', { name: /^In 2 days/ }));
-    expect(props.onCreate).toHaveBeenCalledWith({ due: { preset: 'in-2-days' }, label: PRESET_LABELS['in-2-days'] });
+    expect(props.onCreate).toHaveBeenCalledWith({ due: { preset: 'in-2-days' }, label: PRESET_LABELS['in-2-days'], at: expect.any(Number) });
     expect(document.activeElement).toBe(button);
   });
 
@@ -88,7 +89,7 @@ describe('ThreadControl', () => {
     fireEvent.input(within(d).getByLabelText(/Type a time/), { target: { value: 'friday 3pm' } });
     await within(d).findByText(/^Remind on/);
     fireEvent.click(within(d).getByRole('button', { name: 'Use this time' }));
-    expect(props.onChange).toHaveBeenCalledWith({ due: { at: 1_800_000_000_000 }, label: 'Tue 10:00' });
+    expect(props.onChange).toHaveBeenCalledWith({ due: { at: 1_800_000_000_000 }, label: 'Tue 10:00', at: expect.any(Number) });
     expect(props.onSnooze).not.toHaveBeenCalled();
     expect(screen.queryByRole('dialog')).toBeNull();
   });
@@ -103,7 +104,7 @@ describe('ThreadControl', () => {
     expect(within(d).queryByRole('button', { name: 'Use this time' })).toBeNull();
     await labelsShown(d);
     fireEvent.click(within(d).getByRole('button', { name: /^Next week/ }));
-    expect(props.onSnooze).toHaveBeenCalledWith({ due: { preset: 'next-week' }, label: PRESET_LABELS['next-week'] });
+    expect(props.onSnooze).toHaveBeenCalledWith({ due: { preset: 'next-week' }, label: PRESET_LABELS['next-week'], at: expect.any(Number) });
     expect(props.onChange).not.toHaveBeenCalled();
   });
 
@@ -159,13 +160,29 @@ describe('ThreadControl after a reply', () => {
     const button = screen.getByRole('button', { name: /^Replied:/ });
     fireEvent.click(button);
     const items = within(dialog('Reminder for this thread')).getAllByRole('button');
-    expect(items.map((b) => b.textContent)).toEqual(["That wasn't a real reply", 'New reminder']);
+    expect(items.map((b) => b.textContent)).toEqual(["That wasn't a real reply", 'That was an automatic answer', 'New reminder']);
     expect(document.activeElement).toBe(items[0]);
     fireEvent.click(items[0]!);
     expect(props.onNotReply).toHaveBeenCalledOnce();
     expect(props.onCancel).not.toHaveBeenCalled();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(button);
+  });
+
+  it('"That was an automatic answer" calls onAutoAnswer, not onNotReply', () => {
+    const props = setup({ ...replied, note: 'Bob replied — it might be an automatic answer' });
+    fireEvent.click(screen.getByRole('button', { name: /^Replied:/ }));
+    const d = dialog('Reminder for this thread');
+    expect(within(d).getByRole('note').textContent).toBe('Bob replied — it might be an automatic answer');
+    fireEvent.click(within(d).getByRole('button', { name: 'That was an automatic answer' }));
+    expect(props.onAutoAnswer).toHaveBeenCalledOnce();
+    expect(props.onNotReply).not.toHaveBeenCalled();
+  });
+
+  it('a waiting reminder shows what an automatic answer said above its menu', () => {
+    setup({ ...existing, note: "Bob's automatic reply — out of office until Nov 30 — didn't count" });
+    fireEvent.click(screen.getByRole('button', { name: /Thu 09:00/ }));
+    expect(within(dialog('Reminder for this thread')).getByRole('note').textContent).toBe("Bob's automatic reply — out of office until Nov 30 — didn't count");
   });
 
   it('a new reminder still replaces the replied one, with the full picker', async () => {
@@ -176,7 +193,7 @@ describe('ThreadControl after a reply', () => {
     expect(within(d).getByLabelText(/Type a time/)).toBeTruthy();
     await labelsShown(d);
     fireEvent.click(within(d).getByRole('button', { name: /^Tomorrow/ }));
-    expect(props.onCreate).toHaveBeenCalledWith({ due: { preset: 'tomorrow' }, label: PRESET_LABELS.tomorrow });
+    expect(props.onCreate).toHaveBeenCalledWith({ due: { preset: 'tomorrow' }, label: PRESET_LABELS.tomorrow, at: expect.any(Number) });
     expect(props.onNotReply).not.toHaveBeenCalled();
   });
 });

@@ -8,13 +8,19 @@ import { startGmailIntegration } from '../../../src/content/controller/page';
 import { createSendTracker } from '../../../src/content/controller/send-tracker';
 import { PRESET_IDS, type PresetId } from '../../../src/core/schedule/presets';
 import type { Settings } from '../../../src/core/settings';
+import type { DuePreview } from '../../../src/core/protocol/messages';
+import type { RequestOf } from '../../../src/core/protocol/schemas';
+import { scheduledCvOnSend } from '../../fixtures/gmail/sync-scheduled';
 import {
   buttonText,
   controls,
   deliverAccount,
   deliverSend,
+  deliverSendBodies,
   expectToast,
+  syncSample,
   fakeDeps,
+  NOW,
   onlyShadow,
   setPageUrl,
   settle,
@@ -185,6 +191,7 @@ describe('send capture', () => {
           recipients: [{ email: 'test+1@gmail.com', name: 'Test Test' }],
         },
         sentAt: 1662744701149,
+        pressedAt: fake.clock.now,
         due: { preset: 'in-1-week' },
       },
     ]);
@@ -213,7 +220,7 @@ describe('send capture', () => {
     const composes = createComposeController(fake.deps, tracker, createAccountSource(document), createHealth(fake.deps.request, () => undefined));
     composes.attach(document.querySelector('div.M9')!);
     await settle();
-    composes.focused()!.arm({ due: { preset: 'tomorrow' }, label: 'x' });
+    composes.focused()!.arm({ due: { preset: 'tomorrow' }, label: 'x', at: 1 });
     const body = document.querySelector('div.M9 [contenteditable]')!;
     body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(tracker.outstanding).toBe(0);
@@ -385,6 +392,7 @@ describe('send capture', () => {
           ],
         },
         sentAt: fake.clock.now,
+        pressedAt: fake.clock.now,
         due: { preset: 'tomorrow' },
       },
     ]);
@@ -444,5 +452,299 @@ describe('armNewComposes', () => {
     deliverSend('cvOnSend');
     await settle();
     expect(fake.of('reminder.create').map((c) => c.due)).toEqual([{ preset: 'next-week' }]);
+  });
+});
+
+describe('an absolute time that has passed is refused before sending', () => {
+  /** Gmail's own Send handlers, on the button itself as Closure puts them: what reaches them would send. */
+  function gmailSees(): string[] {
+    const seen: string[] = [];
+    for (const type of ['mousedown', 'mouseup', 'click']) byId(document, ':79').addEventListener(type, () => seen.push(type));
+    composeBody().addEventListener('keydown', (e) => (e as KeyboardEvent).ctrlKey && seen.push('ctrl+enter'));
+    return seen;
+  }
+
+  const composeBody = () => document.querySelector('div.M9 [role=textbox]') ?? document.querySelector('div.M9 [contenteditable]')!;
+
+  /** A real mouse Send: Gmail's Closure button acts on the mouseup. */
+  function pressSend(): void {
+    const send = byId(document, ':79');
+    for (const type of ['mousedown', 'mouseup', 'click']) {
+      send.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, composed: true, button: 0, detail: 1 }));
+    }
+  }
+
+  const alertText = () => onlyShadow().querySelector('[role=alert]')?.textContent ?? null;
+
+  /** Types into one of the picker's fields and accepts what the (fake) background previewed. */
+  async function armByTyping(field: 'input[type=datetime-local]' | 'input[type=text]', value: string): Promise<void> {
+    const shadow = onlyShadow();
+    shadow.querySelector<HTMLButtonElement>('button.btn')!.click();
+    await settle();
+    const input = shadow.querySelector<HTMLInputElement>(field)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300)); // the picker's debounce
+    await settle();
+    shadow.querySelector<HTMLButtonElement>('button.use')!.click();
+    await settle();
+    expect(buttonText()).toMatch(/^armedButton/);
+  }
+
+  async function startWith(preview: (input: RequestOf<'due.preview'>) => DuePreview) {
+    load('compose-dialog.html', { edit: asCvOnSend });
+    const fake = fakeDeps({ handlers: { 'due.preview': preview } });
+    stop = startGmailIntegration(fake.deps);
+    await settle();
+    deliverAccount('test@gmail.com');
+    return fake;
+  }
+
+  const absolute = (input: RequestOf<'due.preview'>): DuePreview => ({ at: NOW + 60_000, moved: false, exactTime: true, label: `L:${JSON.stringify(input)}` });
+
+  it('holds a mouse Send and Ctrl+Enter back, says why in the compose, and stores nothing', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
+    const seen = gmailSees();
+    fake.clock.now = NOW + 60_000; // the chosen minute has come by the time of Send
+    pressSend();
+    await settle();
+    expect(seen).toEqual([]);
+    expect(alertText()).toBe('composeRefusedPast[L:{"local":"2025-06-10T12:01"}]');
+    composeBody().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    await settle();
+    expect(seen).toEqual([]);
+    expect(fake.of('reminder.create')).toEqual([]);
+    expect(toastText()).toBeUndefined();
+
+    // Choosing again clears the message and lets Send through to Gmail.
+    await armThroughUi('tomorrow');
+    expect(alertText()).toBeNull();
+    pressSend();
+    expect(seen).toEqual(['mousedown', 'mouseup', 'click']);
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ due: { preset: 'tomorrow' } })]);
+  });
+
+  it('absolute text ("today 12:01") is held back the same way; removing the reminder lets the mail go without one', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=text]', 'today 12:01');
+    const seen = gmailSees();
+    fake.clock.now = NOW + 61_000;
+    pressSend();
+    expect(seen).toEqual([]);
+    expect(alertText()).toMatch(/^composeRefusedPast/);
+    await disarmThroughUi();
+    pressSend();
+    expect(seen).toEqual(['mousedown', 'mouseup', 'click']);
+  });
+
+  it('a relative time is never held back and is stored as typed, to count from the send', async () => {
+    const HOURS_2 = 2 * 3_600_000;
+    const fake = await startWith((input) => ({ at: NOW + HOURS_2, moved: false, exactTime: true, label: 'in2h', ...('text' in input ? { relative: { after: HOURS_2 } } : {}) }));
+    await armByTyping('input[type=text]', 'in 2 hours');
+    const seen = gmailSees();
+    fake.clock.now = NOW + 5 * 3_600_000; // long after the instant the preview showed
+    pressSend();
+    expect(seen).toEqual(['mousedown', 'mouseup', 'click']);
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ due: { after: HOURS_2 }, pressedAt: NOW + 5 * 3_600_000 })]);
+  });
+
+  it('Gmail sending anyway (a path we could not hold) ends in a toast, never in silence', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
+    fake.clock.now = NOW + 120_000;
+    pressSend();
+    await settle();
+    expect(alertText()).toMatch(/^composeRefusedPast/);
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]);
+    await expectToast('toastNotSetPast[L:{"local":"2025-06-10T12:01"}]');
+  });
+
+  it('says so in the compose as soon as the armed time passes, before any Send; a relative choice never expires', async () => {
+    const soon = (input: RequestOf<'due.preview'>): DuePreview => ({
+      at: NOW + 400,
+      moved: false,
+      exactTime: true,
+      label: 'soon',
+      ...('text' in input ? { relative: { after: 400 } } : {}),
+    });
+    const fake = await startWith(soon);
+    await armByTyping('input[type=text]', 'in 400 ms');
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:00');
+    expect(alertText()).toBeNull();
+    fake.clock.now = NOW + 400;
+    await vi.waitFor(() => expect(alertText()).toBe('composeTimePassed[soon]'));
+    // Choosing again clears it; a relative choice has nothing to expire.
+    await armByTyping('input[type=text]', 'in 400 ms');
+    expect(alertText()).toBeNull();
+    await new Promise((r) => setTimeout(r, 600));
+    expect(alertText()).toBeNull();
+  });
+
+  it('a key press on Send (Enter or Space, down and up) is held back to its end', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
+    const seen: string[] = [];
+    for (const type of ['keydown', 'keyup']) byId(document, ':79').addEventListener(type, (e) => seen.push(`${type}:${(e as KeyboardEvent).key}`));
+    fake.clock.now = NOW + 60_000;
+    for (const key of ['Enter', ' ']) {
+      byId(document, ':79').dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      byId(document, ':79').dispatchEvent(new KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
+    }
+    await settle();
+    expect(seen).toEqual([]);
+    expect(alertText()).toMatch(/^composeRefusedPast/);
+    // Typing in the body is never held: only Send is.
+    const typed: string[] = [];
+    composeBody().addEventListener('keydown', (e) => typed.push((e as KeyboardEvent).key));
+    composeBody().dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }));
+    expect(typed).toEqual([' ']);
+  });
+
+  it('our check failing never blocks Gmail\'s Send', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
+    const seen = gmailSees();
+    fake.deps.now = () => {
+      throw new Error('clock broke');
+    };
+    pressSend();
+    expect(seen).toEqual(['mousedown', 'mouseup', 'click']);
+    expect(fake.warnings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Gmail\'s "Schedule send" on an armed compose', () => {
+  const AT = NOW + 3 * 24 * 3_600_000;
+  const cvOnSend = () => ({ request: syncSample('cvOnSend_request'), response: syncSample('cvOnSend_response') });
+
+  /** The more-send arrow, then the menu item, as a mouse does it (Closure menus act on mouseup; a click follows). */
+  function chooseScheduleSend(): void {
+    byId(document, ':75').dispatchEvent(new MouseEvent('mousedown', { bubbles: true, button: 0 }));
+    const item = document.querySelector('[selector=scheduledSend]')!;
+    for (const type of ['mousedown', 'mouseup', 'click']) item.dispatchEvent(new MouseEvent(type, { bubbles: true, button: 0, detail: 1 }));
+  }
+
+  /** Gmail closes the compose once the time is picked, then sends the request. */
+  function gmailSchedules(at: number | null): void {
+    document.querySelector('div.M9')!.closest('[role=dialog]')?.remove();
+    const { request, response } = scheduledCvOnSend(cvOnSend(), at);
+    deliverSendBodies(request, response);
+  }
+
+  it('stores the reminder counting from the scheduled time', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('in-2-days');
+    chooseScheduleSend();
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]); // not before Gmail answered
+    gmailSchedules(AT);
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([
+      expect.objectContaining({ due: { preset: 'in-2-days' }, sentAt: AT, pressedAt: NOW, thread: expect.objectContaining({ threadId: '183234ce86ffa010' }) }),
+    ]);
+    await expectToast(`toastScheduledSet[${DUE_LABEL}]`);
+  });
+
+  it('says so when the scheduled time cannot be read, and stores nothing', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    chooseScheduleSend();
+    gmailSchedules(null);
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]);
+    await expectToast('toastScheduledNotSet');
+  });
+
+  it('an absolute time before the scheduled send is not stored, and the toast says why', async () => {
+    // A background that previews the custom time as one day ahead.
+    const preview = (input: RequestOf<'due.preview'>): DuePreview => ({ at: NOW + 24 * 3_600_000, moved: false, exactTime: true, label: `L:${'local' in input ? input.local : '?'}` });
+    load('compose-dialog.html', { edit: asCvOnSend });
+    const fake2 = fakeDeps({ handlers: { 'due.preview': preview } });
+    stop = startGmailIntegration(fake2.deps);
+    await settle();
+    deliverAccount('test@gmail.com');
+    const shadow = onlyShadow();
+    shadow.querySelector<HTMLButtonElement>('button.btn')!.click();
+    await settle();
+    const input = shadow.querySelector<HTMLInputElement>('input[type=datetime-local]')!;
+    input.value = '2025-06-11T12:00';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    shadow.querySelector<HTMLButtonElement>('button.use')!.click();
+    await settle();
+    chooseScheduleSend();
+    gmailSchedules(AT);
+    await settle();
+    expect(fake2.of('reminder.create')).toEqual([]);
+    await expectToast('toastScheduledBefore[L:2025-06-11T12:00|Fri 13 Jun, 12:00]');
+  });
+
+  it('the compose closing without a recognisable request ends in the notice after a grace period, never in silence', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    chooseScheduleSend();
+    document.querySelector('div.M9')!.closest('[role=dialog]')?.remove();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(toastText()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(toastText()).toBe('toastScheduledNotSet');
+    expect(fake.of('reminder.create')).toEqual([]);
+  });
+
+  it('a passed absolute time holds Schedule send back too: Gmail\'s menu never sees the choice, the compose says why', async () => {
+    const preview = (input: RequestOf<'due.preview'>): DuePreview => ({ at: NOW + 60_000, moved: false, exactTime: true, label: `L:${'local' in input ? input.local : '?'}` });
+    load('compose-dialog.html', { edit: asCvOnSend });
+    const fake = fakeDeps({ handlers: { 'due.preview': preview } });
+    stop = startGmailIntegration(fake.deps);
+    await settle();
+    deliverAccount('test@gmail.com');
+    const shadow = onlyShadow();
+    shadow.querySelector<HTMLButtonElement>('button.btn')!.click();
+    await settle();
+    const input = shadow.querySelector<HTMLInputElement>('input[type=datetime-local]')!;
+    input.value = '2025-06-10T12:01';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    shadow.querySelector<HTMLButtonElement>('button.use')!.click();
+    await settle();
+    const menuSaw: string[] = [];
+    const item = document.querySelector('[selector=scheduledSend]')!;
+    for (const type of ['mousedown', 'mouseup', 'click', 'keydown']) item.addEventListener(type, () => menuSaw.push(type));
+    fake.clock.now = NOW + 60_000;
+    chooseScheduleSend();
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await settle();
+    expect(menuSaw).toEqual([]);
+    expect(onlyShadow().querySelector('[role=alert]')?.textContent).toBe('composeRefusedPast[L:2025-06-10T12:01]');
+    gmailSchedules(AT); // even if Gmail scheduled it some other way, nothing is stored from a refused time
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([]);
+  });
+
+  it('the schedule dialog cancelled (the compose stays open): nothing said, the compose still armed and sendable', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    await armThroughUi('tomorrow');
+    chooseScheduleSend();
+    await settle();
+    // The user thinks again and sends at once: the Send supersedes the schedule wait.
+    clickSend();
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ due: { preset: 'tomorrow' }, sentAt: 1662744701149 })]);
+    await expectToast(`toastSet[${DUE_LABEL}]`);
   });
 });

@@ -92,6 +92,7 @@ export function fakeDeps(opts: { handlers?: Handlers; settings?: Partial<Setting
     'account.seen': () => ({ stored: true }),
     'thread.observed': () => ({ resolved: [] }),
     'reminder.notReply': (p) => ({ reminder: fakeReminder({ id: p.id }) }),
+    'reminder.autoAnswer': (p) => ({ reminder: fakeReminder({ id: p.id }) }),
   };
   const handlers = { ...defaults, ...opts.handlers } as Record<string, (p: unknown) => unknown>;
   const send = async (raw: unknown) => {
@@ -184,6 +185,11 @@ export function setPageUrl(url = `${ORIGIN}/mail/u/0/#inbox`): void {
 /** Posts what the page-world hook posts after a send, as `window` itself (the only source the bridge accepts). */
 export function deliverSend(name: string): void {
   deliver({ source: BRIDGE_SOURCE, kind: KIND_SYNC_SEND, v: 1, url: `${ORIGIN}/sync/u/0/i/s`, status: 200, body: syncSample(`${name}_response`), request: syncSample(`${name}_request`) });
+}
+
+/** Same, with bodies the test built (e.g. a scheduled variant of a sample). */
+export function deliverSendBodies(request: string, body: string): void {
+  deliver({ source: BRIDGE_SOURCE, kind: KIND_SYNC_SEND, v: 1, url: `${ORIGIN}/sync/u/0/i/s`, status: 200, body, request });
 }
 
 export function deliverAccount(account: string, ik?: string): void {

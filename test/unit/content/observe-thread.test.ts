@@ -39,10 +39,11 @@ describe('observedMessages on the real fixtures', () => {
   it('English thread: sender, recipients, time and msg-f id of each message, in order', () => {
     const { messages } = shown('thread-view-en.html');
     expect(observedMessages(messages)).toEqual([
-      { from: ME, to: [ALICE, BOB], at: 1507821032297, id: 'msg-f:1581064946762017791' },
-      { from: ALICE, to: [ME, BOB], at: 1507821330627, id: 'msg-f:1581065259584490785' },
+      // Each expanded body's first lines as plain text (the link's address is text, never markup).
+      { from: ME, to: [ALICE, BOB], at: 1507821032297, id: 'msg-f:1581064946762017791', text: 'Hi both, here are the numbers. Questions to finance@example.com.' },
+      { from: ALICE, to: [ME, BOB], at: 1507821330627, id: 'msg-f:1581065259584490785', text: 'Thanks! One question about Q3.' },
       // The inline reply's addresses below the body are not the message's recipients.
-      { from: BOB, to: [ME, ALICE], at: 1507829867703, id: 'msg-f:1581074211357330005' },
+      { from: BOB, to: [ME, ALICE], at: 1507829867703, id: 'msg-f:1581074211357330005', text: 'Agreed, see you Thursday.' },
     ]);
   });
 
@@ -51,9 +52,9 @@ describe('observedMessages on the real fixtures', () => {
     const ICH = { email: 'ich@example.de', name: 'Ich Selbst' };
     const ANNA = { email: 'anna.mueller@example.de', name: 'Anna Müller' };
     expect(observedMessages(messages)).toEqual([
-      { from: ICH, to: [ANNA], at: 1714434166362, id: 'msg-f:1797714520427640776' },
-      { from: ANNA, to: [ICH], at: 1714436337530, id: 'msg-f:1797716797062429120' },
-      { from: ICH, to: [ANNA, { email: 'einkauf@example.de' }], id: 'msg-a:r-4242424242424242424' },
+      { from: ICH, to: [ANNA], at: 1714434166362, id: 'msg-f:1797714520427640776', text: 'Hallo Anna, anbei das Angebot.' },
+      { from: ANNA, to: [ICH], at: 1714436337530, id: 'msg-f:1797716797062429120', text: 'Danke, ich melde mich.' },
+      { from: ICH, to: [ANNA, { email: 'einkauf@example.de' }], id: 'msg-a:r-4242424242424242424', text: 'Kurze Erinnerung an das Angebot.' },
     ]);
   });
 
@@ -138,5 +139,21 @@ describe('createThreadObserver', () => {
     const { thread, messages } = shown('thread-view-en.html');
     await createThreadObserver(fake.deps)('me@example.com', thread, [...messages, { recipients: [ME], messageId: 'msg-f:1' }]);
     expect(fake.calls).toEqual([]);
+  });
+});
+
+describe('observedMessages: bodies (issue 9)', () => {
+  it('sends the first lines of expanded bodies and marks collapsed messages; the out-of-office one is judged automatic', async () => {
+    const { messages } = shown('thread-view-auto.html');
+    const observed = observedMessages(messages)!;
+    expect(observed.map((m) => [m.from.email, m.bodyHidden, m.text?.split('\n')[0]])).toEqual([
+      ['me@example.com', true, undefined],
+      ['alice@example.com', undefined, 'Thank you for your email.'],
+      ['bob@example.com', undefined, 'Back early. The numbers look right, thanks!'],
+    ]);
+    const { judgeReplies } = await import('../../../src/core/replies/judge');
+    const verdict = judgeReplies(observed, { sentAt: observed[0]!.at!, id: observed[0]!.id! }, { ownAddresses: ['me@example.com'], plusAddressing: false, autoRepliesCount: false, ignoredIds: [] });
+    expect(verdict.notes.map((n) => n.reason)).toEqual(['own', 'auto-reply', 'reply']);
+    expect(verdict).toMatchObject({ kind: 'replied', by: { email: 'bob@example.com' } });
   });
 });

@@ -64,7 +64,7 @@ const NOW = Date.UTC(2026, 11, 6, 12);
 const pending = (over: Partial<PendingSend> = {}): PendingSend => ({
   id: 'rem-1',
   snapshot: { subject: 'Offer', recipients: [{ email: 'anna@example.com', name: 'Anna' }], clientMessageId: 'msg-a:r1' },
-  armed: { due: { preset: 'tomorrow' }, label: 'Thu 09:00' },
+  armed: { due: { preset: 'tomorrow' }, label: 'Thu 09:00', at: NOW + 86_400_000 },
   theme: 'light',
   clickedAt: NOW - 5_000,
   ...over,

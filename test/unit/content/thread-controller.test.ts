@@ -118,6 +118,27 @@ describe('thread control placement and lookup', () => {
     expect(fake.of('reminder.create')).toMatchObject([{ kind: 'owed-reply', thread: { recipients: [{ email: 'bob@example.com' }, { email: 'alice@example.com' }] } }]);
   });
 
+  it('a reminder kept waiting by an automatic answer says so in its menu', async () => {
+    await start('thread-view-en.html', {
+      'reminder.getByThread': () => ({
+        reminder: fakeReminder({
+          id: 'rem-8',
+          check: { at: NOW, source: 'print-view', outcome: 'no-reply', failures: 0, autoAnswer: { by: { email: 'alice@example.com', name: 'Alice' }, family: 'vacation', until: '2025-06-16' } },
+        }),
+      }),
+    });
+    const shadow = await openMenu();
+    expect(shadow.querySelector('[role=note]')?.textContent).toMatch(/^explainAutoAnswer.*Alice.*autoFamily_vacation/);
+  });
+
+  it('"That was an automatic answer" on a replied reminder sends reminder.autoAnswer', async () => {
+    const fake = await start('thread-view-en.html', existing('replied'));
+    const shadow = await openMenu();
+    item(shadow, 'threadAutoAnswer').click();
+    await settle();
+    expect(fake.of('reminder.autoAnswer')).toEqual([{ id: 'rem-7' }]);
+  });
+
   it('a failed lookup shows the error state', async () => {
     const fake = await start('thread-view-en.html', {
       'reminder.getByThread': () => {
@@ -158,7 +179,9 @@ describe('thread control actions', () => {
             { email: 'bob@example.com', name: 'Bob Builder' },
           ],
         },
-        sentAt: NOW,
+        // The thread's newest message is mine (15f1123136926bff): counted from its send time, read from its Gmail id.
+        sentAt: 1507821032297,
+        anchor: 'message',
         due: { preset: 'in-2-days' },
       },
     ]);
@@ -166,6 +189,25 @@ describe('thread control actions', () => {
     // And it looks again, to show what is stored now.
     expect(fake.of('reminder.getByThread')).toHaveLength(2);
     expect(fake.invalid).toEqual([]);
+  });
+
+  it('create from typed relative text: stores the intent, and the toast names the time stored (not the words)', async () => {
+    const HOURS_2 = 2 * 3_600_000;
+    const fake = await start('thread-view-en.html', {
+      'due.preview': (input) => ({ at: NOW + HOURS_2, moved: false, exactTime: true, label: 'Tue 14:00', ...('text' in input ? { relative: { after: HOURS_2 } } : {}) }),
+    });
+    const shadow = await openMenu();
+    const input = shadow.querySelector<HTMLInputElement>('input[type=text]')!;
+    input.value = 'in 2 hours';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    await settle();
+    shadow.querySelector<HTMLButtonElement>('button.use')!.click();
+    await settle();
+    // As shipped the newest message is Bob's: the reminder is an owed reply, counted from his message (15f11a9e4b7c0a55).
+    expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ kind: 'owed-reply', sentAt: 1507829867703, due: { after: HOURS_2 } })]);
+    // The fake stores every reminder due at DUE_AT: its label is what the toast shows.
+    await expectToast('toastOwedSet[Fri 13 Jun, 09:00]');
   });
 
   it('change: updateDue with the picked time', async () => {

@@ -44,13 +44,14 @@ export function richReminders(): Reminder[] {
       explanation: 'client1@example.com replied',
       messageId: 'client1@example.com|29033520',
       source: 'print-view',
+      times: 'calibrated',
       notes: [
         { id: 'msg-f:1', from: { email: 'me@example.com' }, at: T0 - HOUR, reason: 'own' },
-        { from: { email: 'client1@example.com', name: 'Client 1' }, at: T0 + 2 * HOUR, reason: 'reply' },
+        { from: { email: 'client1@example.com', name: 'Client 1' }, at: T0 + 2 * HOUR, reason: 'reply', auto: { certain: false } },
         { from: { email: 'ooo@example.com' }, reason: 'auto-reply', detail: 'subject:Out of Office' },
       ],
     },
-    check: { at: T0 + 2 * HOUR, source: 'print-view', outcome: 'replied', by: { email: 'client1@example.com' }, failures: 0 },
+    check: { at: T0 + 2 * HOUR, source: 'print-view', outcome: 'replied', by: { email: 'client1@example.com' }, failures: 0, times: 'calibrated' },
     history: history([null, 'pending', T0, 'created'], ['pending', 'replied', T0 + 2 * HOUR, 'reply']),
   });
   const notified = plain(2, {
@@ -67,7 +68,17 @@ export function richReminders(): Reminder[] {
     thread: thread(3, { threadId: undefined, permThreadId: 'thread-f:1581064946762017791' }),
     threadKey: 'gmail:15f1123136926bff',
     dueAt: T0 + 3 * DAY,
-    check: { at: T0 + HOUR, source: 'gmail-tab', outcome: 'no-reply', failures: 0, notes: [] },
+    check: {
+      at: T0 + HOUR,
+      source: 'print-view',
+      outcome: 'no-reply',
+      failures: 0,
+      notes: [{ from: { email: 'client3@example.com' }, at: T0 + 5 * MIN, reason: 'auto-reply', detail: 'text:de:vacation', auto: { certain: true, family: 'vacation', until: '2025-03-20', backOn: '2025-03-21' } }],
+      autoAnswer: { by: { email: 'client3@example.com' }, family: 'vacation', until: '2025-03-20', backOn: '2025-03-21', movedFrom: T0 + DAY },
+      times: 'settings-zone',
+    },
+    autoReplyIds: ['client3@example.com|29033401'],
+    anchor: 'added',
     history: history([null, 'pending', T0, 'created'], ['pending', 'notified', T0 + HOUR, 'alarm'], ['notified', 'snoozed', T0 + 2 * HOUR, 'user']),
   });
   const done = plain(4, { status: 'done', history: history([null, 'pending', T0, 'created'], ['pending', 'done', T0 + 1, 'user']) });

@@ -223,3 +223,21 @@ describe('digestNotification', () => {
     );
   });
 });
+
+describe('singleNotification: after an automatic answer (issue 9)', () => {
+  it('the context line says what the automatic answer said and that the reminder waited for the return', () => {
+    const r = {
+      ...withRecipients(people(1)),
+      dueAt: 900,
+      check: { at: 1, source: 'print-view' as const, outcome: 'no-reply' as const, failures: 0, autoAnswer: { by: { email: 'bob@example.com', name: 'Bob' }, family: 'vacation', until: '2026-11-30', movedFrom: 100 } },
+    };
+    expect(singleNotification(r, t, (ms) => `@${ms}`, (d) => `<${d}>`).contextMessage).toBe('explainAutoAnswer|Bob,autoFamily_vacation| autoUntil|<2026-11-30>. explainAutoMoved|@900');
+  });
+
+  it('a hostile name from the answer stays inert', () => {
+    const r = { ...withRecipients(people(1)), check: { at: 1, source: 'print-view' as const, outcome: 'no-reply' as const, failures: 0, autoAnswer: { by: { email: 'x@example.com', name: HOSTILE } } } };
+    const text = singleNotification(r, t, String).contextMessage!;
+    expect(text).not.toMatch(UNSAFE);
+    expect(text.length).toBeLessThanOrEqual(MAX);
+  });
+});

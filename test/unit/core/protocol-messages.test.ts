@@ -39,6 +39,9 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
     create({ sentAt: 0, due: { at: 0 }, id: 'A_b-9' }),
     create({ sentAt: 8.64e15, due: { preset: 'in-2-weeks' } }),
     create({ due: { local: '2025-03-12T09:00' } }),
+    // Relative intents typed as text, and the moment Send was pressed.
+    create({ due: { after: 2 * 3_600_000 }, pressedAt: T0 }),
+    create({ due: { days: 3 } }),
   ] as RequestInput<'reminder.create'>[],
   'reminder.updateDue': [
     { id: 'r-1', due: { at: T0 } },
@@ -71,8 +74,17 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
       permThreadId: PERM,
       messages: [{ from: { email: 'bob@example.com', name: 'Bob' }, to: [{ email: 'me@example.com' }], at: T0, id: 'msg-f:1', subject: 'Re: x' }],
     },
+    {
+      account: 'me@example.com',
+      threadId: HEX,
+      messages: [
+        { from: { email: 'bob@example.com' }, to: [], text: 'I am out of the office until Monday.' },
+        { from: { email: 'bob@example.com' }, to: [], bodyHidden: true },
+      ],
+    },
   ],
   'reminder.notReply': [{ id: 'r-1' }],
+  'reminder.autoAnswer': [{ id: 'r-1' }],
   'reminder.restore': [{ reminder: createReminder({ id: 'r-1', account: 'me@example.com', thread: thread() as never, sentAt: T0, dueAt: T0 + 1 }, T0) }],
   'reminder.open': [{ id: 'r-1' }],
   'reminder.checkNow': [{ id: 'r-1' }],
@@ -100,6 +112,8 @@ describe('thread observations and page keys', () => {
     ['no thread id', 'thread.observed', { account: 'me@example.com', messages: [] }],
     ['too many messages', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: Array(501).fill({ from: { email: 'a@b.c' }, to: [] }) }],
     ['a message without a sender', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ to: [] }] }],
+    ['a body text over 4,000 characters', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ from: { email: 'a@b.c' }, to: [], text: 'x'.repeat(4001) }] }],
+    ['bodyHidden other than true', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ from: { email: 'a@b.c' }, to: [], bodyHidden: false }] }],
     ['an unknown message field', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ from: { email: 'a@b.c' }, to: [], body: 'x' }] }],
     ['a page key that is not hex', 'account.seen', { account: 'me@example.com', ik: '<script>' }],
   ] as const)('refuses %s', (_, type, payload) => {
@@ -123,7 +137,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(28);
+    expect(REQUEST_TYPES).toHaveLength(29);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {
@@ -273,6 +287,11 @@ const PAYLOAD_ERRORS: [RequestType, string, unknown, ...(string | RegExp)[]][] =
   ['reminder.create', 'extra key in a recipient', create({ thread: thread({ recipients: [{ email: 'a@b', cc: true }] }) }), 'cc'],
   ['reminder.create', 'extra key in due', create({ due: { preset: 'tomorrow', tz: 'UTC' } }), 'due'],
   ['reminder.create', 'status smuggled in', create({ status: 'done' }), 'status'],
+  ['reminder.create', 'zero days', create({ due: { days: 0 } }), 'due'],
+  ['reminder.create', 'fractional days', create({ due: { days: 1.5 } }), 'due'],
+  ['reminder.create', 'after under a second', create({ due: { after: 999 } }), 'due'],
+  ['reminder.create', 'after beyond ten years', create({ due: { after: 11 * 366 * 86_400_000 } }), 'due'],
+  ['reminder.create', 'two intents at once', create({ due: { after: 60_000, at: T0 } }), 'due'],
   ['reminder.getByThread', 'extra key', { account: 'a@b', threadId: HEX, all: true }, 'all'],
   // Ids.
   ['reminder.done', 'missing id', {}, 'id'],

@@ -6,7 +6,7 @@ import { defaultSettings, type Settings } from '../../../src/core/settings';
 const current = (): Settings => ({
   ...defaultSettings('Europe/Berlin'),
   armNewComposes: true,
-  replies: { aliases: { 'me@example.com': ['me@example.org'] }, plusAddressing: true, autoRepliesCount: true, notifyOnReply: true },
+  replies: { aliases: { 'me@example.com': ['me@example.org'] }, plusAddressing: true, autoRepliesCount: true, notifyOnReply: true, moveToReturn: false },
   notifications: { requireInteraction: false, startupDigest: false },
 });
 
@@ -44,8 +44,14 @@ describe('settings migrations: fields added since version 1', () => {
   it('replies: missing means own addresses only, no plus-addressing, auto-replies do not count, no reply notifications', () => {
     expect(parseSettings(without(current(), 'replies')).output).toEqual({
       ...current(),
-      replies: { aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false },
+      replies: { aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false, moveToReturn: true },
     });
+  });
+
+  it('replies.moveToReturn (issue 9): reply settings saved before it move reminders past a stated return', () => {
+    const old = structuredClone(current()) as unknown as { replies: Record<string, unknown> };
+    delete old.replies['moveToReturn'];
+    expect((parseSettings(old).output as Settings).replies).toEqual({ ...current().replies, moveToReturn: true });
   });
 
   it('notifications: missing means stay on screen and one digest for several', () => {

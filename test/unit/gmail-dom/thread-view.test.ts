@@ -19,6 +19,7 @@ const EN_MESSAGES = [
       { email: 'bob@example.com', name: 'Bob Builder' },
     ],
     dateTitle: 'Mon, Jun 2, 2025, 9:15 AM',
+    text: 'Hi both, here are the numbers. Questions to finance@example.com.',
   },
   {
     messageId: 'msg-f:1581065259584490785',
@@ -29,6 +30,7 @@ const EN_MESSAGES = [
       { email: 'bob@example.com', name: 'Bob Builder' },
     ],
     dateTitle: 'Mon, Jun 2, 2025, 11:40 AM',
+    text: 'Thanks! One question about Q3.',
   },
   {
     messageId: 'msg-f:1581074211357330005',
@@ -39,6 +41,7 @@ const EN_MESSAGES = [
       { email: 'alice@example.com', name: 'Alice Example' },
     ],
     dateTitle: 'Tue, Jun 3, 2025, 10:12 AM',
+    text: 'Agreed, see you Thursday.',
   },
 ];
 
@@ -49,6 +52,7 @@ const DE_MESSAGES = [
     from: { email: 'ich@example.de', name: 'Ich Selbst' },
     recipients: [{ email: 'anna.mueller@example.de', name: 'Anna Müller' }],
     dateTitle: 'Mo., 2. Juni 2025, 09:15',
+    text: 'Hallo Anna, anbei das Angebot.',
   },
   {
     messageId: 'msg-f:1797716797062429120',
@@ -56,6 +60,7 @@ const DE_MESSAGES = [
     from: { email: 'anna.mueller@example.de', name: 'Anna Müller' },
     recipients: [{ email: 'ich@example.de', name: 'Ich Selbst' }],
     dateTitle: 'Di., 3. Juni 2025, 14:02',
+    text: 'Danke, ich melde mich.',
   },
   {
     // Just sent: only the client id, no legacy id yet.
@@ -63,6 +68,7 @@ const DE_MESSAGES = [
     from: { email: 'ich@example.de', name: 'Ich Selbst' },
     recipients: [{ email: 'anna.mueller@example.de', name: 'Anna Müller' }, { email: 'einkauf@example.de' }],
     dateTitle: 'Mi., 4. Juni 2025, 08:30',
+    text: 'Kurze Erinnerung an das Angebot.',
   },
 ];
 
@@ -221,5 +227,27 @@ describe('hostile and broken input', () => {
     expect(threadMessages(doc, {} as VisibleThread)).toEqual([]);
     expect(threadToolbar(doc, {} as VisibleThread)).toBeUndefined();
     expect(visibleThread({} as Document)).toBeUndefined();
+  });
+});
+
+describe('message bodies (issue 9)', () => {
+  it('first lines as plain text, quote and signature left out; a collapsed message says its body is hidden', () => {
+    const doc = load('thread-view-auto.html');
+    const messages = threadMessages(doc, thread(doc));
+    expect(messages.map((m) => [m.from?.email, m.text, m.bodyHidden])).toEqual([
+      ['me@example.com', undefined, true],
+      ['alice@example.com', 'Thank you for your email.\nI am out of the office until June 16 with limited access to email.\nFor urgent matters please contact Bob.', undefined],
+      ['bob@example.com', 'Back early. The numbers look right, thanks!', undefined],
+    ]);
+  });
+
+  it('text only: markup in a body stays text, scripts are never read, at most 4,000 characters', () => {
+    const doc = load('thread-view-auto.html');
+    const body = byId(doc, ':body3');
+    body.innerHTML = '<div>&lt;img src=x onerror=alert(1)&gt;</div><script>alert(2)</script><div>' + 'word '.repeat(3000) + '</div>';
+    const text = threadMessages(doc, thread(doc))[2]!.text!;
+    expect(text.startsWith('<img src=x onerror=alert(1)>\nword word')).toBe(true);
+    expect(text).not.toContain('alert(2)');
+    expect(text.length).toBeLessThanOrEqual(4000);
   });
 });

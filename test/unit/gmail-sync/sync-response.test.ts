@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeEmail, MAX_BODY_CHARS } from '../../../src/content/bridge-protocol';
 import { parseSendRequest, parseSendResponse, type SentMessage } from '../../../src/content/gmail/sync-response';
 import { pair, seeded } from './fixtures';
+import { scheduledCvOnSend } from '../../fixtures/gmail/sync-scheduled';
 
 /**
  * Expected values, read by hand from the JSON samples. Hex ↔ decimal were
@@ -390,5 +391,30 @@ describe('hostile and broken input', () => {
     }
     expect(parseSendResponse(undefined as unknown as string)).toEqual([]);
     expect(parseSendResponse(42 as unknown as string, {} as unknown as string)).toEqual([]);
+  });
+});
+
+describe('Schedule send (synthetic variant of cvOnSend, see test/fixtures/gmail/sync-scheduled.ts)', () => {
+  const AT = Date.UTC(2022, 8, 12, 7, 0); // three days after the capture
+
+  it('reports the scheduled message, flagged, with the time it goes out', () => {
+    const { request, response } = scheduledCvOnSend(pair('cvOnSend'), AT);
+    expect(parseSendResponse(response, request)).toEqual([{ ...EXPECTED.cvOnSend, scheduled: true, latestTime: AT }]);
+    // Without the request, from the response's labels alone.
+    expect(parseSendResponse(response)).toEqual([expect.objectContaining({ clientMessageId: 'msg-a:r8190137112111191537', scheduled: true, latestTime: AT })]);
+    expect(parseSendRequest(request)).toEqual([expect.objectContaining({ scheduled: true, latestTime: AT, draft: false })]);
+  });
+
+  it('a scheduled message without a later time is still flagged: its latest time is the send time, which the caller does not take for the schedule', () => {
+    const { request, response } = scheduledCvOnSend(pair('cvOnSend'), null);
+    const [m] = parseSendResponse(response, request);
+    expect(m).toMatchObject({ scheduled: true });
+    expect(m!.latestTime).toBeLessThan(AT);
+  });
+
+  it('an ordinary send carries no schedule fields', () => {
+    const [m] = parseSendResponse(pair('cvOnSend').response, pair('cvOnSend').request);
+    expect(m).not.toHaveProperty('scheduled');
+    expect(m).not.toHaveProperty('latestTime');
   });
 });

@@ -44,6 +44,7 @@ describe('options: addresses', () => {
       plusAddressing: true,
       autoRepliesCount: false,
       notifyOnReply: false,
+      moveToReturn: true,
     });
   });
 

@@ -49,6 +49,16 @@ describe('options: reply rules and notifications', () => {
     expect(box('Notify me when someone replies').checked).toBe(true);
   });
 
+  it('moving reminders past a stated return is on by default and can be turned off', async () => {
+    const { calls, form } = await renderOptions();
+    const move = box('When an automatic answer says when the person is back, move the reminder to the first working hour after their return');
+    expect(move.checked).toBe(true);
+    fireEvent.click(move);
+    save();
+    await waitFor(() => expect(within(form).getByRole('status').textContent).toBe('Saved'));
+    expect(lastSaved(calls).replies.moveToReturn).toBe(false);
+  });
+
   it('submitting the form (Enter in a field) saves; the hint describes its checkbox', async () => {
     const { calls, form } = await renderOptions();
     const cb = box('Notify me when someone replies');

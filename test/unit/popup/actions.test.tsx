@@ -155,6 +155,16 @@ describe('Row actions', () => {
     expect(snackbar().textContent).toContain('Waiting again: Budget question');
   });
 
+  it('"that was an automatic answer" is offered for replied rows and sends the reminder back as waiting', async () => {
+    const { bg } = await setup(sample());
+    expect(within(menu('Lunch?')).queryByRole('button', { name: 'That was an automatic answer' })).toBeNull();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    fireEvent.click(within(menu('Budget question')).getByRole('button', { name: 'That was an automatic answer' }));
+    await waitFor(() => expect(bg.writes()).toEqual([{ type: 'reminder.autoAnswer', payload: { id: 'rep1' } }]));
+    await waitFor(() => expect(sectionOf('rep1')).toBe('upcoming'));
+    expect(snackbar().textContent).toContain('Automatic answer, waiting again: Budget question');
+  });
+
   it('shows a failed action as an alert', async () => {
     const { bg } = await setup(sample());
     bg.failing.add('reminder.done');

@@ -58,6 +58,7 @@ export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }
       case 'reminder.reopen':
         return update(id, { status: 'pending', resolution: undefined });
       case 'reminder.notReply':
+      case 'reminder.autoAnswer':
         return update(id, { status: 'pending', resolution: undefined });
       case 'reminder.snooze':
         return update(id, { status: 'snoozed', dueAt: dueOf(p.due as never) });

@@ -4,6 +4,8 @@ import { applyOwedVerdict, judgeLook, receivedId, tabMayWrite } from '../../../s
 import { withStableIds } from '../../../src/core/replies/outcome';
 import { createReminder } from '../../../src/core/reminder';
 import { BOB, CAROL, HOUR, ME, MINUTE, msg, rules, SHOWN, SUBJECT } from './factories';
+import { defaultSettings } from '../../../src/core/settings';
+import { zonedToInstant } from '../../../src/core/time/zoned';
 
 /** Bob's request, as the thread shows it (10:12), and the instant the extension read from its id (10:12:40). */
 const RECEIVED_AT = SHOWN + 40_000;
@@ -118,7 +120,7 @@ describe('owed verdicts on the reminder', () => {
     const result = judgeLook(r, withStableIds([bobsRequest(), answer]), rules(), 'print-view', SHOWN + 2 * HOUR);
     expect(result.check).toMatchObject({ outcome: 'answered', by: { email: 'me@example.com' } });
     expect(result.event).toMatchObject({ type: 'reply', resolution: { kind: 'answered', source: 'print-view', at: SHOWN + HOUR, messageId: `me@example.com|${(SHOWN + HOUR) / MINUTE}` } });
-    expect(tabMayWrite(result)).toBe(true);
+    expect(tabMayWrite(result, [])).toBe(true);
   });
 
   it('the received message is placed by the stable id of its sender and minute', () => {
@@ -127,7 +129,7 @@ describe('owed verdicts on the reminder', () => {
     const result = judgeLook(owed(), withStableIds([{ ...bobsRequest(), id: undefined }, msg(BOB, { at: SHOWN + 30 * HOUR, id: undefined })]), rules(), 'print-view', SHOWN);
     expect(result.event).toBeUndefined();
     expect(result.check).toMatchObject({ outcome: 'no-reply', wroteAgain: { by: BOB, at: SHOWN + 30 * HOUR } });
-    expect(tabMayWrite(result)).toBe(false);
+    expect(tabMayWrite(result, [])).toBe(false);
   });
 
   it('their reply never resolves an owed reminder, though it would resolve a no-reply one', () => {
@@ -141,5 +143,45 @@ describe('owed verdicts on the reminder', () => {
     const result = applyOwedVerdict(owed(), { failure: 'network' }, 'print-view', SHOWN);
     expect(result.event).toBeUndefined();
     expect(result.check).toMatchObject({ outcome: 'failed', failure: 'network', failures: 1 });
+  });
+});
+
+describe('judgeLook: each kind its own rule (automatic answers and stated returns are a no-reply matter)', () => {
+  const OOO = 'I am out of the office until November 30 with limited access to email.';
+  const settings = defaultSettings('Europe/Berlin');
+  const policy = { schedule: settings.schedule, moveToReturn: true };
+  const due = zonedToInstant({ year: 2026, month: 11, day: 19, hour: 10, minute: 0 }, 'Europe/Berlin');
+  const sent = due - 3 * 24 * HOUR;
+  const base = (kind: 'no-reply' | 'owed-reply') =>
+    createReminder({ id: kind, account: 'me@example.com', kind, thread: { provider: 'gmail', threadId: 'abc', subject: SUBJECT, recipients: [BOB] }, sentAt: sent, dueAt: due }, sent);
+  const ooo = () => msg(BOB, { at: sent + 2 * HOUR, text: OOO, id: 'ooo' });
+
+  it('a no-reply reminder moves past the out-of-office return and keeps how the times were read', () => {
+    const mine = msg(ME, { at: sent, to: [BOB], subject: SUBJECT, id: 'mine' });
+    const result = judgeLook(base('no-reply'), [mine, ooo()], rules({ timeZone: 'Europe/Berlin' }), 'print-view', due - 15 * MINUTE, { policy, times: 'calibrated', trackedId: 'mine' });
+    expect(result.event).toEqual({ type: 'reschedule', dueAt: zonedToInstant({ year: 2026, month: 12, day: 1, hour: 9, minute: 0 }, 'Europe/Berlin') });
+    expect(result.check).toMatchObject({ outcome: 'no-reply', times: 'calibrated', autoAnswer: { backOn: '2026-12-01', movedFrom: due } });
+  });
+
+  it('an owed reminder is not moved by their out-of-office: the user still owes the answer, on time', () => {
+    const request = msg(BOB, { at: sent, to: [ME], subject: SUBJECT, id: 'req' });
+    const result = judgeLook(base('owed-reply'), [request, ooo()], rules({ timeZone: 'Europe/Berlin' }), 'print-view', due - 15 * MINUTE, { policy, times: 'calibrated', trackedId: 'req' });
+    expect(result.event).toBeUndefined();
+    expect(result.check).toMatchObject({ outcome: 'no-reply', times: 'calibrated' });
+    expect(result.check.autoAnswer).toBeUndefined();
+    // The user's answer after it resolves the owed reply, and says how its times were read.
+    const answered = judgeLook(base('owed-reply'), [request, ooo(), msg(ME, { at: sent + 3 * HOUR, to: [BOB], id: 'ans' })], rules(), 'print-view', due, { times: 'ambiguous', trackedId: 'req' });
+    expect(answered.event).toMatchObject({ type: 'reply', resolution: { kind: 'answered', messageId: 'ans', times: 'ambiguous' } });
+  });
+
+  it('a Gmail tab never writes a reply whose body it could not see (it may be automatic), nor a plain "no reply"', () => {
+    const mine = msg(ME, { at: sent, to: [BOB], subject: SUBJECT, id: 'mine' });
+    const hidden = { ...msg(BOB, { at: sent + HOUR, id: 'h' }), bodyHidden: true as const };
+    const messages = [mine, hidden];
+    const result = judgeLook(base('no-reply'), messages, rules(), 'gmail-tab', due);
+    expect(result.event).toMatchObject({ type: 'reply', resolution: { messageId: 'h' } });
+    expect(tabMayWrite(result, messages)).toBe(false);
+    const shown = [mine, msg(BOB, { at: sent + HOUR, id: 'h' })];
+    expect(tabMayWrite(judgeLook(base('no-reply'), shown, rules(), 'gmail-tab', due), shown)).toBe(true);
   });
 });

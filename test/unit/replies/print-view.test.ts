@@ -24,6 +24,10 @@ const fixture = (name: string) => readFileSync(new URL(name, DIR), 'utf8');
 const JANE = 'jane.doe@gmail.com';
 const NY = 'America/New_York';
 
+/** Header fields only: the body's first lines (`text`) are asserted on their own. */
+const headersOf = <T extends { text?: string }>(messages: T[]) => messages.map(({ text: _text, ...rest }) => rest);
+const withoutBodies = (r: PrintViewResult) => (r.ok ? { ...r, messages: headersOf(r.messages) } : r);
+
 function ok(r: PrintViewResult) {
   if (!r.ok) throw new Error(`expected ok, got ${r.reason}: ${r.detail}`);
   return r;
@@ -61,7 +65,13 @@ const one = (m: { sender?: string; date?: string; lines?: string[] }, tz = NY) =
 describe('parsePrintView: fixtures', () => {
   it('English thread: 3 messages, reply from the recipient, Cc lines, quoted names with commas', () => {
     const r = parsePrintView(fixture('thread-en.html'), { expectedAccount: JANE, timeZone: NY });
-    expect(r).toEqual({
+    // The body's first lines as plain text; Gmail's quote block ("On … wrote:", "[Quoted text hidden]") left out.
+    expect(ok(r).messages.map((m) => m.text)).toEqual([
+      'Hi Hans,\nattached is the Q3 budget draft. Could you review it by Friday?\nThanks,\nJane',
+      'Hi Jane,\nlooks good overall, two questions inline.\nHans',
+      'Fine by me.',
+    ]);
+    expect(withoutBodies(r)).toEqual({
       ok: true,
       account: JANE,
       subject: 'Q3 budget review',
@@ -100,7 +110,8 @@ describe('parsePrintView: fixtures', () => {
 
   it('German UI: "Di., 3. Juni 2025 um 10:12", "An:", "Antwort an:" is not a recipient, tbody markup', () => {
     const r = parsePrintView(fixture('thread-de.html'), { expectedAccount: 'max.mustermann@gmail.com', timeZone: 'Europe/Berlin' });
-    expect(r).toEqual({
+    expect(ok(r).messages.every((m) => typeof m.text === 'string' && !m.text.includes('Zitierten'))).toBe(true);
+    expect(withoutBodies(r)).toEqual({
       ok: true,
       account: 'max.mustermann@gmail.com',
       subject: 'Angebot für Projekt „Nordlicht“',
@@ -136,9 +147,10 @@ describe('parsePrintView: fixtures', () => {
     expect(r.subject).toBe(LONG_THREAD_SUBJECT);
     expect(r.messageCount).toBe(100);
     expect(r.messages).toHaveLength(100);
-    expect(r.messages).toEqual(longThreadMessages(100).map(({ from, to, at }) => ({ from, to, at })));
+    expect(headersOf(r.messages)).toEqual(longThreadMessages(100).map(({ from, to, at }) => ({ from, to, at })));
+    expect(r.messages[0]!.text).toMatch(/^Paragraph 1 of message 1: we went through clauses 1–3 again;/);
     // Spot checks against hand-computed values.
-    expect(r.messages[0]).toEqual({
+    expect(headersOf(r.messages)[0]).toEqual({
       from: { email: JANE, name: 'Jane Doe' },
       to: [
         { email: 'hans.mueller@example.de', name: 'Müller, Hans' },
@@ -159,7 +171,7 @@ describe('parsePrintView: fixtures', () => {
     const r = ok(parsePrintView(fixture('other-account.html'), { expectedAccount: ' Jane.Doe@Work.Example.com', timeZone: NY }));
     expect(r.account).toBe('jane.doe@work.example.com');
     expect(r.messageCount).toBe(1);
-    expect(r.messages).toEqual([
+    expect(headersOf(r.messages)).toEqual([
       { from: { email: 'jane.doe@work.example.com', name: 'Jane Doe' }, to: [{ email: 'team@work.example.com' }], at: Date.UTC(2025, 5, 2, 20, 30) },
     ]);
   });
@@ -209,7 +221,7 @@ describe('parsePrintView: fixtures', () => {
     });
 
     it('escaped markup in names stays text; live script/img in a name is dropped', () => {
-      expect(r.messages[0]).toEqual({
+      expect(headersOf(r.messages)[0]).toEqual({
         from: { email: JANE, name: 'Jane Doe' },
         to: [
           { email: 'victim@example.com', name: '<img src=x onerror=alert(1)>' },
@@ -218,7 +230,7 @@ describe('parsePrintView: fixtures', () => {
         ],
         at: Date.UTC(2025, 5, 3, 10, 12),
       });
-      expect(r.messages[1]).toEqual({
+      expect(headersOf(r.messages)[1]).toEqual({
         from: { email: 'mallory@evil.example', name: 'moc.elgoog@eciton' },
         to: [{ email: JANE, name: 'Jane Doe' }],
         at: Date.UTC(2025, 5, 4, 9, 0),
@@ -230,10 +242,13 @@ describe('parsePrintView: fixtures', () => {
       expect(r.messageCount).toBe(2);
     });
 
-    it('no script text, no handler and no body content leaks into the result', () => {
-      for (const s of ['alert(3)', 'alert(4)', 'alert(5)', 'alert(6)', 'document.write', 'onerror=alert(4)', 'Print()', 'attention', '\u202e']) {
+    it('no script text, no handler leaks into the result; body content only as plain text in `text`', () => {
+      for (const s of ['alert(3)', 'alert(4)', 'alert(5)', 'alert(6)', 'document.write', 'onerror=alert(4)', 'Print()', '\u202e']) {
         expect(json).not.toContain(s);
       }
+      expect(JSON.stringify(headersOf(r.messages))).not.toContain('attention');
+      expect(r.messages[1]!.text).toMatch(/^Your account needs attention\.\n/);
+      expect(r.messages[1]!.text).not.toMatch(/[<>]script|onerror|<img/);
     });
   });
 });
@@ -500,5 +515,28 @@ describe('printViewUrl', () => {
     expect(() => printViewUrl({ account: '', threadId: 'abc' })).toThrow(TypeError);
     expect(() => printViewUrl({ account: 'a@example.com' })).toThrow(TypeError);
     expect(() => printViewUrl({ account: 'a@example.com', threadId: 'xyz', permThreadId: 'undefined' })).toThrow(TypeError);
+  });
+});
+
+describe('parsePrintView: message bodies (issue 9)', () => {
+  const body = (inner: string) =>
+    fixture('thread-en.html').replace('<div dir="ltr">Fine by me.</div>', inner);
+  const lastText = (html: string, bodies?: boolean) =>
+    ok(parsePrintView(html, { expectedAccount: JANE, timeZone: NY, ...(bodies === undefined ? {} : { bodies }) })).messages[2]!.text;
+
+  it('lines as plain text; blockquote, gmail_quote and gmail_signature left out', () => {
+    expect(lastText(body('<div>I am out of the office<br>until Monday.</div><blockquote>quoted &lt;b&gt;</blockquote><div class="gmail_signature">-- Priya</div>'))).toBe(
+      'I am out of the office\nuntil Monday.',
+    );
+  });
+
+  it("Outlook's header block stays in the text, where the text rules cut at it", () => {
+    const text = lastText(body('<div>Yes.</div><hr><div id="divRplyFwdMsg"><b>From:</b> Support &lt;noreply@x.com&gt;<br><b>Sent:</b> Monday</div><div>This is an automatic reply.</div>'))!;
+    expect(text.split('\n').slice(0, 3)).toEqual(['Yes.', 'From: Support <noreply@x.com>', 'Sent: Monday']);
+  });
+
+  it('capped at 4,000 characters; none with bodies: false (headers only)', () => {
+    expect(lastText(body(`<div>${'word '.repeat(5000)}</div>`))!.length).toBeLessThanOrEqual(4000);
+    expect(lastText(fixture('thread-en.html'), false)).toBeUndefined();
   });
 });

@@ -155,7 +155,8 @@ describe('parseDue edge cases', () => {
     'hello world',
     'I sat down', // chrono finds "sat" (Saturday)
     'Friday or Monday', // two dates
-    '24.12. 10 Uhr', // chrono-de only sees "10 Uhr"; the date part would be lost
+    '24.12.2025 oder 25.12.', // two dates
+    '31.2.', // no such day
     'call 555 tomorrow', // a stray number
     'in 3 business days', // chrono has no business days
   ])('rejects %j as unrecognised', (text) => {

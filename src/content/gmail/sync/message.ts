@@ -39,6 +39,7 @@ export function readMessage(node: Arr, budget: Budget, wantServerFields: boolean
 
   let labels: Set<string> | undefined;
   let sentAt: number | undefined;
+  let latestTime: number | undefined;
   let subject = '';
   let subjectIndex = -1;
   const refs = new Set<string>();
@@ -50,6 +51,7 @@ export function readMessage(node: Arr, budget: Budget, wantServerFields: boolean
     const v = node[i];
     if (typeof v === 'number') {
       if (isPlausibleTime(v)) {
+        if (latestTime === undefined || v > latestTime) latestTime = v;
         const next = node[i + 1];
         if (subjectIndex < 0 && typeof next === 'string' && isSubjectLike(next)) {
           // The (time, subject) pair: wins over any lone time seen before.
@@ -81,6 +83,7 @@ export function readMessage(node: Arr, budget: Budget, wantServerFields: boolean
     ...(labels ? { labels } : {}),
     ...(from ? { from } : {}),
     ...(sentAt !== undefined ? { sentAt } : {}),
+    ...(latestTime !== undefined ? { latestTime } : {}),
   };
   if (wantServerFields) {
     const own = rfcCandidates.find((s) => !refs.has(s));

@@ -39,6 +39,11 @@ export function toSentMessage(m: RawMessage, req: RequestedMessage | undefined):
   if (out.recipients.length === 0 && req && req.recipients.length > 0) out.recipients = req.recipients;
   const sentAt = m.sentAt ?? req?.sentAt;
   if (sentAt !== undefined) out.sentAt = sentAt;
+  if (m.labels?.has('^scheduled') || req?.scheduled) {
+    out.scheduled = true;
+    const latest = Math.max(m.latestTime ?? 0, req?.latestTime ?? 0);
+    if (latest > 0) out.latestTime = latest;
+  }
   return out;
 }
 

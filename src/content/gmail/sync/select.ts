@@ -4,11 +4,12 @@
  */
 import type { RawMessage, RequestedMessage, ThreadCtx } from './types';
 
-const NOT_SENT_LABELS = ['^r', '^scheduled', '^k'];
+const NOT_SENT_LABELS = ['^r', '^k'];
 
+/** Sent, or scheduled to be sent ("Schedule send": the caller tells the two apart by the `scheduled` flag). */
 function looksSent(m: RawMessage, requireLabels: boolean): boolean {
   if (!m.labels) return !requireLabels;
-  if (!m.labels.has('^f')) return false;
+  if (!m.labels.has('^f') && !m.labels.has('^scheduled')) return false;
   return !NOT_SENT_LABELS.some((l) => m.labels!.has(l));
 }
 

@@ -23,6 +23,10 @@ export interface SentMessage {
   recipients: { email: string; name?: string }[];
   /** ms timestamp. */
   sentAt?: number;
+  /** Labelled `^scheduled` (Gmail's "Schedule send"), here or in the request. */
+  scheduled?: true;
+  /** Scheduled only: the latest plausible ms time the message (or its request) carries, from which the caller reads when it goes out. */
+  latestTime?: number;
 }
 
 /** A message found in a send request (what the compose submitted). */
@@ -37,6 +41,9 @@ export interface RequestedMessage {
   from?: { email: string; name?: string };
   recipients: { email: string; name?: string }[];
   sentAt?: number;
+  /** Labelled `^scheduled`. */
+  scheduled?: true;
+  latestTime?: number;
 }
 
 export type Arr = readonly unknown[];
@@ -59,6 +66,8 @@ export interface RawMessage {
   from?: { email: string; name?: string };
   recipients: { email: string; name?: string }[];
   sentAt?: number;
+  /** The latest plausible time among the message's direct children. */
+  latestTime?: number;
   rfcMessageId?: string;
   hex?: string;
   order: number;

@@ -65,11 +65,13 @@ export function findFirst(
  * Visible text of a subtree as one line: entities are already decoded by
  * the parser; block/line-break elements become spaces; script, style and
  * similar subtrees are skipped; `skip(el)` true drops an element's subtree.
+ * `breakWith` '\n' keeps the lines (for message bodies); past `limit`
+ * characters the walk stops (a body's first lines are all that is wanted).
  */
-export function textOf(root: AnyNode, skip?: (el: Element) => boolean): string {
+export function textOf(root: AnyNode, skip?: (el: Element) => boolean, breakWith = ' ', limit = Infinity): string {
   let out = '';
   const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
+  while (stack.length > 0 && out.length < limit) {
     const n = stack.pop()!;
     if (n.type === 'text') {
       out += n.data;
@@ -83,7 +85,7 @@ export function textOf(root: AnyNode, skip?: (el: Element) => boolean): string {
       continue;
     }
     if (NO_TEXT.has(n.name) || skip?.(n)) continue;
-    if (BREAKS.has(n.name)) out += ' ';
+    if (BREAKS.has(n.name)) out += breakWith;
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
   return out;

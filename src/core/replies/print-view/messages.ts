@@ -1,11 +1,14 @@
 /**
  * One `table.message` → an ObservedMessage: sender, To/Cc/Bcc recipients
- * (never Reply-To) and the date as an instant. The body is never read.
+ * (never Reply-To), the date as printed (wall clock: which zone it is in
+ * is decided for the whole page, see clock.ts), and the body's first lines
+ * (print-view/body.ts) for recognising automatic answers.
  */
 import { dedupeAddresses } from '../../address-list';
 import type { Address } from '../../reminder';
-import { zonedToInstant } from '../../time/zoned';
+import type { LocalDateTime } from '../../time/zoned';
 import type { ObservedMessage } from '../types';
+import { readBody } from './body';
 import { parsePrintDate } from './dates';
 import { attr, findAll, findFirst, hasClass, textOf, type Element } from './dom';
 import { cleanText, makeAddress, parseAddress, parseAddressList } from './text';
@@ -42,7 +45,10 @@ const LINE_LABELS: ReadonlyMap<string, LineKind> = new Map<string, LineKind>([
 export const isMessageTable = (el: Element): boolean => el.name === 'table' && hasClass(el, 'message');
 const isTable = (el: Element): boolean => el.name === 'table';
 
-export function readMessage(table: Element, timeZone: string): ObservedMessage | undefined {
+/** A message as printed: its date still a wall-clock reading. */
+export type PrintedMessage = Omit<ObservedMessage, 'at'> & { local?: LocalDateTime };
+
+export function readMessage(table: Element, withBody = true): PrintedMessage | undefined {
   // Rows of this table, not of the nested body table.
   const rows = findAll(table, (el) => el.name === 'tr', isTable);
   const head = rows[0];
@@ -55,7 +61,6 @@ export function readMessage(table: Element, timeZone: string): ObservedMessage |
 
   const dateCell = cells.find((c, i) => i > 0 && attr(c, 'align') === 'right') ?? cells[1];
   const local = dateCell ? parsePrintDate(textOf(dateCell)) : undefined;
-  const at = local ? zonedToInstant(local, timeZone) : undefined;
 
   const to: Address[] = [];
   const recipientBox = findFirst(table, (el) => hasClass(el, 'recipient'), isTable);
@@ -66,7 +71,8 @@ export function readMessage(table: Element, timeZone: string): ObservedMessage |
       to.push(...readRecipientLine(cleanText(textOf(line))));
     }
   }
-  return { from, to: dedupeAddresses(to), ...(at !== undefined && Number.isFinite(at) ? { at } : {}) };
+  const text = withBody ? readBody(table) : undefined;
+  return { from, to: dedupeAddresses(to), ...(local ? { local } : {}), ...(text ? { text } : {}) };
 }
 
 /** "To: A <a@x>, "B, C" <b@y>" → the addresses, for To/Cc/Bcc lines only. */
