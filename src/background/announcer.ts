@@ -37,6 +37,8 @@ export interface AnnouncerDeps {
  */
 export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, log, settings, sessionStart }: AnnouncerDeps) {
   const dateFormat = () => new Intl.DateTimeFormat(i18n.locale(), { dateStyle: 'medium' });
+  // "Tue, Dec 8": when the other side wrote again, an owed reply's notification names the day.
+  const dayFormat = () => new Intl.DateTimeFormat(i18n.locale(), { weekday: 'short', month: 'short', day: 'numeric' });
 
   async function prefs(): Promise<NotificationPrefs> {
     if (!settings) return defaultNotificationPrefs();
@@ -70,11 +72,14 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
       const sticky = notificationPrefs.requireInteraction ? { requireInteraction: true } : {};
       if (plan.kind === 'separate') {
         const fmt = dateFormat();
+        const day = dayFormat();
         for (const r of reminders) {
+          const owed = r.kind === 'owed-reply';
           await show(notificationIdOf(r.id), {
-            ...singleNotification(r, i18n.t, (ms) => fmt.format(ms), dayFormatter(i18n.locale())),
+            ...singleNotification(r, i18n.t, (ms) => (owed ? day : fmt).format(ms), dayFormatter(i18n.locale())),
             iconUrl,
-            buttons: [{ title: i18n.t('actionOpenThread') }, { title: i18n.t('actionSnooze') }],
+            // An owed reply's first button opens the reply itself ("Reply now"); the body still opens the thread.
+            buttons: [{ title: i18n.t(owed ? 'actionReplyNow' : 'actionOpenThread') }, { title: i18n.t('actionSnooze') }],
             ...sticky,
           });
         }

@@ -15,10 +15,11 @@ import type { IntegrationStore } from './integration-store';
 import type { createReplyHandlers } from './reply-handlers';
 import type { createDataHandlers } from './data-handlers';
 import type { Clock, I18nPort } from './ports';
+import type { ReplyIntentStore } from './reply-intents';
+import { ReminderNotFoundError } from '../storage/reminder-store';
 import type { Reconcile } from './reconciler';
 import type { Retention } from './retention';
 import type { OpenThread } from './thread-opener';
-import { ReminderNotFoundError } from '../storage/reminder-store';
 
 export class UnparseableDueError extends Error {
   readonly code = 'unparseable';
@@ -38,6 +39,7 @@ export interface HandlerDeps {
   dataHandlers: ReturnType<typeof createDataHandlers>;
   retention: Pick<Retention, 'summary'>;
   openThread: OpenThread;
+  intents: ReplyIntentStore;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
@@ -45,7 +47,7 @@ export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<
 type Due = RequestOf<'reminder.create'>['due'];
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention }: HandlerDeps): Handlers {
+export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents }: HandlerDeps): Handlers {
   /** A user's move; answers the reminder before it too, which is what an Undo puts back (`reminder.restore`). */
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder; previous: Reminder }> {
     const { reminder, previous } = await store.change(id, event, clock.now(), { cause: 'user' });
@@ -70,6 +72,8 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       const result = await store.create(reminder, now);
       // A replaced reminder is waiting again: its notification (if it had one) is stale.
       if (result.outcome === 'replaced') await announcer.withdraw(result.reminder.id);
+      // Writing in the thread answered the reply the user owed there.
+      if (result.answered) await announcer.withdraw(result.answered.id);
       await reconcile('user');
       return result;
     },
@@ -134,7 +138,17 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       const matches = [...new Map(found.flat().map((r) => [r.id, r])).values()];
       // Prefer the live one; else the most recently touched.
       matches.sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
-      return { reminder: matches[0] ?? null };
+      const openReply = await intents.take(p.account, keys, clock.now());
+      return { reminder: matches[0] ?? null, ...(openReply ? { openReply: true as const } : {}) };
+    },
+
+    async 'reminder.replyNow'(p) {
+      const reminder = await store.get(p.id);
+      if (!reminder) throw new ReminderNotFoundError(p.id);
+      // Set before the thread shows: its thread view asks for the thread as soon as it does.
+      await intents.set(reminder.account, threadKeysOf(reminder.thread), clock.now());
+      await openThread(reminder);
+      return { reminder };
     },
 
     async 'due.preview'(p): Promise<DuePreview> {

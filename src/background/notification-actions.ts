@@ -6,7 +6,7 @@ import type { OpenThread } from './thread-opener';
 
 export interface NotificationActionDeps {
   store: ReminderStore;
-  handlers: Pick<Handlers, 'reminder.snooze'>;
+  handlers: Pick<Handlers, 'reminder.snooze' | 'reminder.replyNow'>;
   notifications: NotificationsPort;
   tabs: TabsPort;
   /** Shows the thread in an open Gmail tab of its account, or a new one. */
@@ -24,10 +24,18 @@ export function createNotificationActions({ store, handlers, notifications, tabs
     else await tabs.open(checklistUrl);
   }
 
+  /** The first button: "Reply now" for an owed reply, "Open thread" otherwise. */
+  async function primary(reminderId: string): Promise<void> {
+    const reminder = await store.get(reminderId);
+    if (reminder?.kind === 'owed-reply') await handlers['reminder.replyNow']({ id: reminderId });
+    else await openThread(reminderId);
+  }
+
   async function run(notificationId: string, button: number | undefined): Promise<void> {
     const reminderId = reminderIdOf(notificationId);
     if (notificationId === DIGEST_ID) await tabs.open(checklistUrl);
     else if (reminderId && button === 1) await handlers['reminder.snooze']({ id: reminderId });
+    else if (reminderId && button === 0) await primary(reminderId);
     else if (reminderId) await openThread(reminderId);
     else return;
     await notifications.clear(notificationId).catch(() => false);

@@ -66,7 +66,9 @@ export function createReconciler({ store, announcer, alarms, badge, clock, withL
     const resolved = changed.filter((r) => r.status === 'replied');
     if (resolved.length === 0) return;
     await Promise.all(resolved.map((r) => announcer.withdraw(r.id)));
-    if ((await replies!.settings.get()).replies.notifyOnReply) await announcer.announceReplied(resolved).catch((e) => log.warn('Reply notification failed', e));
+    // "Bob replied" is news; the user's own answer to an owed reply is not.
+    const replied = resolved.filter((r) => r.resolution?.kind !== 'answered');
+    if (replied.length > 0 && (await replies!.settings.get()).replies.notifyOnReply) await announcer.announceReplied(replied).catch((e) => log.warn('Reply notification failed', e));
   }
 
   // Without reply checks (tests of the firing alone) everything due fires.

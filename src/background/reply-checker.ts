@@ -1,8 +1,8 @@
-import type { CheckFailure, Reminder, TimesRead } from '../core/reminder';
-import { applyVerdict, type ReturnPolicy } from '../core/replies/outcome';
+import type { CheckFailure, Reminder } from '../core/reminder';
+import { judgeLook } from '../core/replies/by-kind';
+import { applyVerdict, rulesFor, type CheckResult, type ReturnPolicy } from '../core/replies/outcome';
 import { classifyPrintViewResponse, printViewUrl } from '../core/replies/print-view';
-import { printViewVerdict } from '../core/replies/print-view-verdict';
-import type { Verdict } from '../core/replies/types';
+import { readPrintView, type PrintViewLook } from '../core/replies/print-view-verdict';
 import type { Settings } from '../core/settings';
 import type { CheckStore } from '../storage/check-store';
 import type { Clock, Logger } from './ports';
@@ -54,7 +54,20 @@ export interface CheckRun {
 export function createReplyChecker(deps: ReplyCheckerDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
-  async function look(r: Reminder, settings: Settings): Promise<{ verdict: Verdict; times: TimesRead } | { failure: CheckFailure }> {
+  /** One look and what it means for `r` (judged by the rule of its kind). */
+  async function look(r: Reminder, settings: Settings): Promise<CheckResult> {
+    const result = await fetchLook(r, settings);
+    const at = deps.clock.now();
+    if ('failure' in result) return applyVerdict(r, result, 'print-view', at);
+    const { messages, trackedId, times } = result;
+    return judgeLook(r, messages, rulesFor(r, settings.replies, settings.schedule.timeZone), 'print-view', at, {
+      ...(trackedId ? { trackedId } : {}),
+      times,
+      policy: policyOf(settings),
+    });
+  }
+
+  async function fetchLook(r: Reminder, settings: Settings): Promise<PrintViewLook | { failure: CheckFailure }> {
     const { threadId, permThreadId } = r.thread;
     if (!threadId && !permThreadId) return { failure: 'no-thread-id' };
     const ik = await deps.pageKey(r.account);
@@ -70,15 +83,14 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
       deps.log.warn('Reply check: Gmail not reachable', error instanceof Error ? error.message : error);
       return { failure: 'network' };
     }
-    return printViewVerdict(html, r, settings, { now: deps.clock.now(), hints: deps.zoneHints?.() ?? [] });
+    return readPrintView(html, r, settings, { now: deps.clock.now(), hints: deps.zoneHints?.() ?? [] });
   }
 
   /** One look now, whatever the schedule says ("check for replies now"). */
   async function checkNow(r: Reminder): Promise<Reminder | undefined> {
     const settings = await deps.settings.get();
     const result = await look(r, settings);
-    const at = deps.clock.now();
-    return deps.checks.record(r.id, r.rev, applyVerdict(r, result, 'print-view', at, policyOf(settings)), at);
+    return deps.checks.record(r.id, r.rev, result, result.check.at);
   }
 
   async function run(now: number): Promise<CheckRun> {
@@ -89,8 +101,7 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
     for (const [i, { reminder }] of wanted.slice(0, MAX_CHECKS_PER_RUN).entries()) {
       if (i > 0) await sleep(REQUEST_GAP_MS);
       const result = await look(reminder, settings);
-      const at = deps.clock.now();
-      const written = await deps.checks.record(reminder.id, reminder.rev, applyVerdict(reminder, result, 'print-view', at, policyOf(settings)), at);
+      const written = await deps.checks.record(reminder.id, reminder.rev, result, result.check.at);
       if (written) changed.push(written);
     }
     return { changed, more: wanted.length > MAX_CHECKS_PER_RUN };

@@ -1,6 +1,6 @@
 import { isLive, threadKeysOf, type Reminder } from '../core/reminder';
-import { judgeReplies } from '../core/replies/judge';
-import { applyVerdict, rulesFor, withStableIds } from '../core/replies/outcome';
+import { judgeLook, tabMayWrite } from '../core/replies/by-kind';
+import { rulesFor, withStableIds } from '../core/replies/outcome';
 import type { ResponseMap } from '../core/protocol/messages';
 import type { RequestOf } from '../core/protocol/schemas';
 import type { Settings } from '../core/settings';
@@ -23,7 +23,7 @@ export interface ReplyHandlerDeps {
   clock: Clock;
 }
 
-type ReplyTypes = 'account.seen' | 'thread.observed' | 'reminder.notReply' | 'reminder.autoAnswer' | 'reminder.checkNow';
+type ReplyTypes = 'account.seen' | 'thread.observed' | 'thread.sent' | 'reminder.notReply' | 'reminder.autoAnswer' | 'reminder.checkNow';
 
 /** Handlers for what Gmail tabs see and for the user's say on replies. */
 export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (p: RequestOf<K>) => Promise<ResponseMap[K]> } {
@@ -54,12 +54,10 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
       const resolved: Reminder[] = [];
       for (const r of live) {
         const messages = withStableIds(p.messages);
-        const verdict = judgeReplies(messages, { sentAt: r.sentAt }, rulesFor(r, settings.replies, settings.schedule.timeZone));
-        if (verdict.kind === 'no-reply') continue;
-        // A collapsed message might be an automatic answer the tab cannot show: the print view decides.
-        if (verdict.kind === 'replied' && messages.some((m) => m.bodyHidden && m.id === verdict.id)) continue;
         const now = d.clock.now();
-        const written = await d.checks.record(r.id, r.rev, applyVerdict(r, { verdict }, 'gmail-tab', now), now);
+        const result = judgeLook(r, messages, rulesFor(r, settings.replies, settings.schedule.timeZone), 'gmail-tab', now);
+        if (!tabMayWrite(result, messages)) continue;
+        const written = await d.checks.record(r.id, r.rev, result, now);
         if (written && written.status !== r.status) resolved.push(written);
       }
       if (resolved.length > 0) {
@@ -67,6 +65,22 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
         await d.reconcile('tab');
       }
       return { resolved };
+    },
+
+    /** The user sent a message in the thread: the replies they owed there are answered (nothing else changes). */
+    async 'thread.sent'(p) {
+      const keys = threadKeysOf({
+        provider: 'gmail',
+        ...(p.threadId ? { threadId: p.threadId } : {}),
+        ...(p.permThreadId ? { permThreadId: p.permThreadId } : {}),
+        ...(p.messageId ? { messageId: p.messageId } : {}),
+      });
+      const answered = await d.store.answerThread(p.account, keys, p.sentAt, d.clock.now());
+      if (answered.length > 0) {
+        await Promise.all(answered.map((r) => d.announcer.withdraw(r.id)));
+        await d.reconcile('tab');
+      }
+      return { answered };
     },
 
     /** "That wasn't a real reply": never count that message again, and wait as before. */

@@ -20,6 +20,7 @@ import { settingsStore, type StorageAreaPort } from './settings-store';
 import { bulkStore } from '../storage/bulk-store';
 import { createDataHandlers } from './data-handlers';
 import { errorLog, loggingErrors } from './error-log';
+import { replyIntentStore } from './reply-intents';
 
 export interface BackgroundPorts {
   indexedDB: IDBFactory;
@@ -75,7 +76,8 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const dataHandlers = createDataHandlers({ store, bulk, settings, integration, pageKeys, errors, announcer, reconcile, ...ports });
   const retention = createRetention({ history: historyStore(db, ports.IDBKeyRange), settings, ...ports });
   const openThread = createThreadOpener(ports);
-  const handlers = createHandlers({ retention, store, listSections: sectionQuery(db, ports.IDBKeyRange), settings, announcer, reconcile, integration, replyHandlers, dataHandlers, openThread, ...ports });
+  const intents = replyIntentStore(ports.storage);
+  const handlers = createHandlers({ intents, retention, store, listSections: sectionQuery(db, ports.IDBKeyRange), settings, announcer, reconcile, integration, replyHandlers, dataHandlers, openThread, ...ports });
   const route = createRouter({ handlers, ...ports });
   const notificationActions = createNotificationActions({ store, handlers, openThread, ...ports });
   const onCommand = createCommandRelay(ports);

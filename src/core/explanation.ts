@@ -60,6 +60,10 @@ export const FAILURE_KEYS: Record<CheckFailure, string> = {
 const who = (a: { email: string; name?: string } | undefined) => (a?.name?.trim() || a?.email || '').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 
 function explainVerdict(r: Reminder, t: Translate, formatTime: (ms: number) => string, formatDay: FormatDay): string | undefined {
+  if (r.kind === 'owed-reply') {
+    const owed = explainOwed(r, t, formatTime);
+    if (owed !== undefined) return owed;
+  }
   if (r.status === 'replied' && r.resolution) {
     const by = who(r.resolution.by) || t('explainSomeone');
     const key = r.resolution.source === 'gmail-tab' ? 'explainRepliedSeen' : 'explainReplied';
@@ -82,6 +86,20 @@ function explainVerdict(r: Reminder, t: Translate, formatTime: (ms: number) => s
     return describeAutoAnswer(check.autoAnswer, t, formatDay, moved);
   }
   if (check.outcome === 'no-reply') return t('explainNoReply', [formatTime(check.at)]);
+  return undefined;
+}
+
+/** An owed reply: the user's answer that ended it, or news that the other side wrote again; else as any reminder. */
+function explainOwed(r: Reminder, t: Translate, formatTime: (ms: number) => string): string | undefined {
+  if (r.status === 'replied' && r.resolution?.kind === 'answered') {
+    const at = r.resolution.at;
+    const key = r.resolution.source === 'compose' ? 'explainAnsweredSent' : 'explainAnswered';
+    return at !== undefined ? t(key, [formatTime(at)]) : t('explainAnsweredNoTime');
+  }
+  if (r.status === 'done' || r.status === 'cancelled' || r.status === 'replied') return undefined;
+  const again = r.check?.wroteAgain;
+  if (again) return t('explainWroteAgain', [who(again.by) || t('explainSomeone'), again.at !== undefined ? formatTime(again.at) : '—']);
+  if (r.check?.outcome === 'no-reply') return t('explainOwedNoAnswer', [formatTime(r.check.at)]);
   return undefined;
 }
 

@@ -28,6 +28,7 @@ export function subjectOf(r: Reminder, t: Translate): string {
 }
 
 export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string, formatDay?: FormatDay): NotificationText {
+  if (r.kind === 'owed-reply') return owedNotification(r, t, formatDate);
   const who = describeRecipients(r.thread.recipients, t);
   if (r.check?.outcome === 'bounced') {
     return {
@@ -48,6 +49,23 @@ export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: n
             clip(clean(describeAutoAnswer(r.check.autoAnswer, t, formatDay ?? ((d) => d), r.check.autoAnswer.movedFrom !== undefined ? formatDate(r.dueAt) : undefined)))
           : t('notifContext', [formatDate(r.sentAt), r.account]),
   };
+}
+
+/** Who the user owes a reply: the sender of the message they were reminded of. */
+export function owedTo(r: Reminder, t: Translate): string {
+  return describeRecipients(r.thread.recipients.slice(0, 1), t);
+}
+
+/** "You owe Bob a reply — subject"; news that they wrote again, else when it came. */
+function owedNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string): NotificationText {
+  const again = r.check?.wroteAgain;
+  const context =
+    r.check?.outcome === 'failed'
+      ? t('notifUnverified', [r.account])
+      : again
+        ? t('notifOwedAgain', [clip(clean(again.by.name) || clean(again.by.email)), again.at !== undefined ? formatDate(again.at) : '—', r.account])
+        : t('notifOwedContext', [formatDate(r.sentAt), r.account]);
+  return { title: clip(t('notifOwedTitle', [owedTo(r, t)])), message: subjectOf(r, t), contextMessage: context };
 }
 
 /** "Bob replied" (only when the user asked to be told). */
@@ -72,7 +90,8 @@ export interface NotificationItem {
  */
 export function digestNotification(reminders: readonly Reminder[], t: Translate): NotificationText & { items: NotificationItem[] } {
   const shown = reminders.slice(0, DIGEST_LINES);
-  const items = shown.map((r) => ({ title: describeRecipients(r.thread.recipients, t), message: subjectOf(r, t) }));
+  // An owed reply's line says whom the user owes the answer.
+  const items = shown.map((r) => ({ title: r.kind === 'owed-reply' ? t('digestOwedTo', [owedTo(r, t)]) : describeRecipients(r.thread.recipients, t), message: subjectOf(r, t) }));
   const lines = items.map((i) => `${i.title} — ${i.message}`);
   if (reminders.length > DIGEST_LINES) {
     const more = t('digestMore', [String(reminders.length - DIGEST_LINES)]);

@@ -8,15 +8,17 @@ import type { MessageNote } from './replies/types';
 export type Provider = 'gmail';
 
 /**
- * What the user is waiting for: the kinds that are implemented, and the only
- * ones the protocol and backups accept. (`always` — remind whatever happens —
- * and `owed-reply` — a reply the user owes — are planned; each joins this
- * list when the background handles it.)
+ * What the reminder is about: `no-reply` waits for the others to answer the
+ * user; `owed-reply` waits for the user to answer the others (it ends with
+ * the user's own message in the thread). These are the kinds that are
+ * implemented, and the only ones the protocol and backups accept (`always` —
+ * remind whatever happens — is planned and joins this list when the
+ * background handles it).
  */
-export const REMINDER_KINDS = ['no-reply'] as const;
+export const REMINDER_KINDS = ['no-reply', 'owed-reply'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 /** Why another kind is refused, for the error the caller gets. */
-export const UNSUPPORTED_KIND_MESSAGE = 'Only "no-reply" reminders exist so far ("always" and "owed-reply" are not implemented)';
+export const UNSUPPORTED_KIND_MESSAGE = 'Only "no-reply" and "owed-reply" reminders exist so far ("always" is not implemented)';
 
 export type ReminderStatus =
   | 'pending' // waiting for its due time
@@ -84,7 +86,8 @@ export interface Transition {
 }
 
 /** Where a verdict about replies came from. */
-export type CheckSource = 'print-view' | 'gmail-tab';
+/** `compose`: a send the user made in the thread, seen by a Gmail tab. */
+export type CheckSource = 'print-view' | 'gmail-tab' | 'compose';
 
 /**
  * How a look read the times of the thread's messages:
@@ -111,7 +114,8 @@ export const ANCHORS = ['message', 'added'] as const satisfies readonly Anchor[]
 
 /** How a reminder left the waiting states other than by the user. */
 export interface Resolution {
-  kind: 'reply';
+  /** `reply`: the others answered; `answered`: the user answered a thread they owed a reply to. */
+  kind: 'reply' | 'answered';
   by?: Address;
   at?: number;
   explanation?: string;
@@ -124,7 +128,8 @@ export interface Resolution {
   times?: TimesRead;
 }
 
-export type CheckOutcome = 'no-reply' | 'replied' | 'bounced' | 'failed';
+/** `answered`: the user's own answer, for an owed reply (`no-reply` there means still owed). */
+export type CheckOutcome = 'no-reply' | 'replied' | 'bounced' | 'failed' | 'answered';
 /** Why a reply check could not be made; the reminder is never dropped for it. */
 export type CheckFailure = 'signed-out' | 'no-access' | 'network' | 'wrong-account' | 'unrecognised' | 'no-thread-id';
 
@@ -139,6 +144,8 @@ export interface ReplyCheck {
   notes?: MessageNote[];
   /** Consecutive failed checks, for the retry backoff. */
   failures: number;
+  /** An owed reply: the others wrote again after the message owed (the latest of them). */
+  wroteAgain?: { by: Address; at?: number };
   /** When a failed check is tried again. */
   retryAt?: number;
   /** The latest automatic answer that kept the reminder waiting, for the popup, the thread control and the notification. */

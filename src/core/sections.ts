@@ -1,8 +1,8 @@
 import type { Reminder } from './reminder';
 import { addLocalDays, zonedParts, zonedToInstant } from './time/zoned';
 
-/** The popup's checklist sections, in display order. */
-export const SECTION_IDS = ['overdue', 'today', 'upcoming', 'replied', 'done'] as const;
+/** The popup's checklist sections, in display order. `answer`: replies the user owes (waiting owed-reply reminders). */
+export const SECTION_IDS = ['overdue', 'answer', 'today', 'upcoming', 'replied', 'done'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 export type Sections = Record<SectionId, Reminder[]>;
@@ -11,13 +11,15 @@ export type Sections = Record<SectionId, Reminder[]>;
 export const RECENT_LIMIT = 50;
 
 /** Sections whose rows wait for a due time (soonest first); the others are history (newest change first). */
-export const LIVE_SECTIONS = ['overdue', 'today', 'upcoming'] as const satisfies readonly SectionId[];
+export const LIVE_SECTIONS = ['overdue', 'answer', 'today', 'upcoming'] as const satisfies readonly SectionId[];
 export const HISTORY_SECTIONS = ['replied', 'done'] as const satisfies readonly SectionId[];
 
 /** Rows the popup asks for per section at first (and per "Show more"): a screenful many times over, never the whole store. */
-export const SECTION_PAGE: Record<SectionId, number> = { overdue: 200, today: 200, upcoming: 200, replied: RECENT_LIMIT, done: RECENT_LIMIT };
+export const SECTION_PAGE: Record<SectionId, number> = { overdue: 200, answer: 200, today: 200, upcoming: 200, replied: RECENT_LIMIT, done: RECENT_LIMIT };
 
 function sectionWithin(r: Reminder, now: number, endOfToday: number): SectionId | undefined {
+  // What the user owes has its own list, due or not; once answered it is resolved like any other.
+  if (r.kind === 'owed-reply' && (r.status === 'notified' || r.status === 'pending' || r.status === 'snoozed')) return 'answer';
   switch (r.status) {
     case 'notified':
       return 'overdue';
@@ -39,14 +41,14 @@ function sectionWithin(r: Reminder, now: number, endOfToday: number): SectionId 
  * resolved ones by last change (newest first, capped).
  */
 export function groupIntoSections(reminders: readonly Reminder[], now: number, timeZone: string, recentLimit = RECENT_LIMIT): Sections {
-  const sections: Sections = { overdue: [], today: [], upcoming: [], replied: [], done: [] };
+  const sections: Sections = { overdue: [], answer: [], today: [], upcoming: [], replied: [], done: [] };
   // One zone lookup for the whole list: thousands of rows must stay cheap.
   const endOfToday = endOfLocalDay(now, timeZone);
   for (const r of reminders) {
     const id = sectionWithin(r, now, endOfToday);
     if (id) sections[id].push(r);
   }
-  for (const id of ['overdue', 'today', 'upcoming'] as const) sections[id].sort((a, b) => a.dueAt - b.dueAt);
+  for (const id of ['overdue', 'answer', 'today', 'upcoming'] as const) sections[id].sort((a, b) => a.dueAt - b.dueAt);
   for (const id of ['replied', 'done'] as const) {
     sections[id].sort((a, b) => b.updatedAt - a.updatedAt);
     sections[id].length = Math.min(sections[id].length, recentLimit);

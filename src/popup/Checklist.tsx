@@ -88,7 +88,8 @@ export function Checklist({ request, t, locale, openOptions, initial }: Checklis
   if (!list) return <main class="popup" aria-busy="true" />;
 
   const total = totalOf(list);
-  const due = list.counts.overdue ?? list.sections.overdue?.length ?? 0;
+  // Owed replies that are due count too: they are listed under "To answer", not "Overdue".
+  const due = (list.counts.overdue ?? list.sections.overdue?.length ?? 0) + (list.sections.answer ?? []).filter((r) => r.status === 'notified' || r.dueAt <= now).length;
   const visibleSelected = [...selected].filter((id) => shownIds.has(id));
   const target = dialog && items.find((it) => it.kind === 'row' && it.reminder.id === dialog.id);
   const closeDialog = () => {
@@ -165,6 +166,7 @@ export function Checklist({ request, t, locale, openOptions, initial }: Checklis
           onChange={(a: Armed) => on.change(target.reminder, a)}
           onCheckNow={() => on.checkNow(target.reminder)}
           onNotReply={() => on.notReply(target.reminder)}
+          onReplyNow={() => on.replyNow(target.reminder)}
           onAutoAnswer={() => on.autoAnswer(target.reminder)}
           onDelete={() => on.removeKey(target.reminder)}
         />

@@ -72,7 +72,7 @@ function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selec
           <button type="button" class="subject" dir="auto" tabIndex={inner} title={text.fullSubject} onClick={() => on.open(r)}>
             {text.subject}
           </button>
-          <span class={section === 'overdue' ? 'when overdue' : 'when'} title={text.whenExact}>
+          <span class={section === 'overdue' || (section === 'answer' && r.dueAt <= env.now) ? 'when overdue' : 'when'} title={text.whenExact}>
             {text.when}
           </span>
         </div>
@@ -85,7 +85,7 @@ function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selec
               {r.account}
             </span>
           )}
-          <span class="sent">{t('rowSent', [shortDate(r.sentAt, env)])}</span>
+          <span class="sent">{t(r.kind === 'owed-reply' ? 'rowReceived' : 'rowSent', [shortDate(r.sentAt, env)])}</span>
         </div>
         {(text.status || text.why) && (
           <div class="line why" title={text.why}>

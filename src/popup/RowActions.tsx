@@ -23,6 +23,8 @@ export interface RowActionsProps {
   onChange(a: Armed): void;
   onCheckNow(): void;
   onNotReply(): void;
+  /** An owed reply: open the thread with its reply open. */
+  onReplyNow(): void;
   /** "That was an automatic answer": waits again, and that message never counts. */
   onAutoAnswer(): void;
   onDelete(): void;
@@ -33,6 +35,7 @@ export function RowActions(props: RowActionsProps) {
   const { t, reminder: r, subject } = props;
   const [view, setView] = useState<ActionsView>(props.view);
   const waiting = isLive(r.status);
+  const owed = r.kind === 'owed-reply';
   const then = (f: () => void) => () => {
     props.onClose();
     f();
@@ -66,6 +69,11 @@ export function RowActions(props: RowActionsProps) {
       <p class="head" dir="auto" title={subject}>
         {subject}
       </p>
+      {owed && waiting && (
+        <button type="button" class="item" onClick={then(props.onReplyNow)}>
+          {t('actionReplyNow')}
+        </button>
+      )}
       <button type="button" class="item" onClick={then(props.onOpen)}>
         {t('actionOpenThread')}
       </button>
@@ -85,11 +93,14 @@ export function RowActions(props: RowActionsProps) {
       {r.status === 'replied' && (
         <>
           <button type="button" class="item" onClick={then(props.onNotReply)}>
-            {t('threadNotReply')}
+            {t(r.resolution?.kind === 'answered' ? 'threadNotAnswer' : 'threadNotReply')}
           </button>
-          <button type="button" class="item" onClick={then(props.onAutoAnswer)}>
-            {t('threadAutoAnswer')}
-          </button>
+          {/* The user's own answer ended an owed reply: there is no automatic answer of theirs to mark. */}
+          {r.resolution?.kind !== 'answered' && (
+            <button type="button" class="item" onClick={then(props.onAutoAnswer)}>
+              {t('threadAutoAnswer')}
+            </button>
+          )}
         </>
       )}
       <button type="button" class="item danger" onClick={then(props.onDelete)}>

@@ -1,6 +1,6 @@
 /** Words for times and rows, in the UI language and the user's zone. Formatters are cached: rows render often. */
 import { dayFormatter, explainReminder } from '../core/explanation';
-import { describeRecipients, subjectOf } from '../core/notification-text';
+import { describeRecipients, owedTo, subjectOf } from '../core/notification-text';
 import type { Reminder } from '../core/reminder';
 import { formatDue } from '../core/schedule/format';
 import type { SectionId } from '../core/sections';
@@ -87,7 +87,9 @@ export interface RowText {
 export function rowText(r: Reminder, section: SectionId, env: Env): RowText {
   const { t } = env;
   const subject = subjectOf(r, t);
-  const recipients = describeRecipients(r.thread.recipients, t);
+  const owed = r.kind === 'owed-reply';
+  // An owed reply names who is waiting for the user's answer; a follow-up whom the user wrote to.
+  const recipients = owed ? owedTo(r, t) : describeRecipients(r.thread.recipients, t);
   const resolvedAt = section === 'replied' ? (r.resolution?.at ?? r.updatedAt) : r.updatedAt;
   const waiting = section !== 'replied' && section !== 'done';
   const when = waiting
@@ -105,7 +107,7 @@ export function rowText(r: Reminder, section: SectionId, env: Env): RowText {
     whenExact,
     status: statusOf(r, env),
     why,
-    label: t('rowLabel', [subject, recipients, when]),
+    label: t(owed ? 'rowOwedLabel' : 'rowLabel', [subject, recipients, when]),
   };
 }
 

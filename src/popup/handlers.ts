@@ -26,6 +26,7 @@ export interface Handlers extends ListKeys {
   change(r: Reminder, a: Armed): void;
   checkNow(r: Reminder): void;
   notReply(r: Reminder): void;
+  replyNow(r: Reminder): void;
   autoAnswer(r: Reminder): void;
   remove(r: Reminder): void;
 }
@@ -109,6 +110,9 @@ export function createHandlers(get: () => HandlerDeps): Handlers {
           const why = next.status === 'replied' || next.check?.outcome !== 'no-reply' ? explainReminder(next, env.t, (ms) => exact(ms, env), dayFormatter(env.locale)) : undefined;
           get().show({ text: why ?? env.t('snackNoReplyYet') });
         }, fail);
+    },
+    replyNow: (r) => {
+      get().actions.replyNow(r.id).catch(fail);
     },
     notReply: (r) => {
       get()

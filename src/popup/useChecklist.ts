@@ -42,6 +42,8 @@ export interface ChecklistActions {
   /** Shows the thread: in an open Gmail tab of its account, else a new tab. */
   open(id: string): Promise<unknown>;
   notReply(id: string): Promise<Reminder>;
+  /** Opens the thread in Gmail with its reply open ("Reply now"). */
+  replyNow(id: string): Promise<Reminder>;
   autoAnswer(id: string): Promise<Reminder>;
   /** Marks each done; answers the changes made (a failed one does not stop the rest). */
   doneMany(ids: readonly string[]): Promise<{ done: Change[]; failed: number }>;
@@ -135,6 +137,7 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
       checkNow: (id) => one(request('reminder.checkNow', { id })),
       open: (id) => request('reminder.open', { id }),
       notReply: (id) => one(request('reminder.notReply', { id })),
+      replyNow: (id) => request('reminder.replyNow', { id }).then((x) => x.reminder),
       autoAnswer: (id) => one(request('reminder.autoAnswer', { id })),
       doneMany: (ids) =>
         write(Promise.allSettled(ids.map((id) => request('reminder.done', { id })))).then((results) => ({

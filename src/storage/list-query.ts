@@ -1,4 +1,4 @@
-import { WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
+import { REMINDER_KINDS, WAITING_STATUSES, type Reminder, type ReminderKind, type ReminderStatus } from '../core/reminder';
 import { SECTION_IDS, type SectionId, type Sections } from '../core/sections';
 import type { ReminderDB } from './open-db';
 
@@ -25,6 +25,12 @@ export interface SectionPage {
 }
 
 type Range = [status: ReminderStatus, lower: number, upper: number, lowerOpen?: boolean, upperOpen?: boolean];
+/** A range of one kind's reminders in `by-kind-status-due` (the live sections: owed replies apart from the rest). */
+type KindRange = [kind: ReminderKind, ...range: Range];
+
+/** Kinds listed by due time in Overdue / Due today / Upcoming; owed replies have their own section. */
+const FOLLOW_UP_KINDS = REMINDER_KINDS.filter((k) => k !== 'owed-reply');
+const LIVE_STATUSES = ['notified', ...WAITING_STATUSES] as const;
 
 /**
  * The popup's checklist straight from the indexes: each section is a few
@@ -36,43 +42,49 @@ type Range = [status: ReminderStatus, lower: number, upper: number, lowerOpen?: 
 export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRange: typeof IDBKeyRange = globalThis.IDBKeyRange) {
   const ready = Promise.resolve(connection);
 
-  function rangesOf(section: SectionId, now: number, endOfToday: number): Range[] {
+  function statusRanges(section: Exclude<SectionId, 'replied' | 'done'>, now: number, endOfToday: number): Range[] {
     switch (section) {
       case 'overdue':
         return [['notified', -Infinity, Infinity], ...WAITING_STATUSES.map((s): Range => [s, -Infinity, now])];
+      case 'answer':
+        return LIVE_STATUSES.map((s): Range => [s, -Infinity, Infinity]);
       case 'today':
         return WAITING_STATUSES.map((s): Range => [s, now, endOfToday, true, true]);
       case 'upcoming':
         return WAITING_STATUSES.map((s): Range => [s, endOfToday, Infinity]);
-      case 'replied':
-      case 'done':
-        return [[section, -Infinity, Infinity]];
     }
+  }
+  /** A live section's ranges, per kind: "To answer" holds the owed replies, the others every other kind. */
+  function rangesOf(section: Exclude<SectionId, 'replied' | 'done'>, now: number, endOfToday: number): KindRange[] {
+    const kinds: readonly ReminderKind[] = section === 'answer' ? ['owed-reply'] : FOLLOW_UP_KINDS;
+    return kinds.flatMap((kind) => statusRanges(section, now, endOfToday).map((r): KindRange => [kind, ...r]));
   }
   const toKeyRange = ([status, lower, upper, lowerOpen = false, upperOpen = false]: Range) =>
     keyRange.bound([status, lower], [status, upper], lowerOpen, upperOpen);
+  const toKindKeyRange = ([kind, status, lower, upper, lowerOpen = false, upperOpen = false]: KindRange) =>
+    keyRange.bound([kind, status, lower], [kind, status, upper], lowerOpen, upperOpen);
 
   return async function query(q: SectionQuery): Promise<SectionPage> {
     const db = await ready;
     const tx = db.transaction('reminders');
-    const byDue = tx.store.index('by-status-due');
+    const byDue = tx.store.index('by-kind-status-due');
     const byUpdated = tx.store.index('by-status-updated');
     const wanted = new Set(q.sections ?? SECTION_IDS);
 
     const count = async (id: SectionId) => {
+      if (id === 'replied' || id === 'done') return byUpdated.count(toKeyRange([id, -Infinity, Infinity]));
       let n = 0;
-      for (const range of rangesOf(id, q.now, q.endOfToday)) n += await byDue.count(toKeyRange(range));
+      for (const range of rangesOf(id, q.now, q.endOfToday)) n += await byDue.count(toKindKeyRange(range));
       return n;
     };
 
     const rows = async (id: SectionId): Promise<Reminder[]> => {
       const limit = Math.max(0, q.limits[id]);
       if (limit === 0) return [];
-      const ranges = rangesOf(id, q.now, q.endOfToday);
       if (id === 'replied' || id === 'done') {
         // Newest change first: walk the status's range backwards, stop at the limit.
         const out: Reminder[] = [];
-        let cursor = await byUpdated.openCursor(toKeyRange(ranges[0]!), 'prev');
+        let cursor = await byUpdated.openCursor(toKeyRange([id, -Infinity, Infinity]), 'prev');
         while (cursor && out.length < limit) {
           out.push(cursor.value);
           cursor = out.length < limit ? await cursor.continue() : null;
@@ -80,7 +92,8 @@ export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRa
         return out;
       }
       // Soonest first across statuses: the first `limit` of each range, merged.
-      const parts = await Promise.all(ranges.map((r) => byDue.getAll(toKeyRange(r), limit)));
+      const ranges = rangesOf(id, q.now, q.endOfToday);
+      const parts = await Promise.all(ranges.map((r) => byDue.getAll(toKindKeyRange(r), limit)));
       // Ties in id order, as groupIntoSections over store.all() has them.
       const merged = parts.flat().sort((a, b) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       merged.length = Math.min(merged.length, limit);

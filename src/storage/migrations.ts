@@ -29,6 +29,11 @@ export const MIGRATIONS: readonly Migration[] = [
   (_db, tx) => {
     tx.objectStore('reminders').createIndex('by-status-updated', ['status', 'updatedAt']);
   },
+  // v3 → v4: one kind's reminders per status in due order, so the popup lists the replies the user
+  // owes ("To answer") apart from the follow-ups, through the index. Existing records are indexed by the upgrade.
+  (_db, tx) => {
+    tx.objectStore('reminders').createIndex('by-kind-status-due', ['kind', 'status', 'dueAt']);
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import { isLive, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
+import { isLive, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus, type Resolution } from '../core/reminder';
 import { applyEvent, markAnnounced, restoreSnapshot, type ReminderEvent } from '../core/transitions';
 import type { ReminderDB } from './open-db';
 
@@ -23,6 +23,15 @@ export class StaleRevisionError extends Error {
 }
 
 export type CreateOutcome = 'created' | 'existing' | 'replaced';
+
+/**
+ * An owed reply answered by a send the user made. The message is named the
+ * way a look at the thread names it (sender and minute, see withStableIds),
+ * so "that wasn't my answer" keeps it from counting again.
+ */
+function sentAnswer(account: string, sentAt: number): Resolution {
+  return { kind: 'answered', at: sentAt, source: 'compose', by: { email: account }, messageId: `${account}|${Math.floor(sentAt / 60_000)}` };
+}
 
 /**
  * Every read-modify-write runs inside one readwrite transaction. IndexedDB
@@ -74,10 +83,12 @@ export function reminderStore(
     /**
      * Idempotent create: the caller picks the id, so a retry after a killed
      * worker returns the first result instead of a second reminder. A thread
-     * has at most one waiting reminder per account: a new one replaces the
-     * due time of the existing one.
+     * has at most one waiting reminder per account and kind: a new one
+     * replaces the due time of the existing one. A "remind me if no reply"
+     * comes from the user writing in the thread, so a waiting owed reply of
+     * that thread is answered by it (in the same transaction: never both).
      */
-    async create(reminder: Reminder, now: number): Promise<{ reminder: Reminder; outcome: CreateOutcome }> {
+    async create(reminder: Reminder, now: number): Promise<{ reminder: Reminder; outcome: CreateOutcome; answered?: Reminder }> {
       const db = await ready;
       const tx = db.transaction('reminders', 'readwrite');
       const store = tx.store;
@@ -89,7 +100,14 @@ export function reminderStore(
       const byThread = store.index('by-account-thread');
       const siblings: Reminder[] = [];
       for (const key of threadKeysOf(reminder.thread)) siblings.push(...(await byThread.getAll([reminder.account, key])));
-      const active = siblings.find((r) => isLive(r.status));
+      const live = siblings.filter((r) => isLive(r.status));
+      let answered: Reminder | undefined;
+      const owed = live.find((r) => r.kind === 'owed-reply');
+      if (reminder.kind === 'no-reply' && owed) {
+        answered = applyEvent(owed, { type: 'reply', resolution: sentAnswer(reminder.account, reminder.sentAt) }, now, 'answered');
+        await store.put(answered);
+      }
+      const active = live.find((r) => r.kind === reminder.kind);
       if (active) {
         const updated = applyEvent(active, { type: 'reschedule', dueAt: reminder.dueAt }, now);
         // The newer send may know more (a thread id where only a Message-ID was known).
@@ -103,11 +121,34 @@ export function reminderStore(
         }
         await store.put(updated);
         await tx.done;
-        return { reminder: updated, outcome: 'replaced' };
+        return { reminder: updated, outcome: 'replaced', ...(answered ? { answered } : {}) };
       }
       await store.add(reminder);
       await tx.done;
-      return { reminder, outcome: 'created' };
+      return { reminder, outcome: 'created', ...(answered ? { answered } : {}) };
+    },
+
+    /**
+     * The user sent a message in this thread (seen by a Gmail tab's send
+     * tracker): every waiting owed reply of the thread is answered. Answers
+     * the reminders it resolved.
+     */
+    async answerThread(account: string, keys: readonly string[], sentAt: number, now: number): Promise<Reminder[]> {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      const byThread = tx.store.index('by-account-thread');
+      const found = new Map<string, Reminder>();
+      for (const key of keys) for (const r of await byThread.getAll([account, key])) found.set(r.id, r);
+      const answered: Reminder[] = [];
+      for (const r of found.values()) {
+        // Reported within seconds of the send (the tab waits at most a minute for Gmail's answer): whatever is owed now is answered.
+        if (r.kind !== 'owed-reply' || !isLive(r.status)) continue;
+        const next = applyEvent(r, { type: 'reply', resolution: sentAnswer(account, sentAt) }, now, 'answered');
+        await tx.store.put(next);
+        answered.push(next);
+      }
+      await tx.done;
+      return answered;
     },
 
     change,

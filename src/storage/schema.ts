@@ -1,5 +1,5 @@
 import type { DBSchema } from 'idb';
-import type { Reminder, ReminderStatus } from '../core/reminder';
+import type { Reminder, ReminderKind, ReminderStatus } from '../core/reminder';
 
 export const DB_NAME = 'follow-through';
 
@@ -19,6 +19,8 @@ export interface FollowThroughDB extends DBSchema {
       'by-account-due': [string, number];
       /** One status's reminders by last change: history pages and retention (since v3). */
       'by-status-updated': [ReminderStatus, number];
+      /** One kind's reminders of one status in due order: the popup's "To answer" apart from the follow-ups (since v4). */
+      'by-kind-status-due': [ReminderKind, ReminderStatus, number];
     };
   };
 }

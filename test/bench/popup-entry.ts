@@ -62,7 +62,7 @@ const PREFIXES = ['', '', '', 'Re: ', 'Re: ', 'Fwd: ', 'RE: '];
 const ACCOUNTS = ['me@example.com', 'me@work.example', 'orders@shop.example'];
 
 /** 5,000 is the size the popup must stay fast at; the resolved sections hold the most recent 50 each, as sent. */
-export const SECTION_SHARE: Record<SectionId, number> = { overdue: 0.08, today: 0.05, upcoming: 0.85, replied: 0.01, done: 0.01 };
+export const SECTION_SHARE: Record<SectionId, number> = { overdue: 0.08, answer: 0, today: 0.05, upcoming: 0.85, replied: 0.01, done: 0.01 };
 
 export interface DataSpec {
   rows: number;
@@ -77,7 +77,7 @@ export function makeList(spec: DataSpec): ListData {
   const rnd = mulberry32(spec.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const { now, rows } = spec;
-  const counts: Record<SectionId, number> = { overdue: 0, today: 0, upcoming: 0, replied: 0, done: 0 };
+  const counts: Record<SectionId, number> = { overdue: 0, answer: 0, today: 0, upcoming: 0, replied: 0, done: 0 };
   let left = rows;
   for (const id of SECTION_IDS) {
     counts[id] = id === 'upcoming' ? 0 : Math.round(rows * SECTION_SHARE[id]);

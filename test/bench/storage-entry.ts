@@ -207,6 +207,8 @@ function expectedOf(reminders: readonly Reminder[], now: number): Expected {
     nextDueAt,
     sections: {
       overdue: counts.notified + due,
+      // The benchmark's reminders are all "if no reply": nobody owes an answer.
+      answer: 0,
       today: dueToday,
       upcoming: waiting - due - dueToday,
       replied: Math.min(RECENT_LIMIT, counts.replied),

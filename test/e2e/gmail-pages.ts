@@ -23,6 +23,8 @@ export interface GmailPageSpec {
   setup?: string;
   /** The sync-2022 request sent when Send is clicked. */
   syncRequest?: string;
+  /** Markup Gmail shows under the newest message when its Reply (or the bar's Reply) is clicked: an inline reply. */
+  replyTemplate?: string;
   /** The request sent when "Schedule send" is chosen in the more-send menu (Gmail's time dialog is skipped). */
   scheduledRequest?: string;
   /** Send acts on mouseup after a mousedown on it, as Gmail's Closure buttons do (default: on click). */
@@ -92,6 +94,14 @@ const FAKE_GMAIL = String.raw`
       send(composeOf(item), 'sync-request-scheduled');
     }
   });
+  // Reply: Gmail opens an inline reply under the newest message (once).
+  document.addEventListener('click', (e) => {
+    const reply = e.target instanceof Element && e.target.closest('.aaq, .amn [role=link]');
+    const template = document.getElementById('reply-template');
+    if (!reply || !template || document.querySelector('.ip.adB')) return;
+    window.__replyClicks = (window.__replyClicks ?? 0) + 1;
+    [...document.querySelectorAll('div.adn')].at(-1)?.querySelector('.gs')?.append(template.content.cloneNode(true));
+  });
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target instanceof Element) {
       const compose = e.target.closest('.M9') ?? e.target.closest('[role=dialog]');
@@ -108,6 +118,7 @@ export function gmailPage(spec: GmailPageSpec): string {
 <script>var GLOBALS = [];GLOBALS[10] = ${JSON.stringify(spec.account)};</script></head>
 <body>${spec.body}
 <script type="application/json" id="sync-request">${json}</script>
+${spec.replyTemplate ? `<template id="reply-template">${spec.replyTemplate}</template>` : ''}
 <script type="application/json" id="sync-request-scheduled">${scheduled}</script>
 <script>window.__closureButtons = ${spec.closureButtons ? 'true' : 'false'};</script>
 <script>${spec.setup ?? ''}</script>

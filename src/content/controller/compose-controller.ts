@@ -186,7 +186,10 @@ export function createComposeController(
     try {
       const armed = state.armed;
       const now = deps.now();
-      if (!armed || (mode === 'send' && now - state.lastSendAt < SAME_SEND_MS)) return;
+      // Every Send is followed, armed or not: a message the user writes in a thread answers a reply they owed there.
+      // Unarmed, only a plain Send says so (a held one is only ever armed; a scheduled one answers nobody yet).
+      if (!armed && mode !== 'send') return;
+      if (mode === 'send' && now - state.lastSendAt < SAME_SEND_MS) return;
       const parts = composeParts(root);
       if (!parts) return;
       if (mode === 'send') state.lastSendAt = now;
@@ -199,6 +202,10 @@ export function createComposeController(
       state.outstanding?.abort();
       const outstanding = new AbortController();
       state.outstanding = outstanding;
+      if (!armed) {
+        void reportSent(snapshot, context, outstanding).catch((error) => deps.warnOnce('reporting the send failed', error));
+        return;
+      }
       const theme = currentTheme(state.mounted?.host, state.theme);
       const pending: PendingSend = { id: deps.newId(), snapshot, ...(context ? { context } : {}), armed, theme, clickedAt: now };
       void remember(pending, outstanding, mode, root).catch((error) => deps.warnOnce('storing the reminder failed', error));
@@ -274,6 +281,31 @@ export function createComposeController(
       deps.warnOnce('reminder.create failed', error);
       showToast(deps.doc, deps.t('toastNotSet'), theme);
     }
+  }
+
+  /**
+   * An unarmed send: once Gmail's send response confirms it, the background
+   * hears which thread the user wrote in (the replies they owed there are
+   * answered). Unconfirmed (undone, failed, hook missing): nothing is said —
+   * the thread view and the print view still see the message.
+   */
+  async function reportSent(snapshot: ReturnType<typeof readCompose>, context: ThreadContext | undefined, outstanding: AbortController) {
+    const undo = watchUndo(deps.doc, () => outstanding.abort());
+    const sent = await tracker.expect(snapshot, outstanding.signal);
+    undo.stop();
+    // A scheduled message answers nobody until it leaves; the print view sees it then.
+    if (!sent || sent.scheduled) return;
+    const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
+    const account = accounts.current();
+    if (!thread || !account) return;
+    const { answered } = await deps.request('thread.sent', {
+      account,
+      ...(thread.threadId ? { threadId: thread.threadId } : {}),
+      ...(thread.permThreadId ? { permThreadId: thread.permThreadId } : {}),
+      ...(thread.messageId ? { messageId: thread.messageId } : {}),
+      sentAt: sent.sentAt ?? deps.now(),
+    });
+    if (answered.length > 0) onStored();
   }
 
   /** Stops watching composes: listeners off, sends still waited for left to the script replacing this one. */

@@ -76,6 +76,11 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     { selector: WATCH.messages, onFound: onMessagesAdded },
   ]);
   deps.win.addEventListener('hashchange', queueThreadRefresh);
+  // A tab brought to the front (e.g. "Reply now" focusing a Gmail tab that already shows the thread) looks again.
+  const onVisible = () => {
+    if (deps.doc.visibilityState === 'visible') threads.reload();
+  };
+  deps.doc.addEventListener('visibilitychange', onVisible);
   const stopTheme = watchTheme(deps.doc, deps.win, deps.warnOnce);
 
   let stopped = false;
@@ -124,5 +129,6 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     stopTheme();
     clearTimeout(messagesTimer);
     deps.win.removeEventListener('hashchange', queueThreadRefresh);
+    deps.doc.removeEventListener('visibilitychange', onVisible);
   };
 }

@@ -7,6 +7,9 @@ import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from
 import { currentTheme, mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import { ThreadControl, type ThreadControlProps } from '../ui/ThreadControl';
+import { describeRecipients, owedTo } from '../../core/notification-text';
+import { openInThreadReply } from '../gmail/reply';
+import { offerFor, owedIdentity, ownMatcher, type Offer } from './offer';
 import type { Armed } from '../ui/types';
 import type { AccountSource } from './account';
 import type { ContentDeps } from './deps';
@@ -25,6 +28,8 @@ interface Shown {
   mounted: Mounted;
   reminder: Reminder | null;
   view: ThreadControlProps['reminder'];
+  /** What a new reminder would be (decided from the newest message on each load). */
+  offer: Offer;
   defaultPreset: PresetId;
   theme: 'light' | 'dark';
 }
@@ -47,6 +52,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       t: deps.t,
       lang: deps.lang,
       reminder: s.view,
+      offer: { kind: s.offer.kind, ...(s.offer.received ? { to: s.offer.received.from.name || s.offer.received.from.email } : {}) },
       defaultPreset: s.defaultPreset,
       preview,
       onCreate: (armed: Armed) => act(s, () => create(s, armed), armed),
@@ -77,21 +83,30 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
   async function create(s: Shown, armed: Armed) {
     const account = accounts.current();
     if (!account) throw new Error('No account');
-    // Counted from the user's own newest message when it is the thread's latest, else from the click (anchor.ts).
+    // Decided again now: the thread may have changed since the control was drawn.
     // Without the settings (worker busy) only the account itself counts as the user: at worst it counts from the click.
     const replies = await deps.settings().then((x) => x.replies, () => ({ aliases: {}, plusAddressing: false }));
-    const { sentAt, anchor } = anchorFor(threadMessages(deps.doc, s.thread), account, replies, deps.now(), browserZone());
+    const messages = threadMessages(deps.doc, s.thread);
+    const isOwn = ownMatcher(account, { replies });
+    const offer = offerFor(messages, isOwn);
+    if (offer.kind === 'owed-reply' && offer.received) {
+      const owed = owedIdentity(s.thread, offer.received, isOwn, deps.now());
+      return deps.request('reminder.create', { id: deps.newId(), account, kind: 'owed-reply', ...owed, due: armed.due });
+    }
+    // Counted from the user's own newest message when it is the thread's latest, else from the click (anchor.ts).
+    const { sentAt, anchor } = anchorFor(messages, account, replies, deps.now(), browserZone());
     return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt, anchor, due: armed.due });
   }
 
-  async function act(s: Shown, run: () => Promise<{ reminder: { dueAt: number } }>, armed: Armed | undefined) {
+  async function act(s: Shown, run: () => Promise<{ reminder: Pick<Reminder, 'dueAt' | 'kind'> }>, armed: Armed | undefined) {
     try {
       const { reminder } = await run();
       if (armed) {
         // Typed relative words ("in 2 hours") label the choice, not the time: the toast names the time stored.
         const typed = 'after' in armed.due || 'days' in armed.due;
         const label = typed ? await dueLabel(deps, reminder.dueAt).catch(() => armed.label) : armed.label;
-        showToast(deps.doc, deps.t('toastSet', [label]), currentTheme(s.mounted.host, s.theme));
+        // A new owed reply says what it will remind of: answering, not waiting.
+        showToast(deps.doc, deps.t(reminder.kind === 'owed-reply' ? 'toastOwedSet' : 'toastSet', [label]), currentTheme(s.mounted.host, s.theme));
       }
     } catch (error) {
       // Orphaned by an update or removal: the control is gone already, and nothing is said.
@@ -110,15 +125,19 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       s.view = 'error';
     } else {
       try {
-        const { reminder } = await deps.request('reminder.getByThread', {
+        const { reminder, openReply } = await deps.request('reminder.getByThread', {
           account,
           ...(s.thread.threadId ? { threadId: s.thread.threadId } : {}),
           ...(s.thread.permThreadId ? { permThreadId: s.thread.permThreadId } : {}),
         });
+        const settings = await deps.settings();
+        s.offer = offerFor(threadMessages(deps.doc, s.thread), ownMatcher(account, settings));
         s.reminder = reminder && isShownInThread(reminder.status) ? reminder : null;
         s.view = s.reminder ? await viewOf(s.reminder) : null;
-        s.defaultPreset = (await deps.settings()).defaultPreset;
+        s.defaultPreset = settings.defaultPreset;
         if (isObservable(s.reminder)) void observeShown(s);
+        // "Reply now" opened this thread: open Gmail's own reply in it (taken once by the background).
+        if (openReply) void openInThreadReply(deps.doc, s.thread).catch((error) => deps.warnOnce('opening the reply failed', error));
       } catch (error) {
         deps.warnOnce('reminder lookup failed', error);
         s.view = 'error';
@@ -128,12 +147,18 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
   }
 
   async function viewOf(r: Reminder): Promise<ThreadControlProps['reminder']> {
-    const view = { status: r.status, dueAt: r.dueAt, dueLabel: await dueLabel(deps, r.dueAt) };
+    const view = { status: r.status, dueAt: r.dueAt, dueLabel: await dueLabel(deps, r.dueAt), kind: r.kind };
     const by = r.status === 'replied' ? r.resolution?.by : undefined;
     const at = r.status === 'replied' ? r.resolution?.at : undefined;
+    const again = r.kind === 'owed-reply' && r.status !== 'replied' ? r.check?.wroteAgain : undefined;
     const note = await autoNoteOf(r);
     return {
       ...view,
+      ...(r.kind === 'owed-reply' ? { owedTo: owedTo(r, deps.t) } : {}),
+      ...(again
+        ? { wroteAgain: deps.t('owedWroteAgain', [describeRecipients([again.by], deps.t), again.at !== undefined ? await dueLabel(deps, again.at) : '—']) }
+        : {}),
+      ...(r.resolution?.kind === 'answered' ? { answered: true } : {}),
       ...(by ? { repliedBy: by.name || by.email } : {}),
       ...(at !== undefined ? { repliedAt: await dueLabel(deps, at) } : {}),
       ...(note ? { note } : {}),
@@ -189,7 +214,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       wrap.append(host);
       toolbar.append(wrap);
       const theme = themeOf(deps.win, toolbar);
-      const s: Shown = { key, thread, reminder: null, view: 'loading', defaultPreset: 'in-3-days', theme, mounted: undefined as unknown as Mounted };
+      const s: Shown = { key, thread, reminder: null, view: 'loading', offer: { kind: 'no-reply' }, defaultPreset: 'in-3-days', theme, mounted: undefined as unknown as Mounted };
       s.mounted = mountInShadow(host, render(s), theme);
       shown = s;
       void load(s);
@@ -214,7 +239,9 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     current(): { hasReminder: boolean; create(armed: Armed): Promise<void> } | undefined {
       const s = shown;
       if (!s || !s.mounted.host.isConnected) return undefined;
-      return { hasReminder: Boolean(s.reminder), create: (armed) => act(s, () => create(s, armed), armed) };
+      // A resolved reminder does not stop a new one (they replied: now the user may owe the answer).
+      const waiting = s.reminder !== null && s.reminder.status !== 'replied';
+      return { hasReminder: waiting, create: (armed) => act(s, () => create(s, armed), armed) };
     },
   };
 }

@@ -104,6 +104,16 @@ export const MESSAGE_DATE = '.gK .g3[title]';
 /** Date fallback: the date span carries both `title` and `alt` — thread-view-de.html. */
 export const MESSAGE_DATE_FALLBACK = 'span[title][alt]';
 
+// ---- Replying in a thread --------------------------------------------------
+
+/** A message's own Reply button in its header (not "More", which has aria-haspopup) — thread-view-received-en.html. */
+export const MESSAGE_REPLY_BUTTON = '.T-I.J-J5-Ji.T-I-Js-IF.aaq[role=button]';
+/** Fallback: the first action of the header's button cell beside the date (Reply comes first) — thread-view-received-en.html. */
+export const MESSAGE_REPLY_BUTTON_FALLBACK = 'td.acX > [role=button]:first-child:not([aria-haspopup=true])';
+/** The bottom Reply / Reply all / Forward bar; its first item is Reply — thread-view-received-en.html. */
+export const REPLY_BAR_FIRST = '.amn > [role=link]:first-child';
+/** Gmail's editor in a compose (`.Am.Al.editable`) — thread-view-en.html, compose-dialog.html. */
+export const COMPOSE_EDITOR = 'div[contenteditable=true][role=textbox]';
 /**
  * Inside a message body: what the sender quoted or signed, left out of the
  * body text — Gmail's quote block and signature (`div.gmail_quote`,

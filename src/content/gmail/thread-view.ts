@@ -82,21 +82,26 @@ export function threadToolbar(doc: Document, thread: VisibleThread): Element | u
 
 export function threadMessages(doc: Document, thread: VisibleThread): ThreadMessage[] {
   try {
-    if (!doc.contains(thread.heading)) return [];
-    const container = messageContainer(thread.heading);
-    if (!container) return [];
-    let found = [...container.querySelectorAll(S.MESSAGE)];
-    if (found.length === 0) {
-      // Fallback: anything with a message id; the outermost carrier is the message.
-      found = [...container.querySelectorAll(S.MESSAGE_FALLBACK)].filter((m) => {
-        const outer = m.parentElement?.closest(S.MESSAGE_FALLBACK);
-        return !outer || !container.contains(outer);
-      });
-    }
-    return found.map(readMessage);
+    return threadMessageElements(doc, thread).map(readMessage);
   } catch {
     return [];
   }
+}
+
+/** The open thread's message elements in thread order, and the element holding them (for the reply controls). */
+export function threadMessageElements(doc: Document, thread: VisibleThread): Element[] & { container?: Element } {
+  if (!doc.contains(thread.heading)) return [];
+  const container = messageContainer(thread.heading);
+  if (!container) return [];
+  let found = [...container.querySelectorAll(S.MESSAGE)];
+  if (found.length === 0) {
+    // Fallback: anything with a message id; the outermost carrier is the message.
+    found = [...container.querySelectorAll(S.MESSAGE_FALLBACK)].filter((m) => {
+      const outer = m.parentElement?.closest(S.MESSAGE_FALLBACK);
+      return !outer || !container.contains(outer);
+    });
+  }
+  return Object.assign(found, { container });
 }
 
 /** The nearest ancestor of the heading holding messages, as long as it holds no other thread's heading. */

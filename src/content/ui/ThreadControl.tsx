@@ -6,11 +6,39 @@ import { ClockIcon, Dropdown, isolate, type Close } from './Dropdown';
 import { Picker } from './Picker';
 import type { Armed, PreviewInput, PreviewResult, Translate } from './types';
 
+/** What the thread's reminder is about, as the control shows it. */
+export interface ThreadReminderView {
+  status: ReminderStatus;
+  dueAt: number;
+  dueLabel: string;
+  /** `owed-reply`: the user owes the answer; otherwise they wait for one. */
+  kind?: 'no-reply' | 'always' | 'owed-reply';
+  /** Who the user owes a reply (an owed reply). */
+  owedTo?: string;
+  /** "Bob wrote again on Tue" (an owed reply whose other side wrote again). */
+  wroteAgain?: string;
+  /** `repliedBy` (a name or address) and `repliedAt` (formatted) describe the reply of a `replied` reminder, when known. */
+  repliedBy?: string;
+  repliedAt?: string;
+  /** A `replied` owed reply: the user's own answer ended it. */
+  answered?: boolean;
+  /** What the last look found worth saying (an automatic answer, a possibly automatic reply). */
+  note?: string;
+}
+
+/** What a new reminder for this thread would be: "remind me to reply" when the newest message is someone else's. */
+export interface ThreadOffer {
+  kind: 'no-reply' | 'owed-reply';
+  /** Who sent the newest message (an owed reply). */
+  to?: string;
+}
+
 export interface ThreadControlProps {
   t: Translate;
   lang: 'en' | 'de';
-  /** `repliedBy` (a name or address) and `repliedAt` (formatted) describe the reply of a `replied` reminder, when known. */
-  reminder: { status: ReminderStatus; dueAt: number; dueLabel: string; repliedBy?: string; repliedAt?: string; note?: string } | null | 'loading' | 'error';
+  reminder: ThreadReminderView | null | 'loading' | 'error';
+  /** Absent: "remind me if no reply". */
+  offer?: ThreadOffer;
   defaultPreset: PresetId;
   preview(input: PreviewInput): Promise<PreviewResult>;
   onCreate(armed: Armed): void;
@@ -49,26 +77,65 @@ export function ThreadControl(props: ThreadControlProps) {
       }}
     />
   );
+  const owedOffer = props.offer?.kind === 'owed-reply';
   if (reminder?.status === 'replied') {
     // Name and date are isolated one by one: a right-to-left name must not swallow the date.
-    const detail = [reminder.repliedBy, reminder.repliedAt].filter((x): x is string => !!x).map(isolate).join(' · ');
+    const detail = reminder.answered
+      ? reminder.repliedAt && isolate(reminder.repliedAt)
+      : [reminder.repliedBy, reminder.repliedAt].filter((x): x is string => !!x).map(isolate).join(' · ');
+    const text = reminder.answered
+      ? detail ? t('threadAnswered', [detail]) : t('threadAnsweredPlain')
+      : detail ? t('threadReplied', [detail]) : t('threadRepliedPlain');
     return (
-      <Dropdown text={detail ? t('threadReplied', [detail]) : t('threadRepliedPlain')} label={t('threadMenuLabel')}>
+      <Dropdown text={text} label={t('threadMenuLabel')}>
         {(close) => <Replied {...props} close={close} picker={picker} />}
       </Dropdown>
     );
   }
   if (!reminder || !isLive(reminder.status)) {
+    if (owedOffer) {
+      const to = props.offer?.to;
+      return (
+        <Dropdown text={t('owedButton')} label={t('owedLabel')}>
+          {(close) => (
+            <>
+              <p class="head" dir="auto">
+                {to ? t('owedOffer', [isolate(to)]) : t('owedOfferPlain')}
+              </p>
+              {picker(props.onCreate, close)}
+            </>
+          )}
+        </Dropdown>
+      );
+    }
     return (
       <Dropdown text={t('remindButton')} label={t('remindLabel')}>
         {(close) => picker(props.onCreate, close)}
       </Dropdown>
     );
   }
+  const owed = reminder.kind === 'owed-reply';
   return (
-    <Dropdown text={t('threadButton', [isolate(reminder.dueLabel)])} label={t('threadMenuLabel')} armed>
+    <Dropdown text={t(owed ? 'owedThreadButton' : 'threadButton', [isolate(reminder.dueLabel)])} label={t('threadMenuLabel')} armed>
       {(close) => <Existing {...props} close={close} picker={picker} />}
     </Dropdown>
+  );
+}
+
+/** Which kind of reminder is active, and what ends it. */
+function Explain({ t, reminder }: { t: Translate; reminder: ThreadReminderView }) {
+  if (reminder.kind !== 'owed-reply') return <p class="head">{t('noReplyExplain')}</p>;
+  return (
+    <>
+      <p class="head" dir="auto">
+        {reminder.owedTo ? t('owedExplain', [isolate(reminder.owedTo)]) : t('owedExplainPlain')}
+      </p>
+      {reminder.wroteAgain && (
+        <p class="head" dir="auto">
+          {reminder.wroteAgain}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -100,6 +167,7 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: 
   }
   return (
     <>
+      {reminder && typeof reminder === 'object' && <Explain t={t} reminder={reminder} />}
       <Note reminder={reminder} />
       <button type="button" class="item" onClick={() => setView('change')}>
         {t('threadChange')}
@@ -122,7 +190,9 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: 
 }
 
 /** A reply ended the wait: say it was none (the reminder waits again), or start a new wait. */
-function Replied({ t, close, picker, onNotReply, onAutoAnswer, onCreate, reminder }: ExistingProps) {
+function Replied(props: ExistingProps) {
+  const { t, close, picker, onNotReply, onAutoAnswer, onCreate, reminder } = props;
+  const answered = reminder && typeof reminder === 'object' && reminder.answered;
   const [view, setView] = useState<'menu' | 'new'>('menu');
   if (view === 'new') return picker(onCreate, close);
   return (
@@ -136,20 +206,24 @@ function Replied({ t, close, picker, onNotReply, onAutoAnswer, onCreate, reminde
           onNotReply();
         }}
       >
-        {t('threadNotReply')}
+        {t(answered ? 'threadNotAnswer' : 'threadNotReply')}
       </button>
-      <button
-        type="button"
-        class="item"
-        onClick={() => {
-          close(true);
-          onAutoAnswer();
-        }}
-      >
-        {t('threadAutoAnswer')}
-      </button>
+      {/* The user's own answer ended an owed reply: there is no automatic answer of theirs to mark. */}
+      {!answered && (
+        <button
+          type="button"
+          class="item"
+          onClick={() => {
+            close(true);
+            onAutoAnswer();
+          }}
+        >
+          {t('threadAutoAnswer')}
+        </button>
+      )}
       <button type="button" class="item" onClick={() => setView('new')}>
-        {t('threadNewReminder')}
+        {/* They replied and the newest message is theirs: the new reminder is the user's own answer. */}
+        {t(props.offer?.kind === 'owed-reply' ? 'owedButton' : 'threadNewReminder')}
       </button>
     </>
   );

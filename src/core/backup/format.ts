@@ -48,8 +48,8 @@ const instant = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(8.64e15
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
 const STATUSES = REMINDER_STATUSES;
-const SOURCES = ['print-view', 'gmail-tab'] as const;
-const OUTCOMES = ['no-reply', 'replied', 'bounced', 'failed'] as const;
+const SOURCES = ['print-view', 'gmail-tab', 'compose'] as const;
+const OUTCOMES = ['no-reply', 'replied', 'bounced', 'failed', 'answered'] as const;
 const FAILURES = ['signed-out', 'no-access', 'network', 'wrong-account', 'unrecognised', 'no-thread-id'] as const;
 const REASONS = ['reply', 'bounce', 'own', 'before-tracked', 'auto-reply', 'ignored-by-user', 'unknown-time'] as const;
 
@@ -103,7 +103,7 @@ const TransitionSchema = v.strictObject({
 });
 
 const ResolutionSchema = v.strictObject({
-  kind: v.literal('reply'),
+  kind: v.picklist(['reply', 'answered']),
   by: v.optional(AddressSchema),
   at: v.optional(instant),
   explanation: v.optional(text(2000)),
@@ -122,6 +122,7 @@ const CheckSchema = v.strictObject({
   notes: v.optional(notes),
   failures: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
   retryAt: v.optional(instant),
+  wroteAgain: v.optional(v.strictObject({ by: AddressSchema, at: v.optional(instant) })),
   times: v.optional(v.picklist(TIMES_READ)),
   autoAnswer: v.optional(
     v.strictObject({

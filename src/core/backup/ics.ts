@@ -39,7 +39,10 @@ export function remindersToIcs(reminders: readonly Reminder[], { now, extensionV
       `DTSTAMP:${stamp}`,
       `DTSTART:${utcStamp(r.dueAt)!}`,
       `DURATION:PT${EVENT_MINUTES}M`,
-      `SUMMARY:${escapeText(`Follow up: ${r.thread.subject}`)}`,
+      `SUMMARY:${escapeText(`${r.kind === 'owed-reply' ? 'Reply to' : 'Follow up'}: ${r.thread.subject}`)}`,
+      // The reminder's kind, machine-readable: no-reply, owed-reply, always.
+      `CATEGORIES:${escapeText(r.kind)}`,
+      `X-FOLLOW-THROUGH-KIND:${escapeText(r.kind)}`,
       `DESCRIPTION:${escapeText(describe(r, url))}`,
       // A URI value is not TEXT: no escaping, but it must not carry a line break (threadUrl percent-encodes).
       `URL:${url.replace(/[\u0000-\u0020\u007f]/g, '')}`,
@@ -52,7 +55,9 @@ export function remindersToIcs(reminders: readonly Reminder[], { now, extensionV
 
 function describe(r: Reminder, url: string): string {
   const to = r.thread.recipients.map(formatAddress).join(', ') || '(no recipients)';
-  return [`To: ${to}`, `Account: ${r.account}`, `Open in Gmail: ${url}`].join('\n');
+  // An owed reply names who waits for the user's answer (the sender first).
+  const who = r.kind === 'owed-reply' ? `You owe a reply to: ${to}` : `To: ${to}`;
+  return [who, `Account: ${r.account}`, `Open in Gmail: ${url}`].join('\n');
 }
 
 const formatAddress = (a: Address) => (a.name?.trim() ? `${a.name.trim()} <${a.email}>` : a.email);

@@ -17,7 +17,8 @@ export interface ResponseMap {
   'reminder.delete': { reminder: Reminder };
   /** `counts` has every section unless asked with `counts: 'page'` (then only sections read to their end). */
   'reminder.list': { sections: Partial<Sections>; counts: Partial<Record<keyof Sections, number>>; now: number };
-  'reminder.getByThread': { reminder: Reminder | null };
+  /** `openReply`: "Reply now" asked for this thread's in-thread reply to be opened (answered once). */
+  'reminder.getByThread': { reminder: Reminder | null; openReply?: true };
   'due.preview': DuePreview;
   'settings.get': { settings: Settings };
   'integration.report': { stored: true };
@@ -41,6 +42,9 @@ export interface ResponseMap {
   'data.exportIcs': { ics: string };
   'data.deleteAll': { deleted: number };
   'diagnostics.get': Diagnostics;
+  /** The owed replies of that thread the send answered. */
+  'thread.sent': { answered: Reminder[] };
+  'reminder.replyNow': { reminder: Reminder };
   'history.summary': HistorySummary;
 }
 

@@ -155,6 +155,19 @@ export const REQUEST_SCHEMAS = {
   'reminder.open': v.strictObject({ id }),
   /** What a retention setting would remove (the options page shows it with an export before saving). */
   'history.summary': v.strictObject({ months: v.picklist(RETENTION_CHOICES) }),
+  /** A Gmail tab saw the user send a message in this thread (Gmail's send response): it answers owed replies. */
+  'thread.sent': v.pipe(
+    v.strictObject({
+      account: address,
+      threadId: v.optional(threadIdField),
+      permThreadId: v.optional(permThreadIdField),
+      messageId: v.optional(messageIdField),
+      sentAt: time,
+    }),
+    v.check((q) => Boolean(q.threadId || q.permThreadId || q.messageId), 'Give a thread id, perm id or Message-ID'),
+  ),
+  /** "Reply now": open the reminder's thread in its account with the in-thread reply open. */
+  'reminder.replyNow': v.strictObject({ id }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

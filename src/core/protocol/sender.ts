@@ -42,6 +42,8 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'data.deleteAll': ['ui'],
   'diagnostics.get': ['ui'],
   'history.summary': ['ui'],
+  'thread.sent': ['content'],
+  'reminder.replyNow': ['ui'],
 };
 
 /**

@@ -236,6 +236,9 @@ describe('reminder.list', () => {
     await create('replied', 4, T0 + DAY);
     await create('done', 5, T0 + DAY);
     await create('cancelled', 6, T0 + DAY);
+    // Replies the user owes have their own section, due (here: fired) or not.
+    await f.bg.handlers['reminder.create'](createPayload({ id: 'owed-due', kind: 'owed-reply', thread: thread(7), due: { at: T0 + MIN } }));
+    await f.bg.handlers['reminder.create'](createPayload({ id: 'owed-later', kind: 'owed-reply', thread: thread(8), due: { at: T0 + DAY } }));
     f.clock.advance(MIN);
     await f.bg.reconcile('alarm');
     await f.bg.store.change('replied', { type: 'reply', resolution: { kind: 'reply', by: { email: 'client4@example.com' } } }, f.clock.now(), { cause: 'reply' });
@@ -244,8 +247,8 @@ describe('reminder.list', () => {
 
     const all = await f.bg.handlers['reminder.list']({});
     const ids = Object.fromEntries(Object.entries(all.sections).map(([k, v]) => [k, v.map((r) => r.id)]));
-    expect(ids).toEqual({ overdue: ['overdue'], today: ['today'], upcoming: ['upcoming'], replied: ['replied'], done: ['done'] });
-    expect(all.counts).toEqual({ overdue: 1, today: 1, upcoming: 1, replied: 1, done: 1 });
+    expect(ids).toEqual({ overdue: ['overdue'], answer: ['owed-due', 'owed-later'], today: ['today'], upcoming: ['upcoming'], replied: ['replied'], done: ['done'] });
+    expect(all.counts).toEqual({ overdue: 1, answer: 2, today: 1, upcoming: 1, replied: 1, done: 1 });
     expect(all.now).toBe(T0 + MIN);
 
     const some = await f.bg.handlers['reminder.list']({ sections: ['today', 'done'] });

@@ -45,6 +45,8 @@ const PAYLOAD: { [K in RequestType]: RequestInput<K> } = {
   'data.exportIcs': {},
   'data.deleteAll': { confirm: 'delete-all' },
   'diagnostics.get': {},
+  'thread.sent': { account: 'me@example.com', threadId: 'abc123', sentAt: 1 },
+  'reminder.replyNow': { id: 'r-1' },
   'history.summary': { months: 12 },
 } as never;
 

@@ -258,6 +258,36 @@ describe('send capture', () => {
     expect(toastText()).toBeUndefined();
   });
 
+  it('an unarmed send confirmed by Gmail tells the background which thread the user wrote in (it answers owed replies)', async () => {
+    const fake = await start('compose-dialog.html', { edit: asCvOnSend });
+    deliverAccount('test@gmail.com');
+    clickSend();
+    await settle();
+    expect(fake.of('thread.sent')).toEqual([]); // not before Gmail answered
+    deliverSend('cvOnSend');
+    await settle();
+    expect(fake.of('thread.sent')).toEqual([
+      {
+        account: 'test@gmail.com',
+        threadId: '183234ce86ffa010',
+        permThreadId: 'thread-f:1743514067378610192',
+        messageId: '<CAFsK+UQf12W_Efo3+hwj+BWb+sk8DaGQkrOoBOU38nHafAHJ4Q@mail.gmail.com>',
+        sentAt: 1662744701149,
+      },
+    ]);
+    expect(fake.invalid).toEqual([]);
+  });
+
+  it('an unarmed inline reply Gmail never confirms says nothing, although the thread view knows the thread', async () => {
+    const fake = await start('thread-view-en.html');
+    vi.useFakeTimers();
+    clickSend();
+    await vi.advanceTimersByTimeAsync(61_000);
+    vi.useRealTimers();
+    await settle();
+    expect(fake.of('thread.sent')).toEqual([]);
+  });
+
   it('disarmed again before Send: nothing is stored', async () => {
     const fake = await start('compose-dialog.html', { edit: asCvOnSend });
     deliverAccount('test@gmail.com');

@@ -83,7 +83,7 @@ export function fakeDeps(opts: { handlers?: Handlers; settings?: Partial<Setting
   const defaults: Handlers = {
     'due.preview': (input) => ({ at: DUE_AT, label: labelFor(input), moved: false, exactTime: false }),
     'settings.get': () => ({ settings }),
-    'reminder.create': (p) => ({ reminder: fakeReminder({ id: p.id, account: p.account, thread: p.thread as ThreadIdentity }), outcome: 'created' }),
+    'reminder.create': (p) => ({ reminder: fakeReminder({ id: p.id, account: p.account, thread: p.thread as ThreadIdentity, kind: p.kind ?? 'no-reply' }), outcome: 'created' }),
     'reminder.getByThread': () => ({ reminder: null }),
     'reminder.updateDue': (p) => ({ reminder: fakeReminder({ id: p.id }), previous: fakeReminder({ id: p.id }) }),
     'reminder.snooze': (p) => ({ reminder: fakeReminder({ id: p.id, status: 'snoozed' }), previous: fakeReminder({ id: p.id }) }),

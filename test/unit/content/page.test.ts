@@ -91,7 +91,7 @@ describe('keyboard command (content.arm)', () => {
     expect(fake.of('reminder.create')).toEqual([]);
   });
 
-  it('no compose, an open thread without reminder: creates one with the default preset', async () => {
+  it('no compose, an open received thread without reminder: arms "remind me to reply" with the default preset', async () => {
     const fake = await start(threadWithoutCompose);
     expect(controls()).toHaveLength(1);
     command!(armCommand());
@@ -100,23 +100,24 @@ describe('keyboard command (content.arm)', () => {
       {
         id: 'id-1',
         account: 'me@example.com',
+        kind: 'owed-reply',
         thread: {
           provider: 'gmail',
           threadId: '15f1123136926bff',
           permThreadId: 'thread-f:1581064946762017791',
           subject: 'Quarterly numbers',
+          // Bob wrote last: he is owed the reply; Alice was on his message.
           recipients: [
-            { email: 'alice@example.com', name: 'Alice Example' },
             { email: 'bob@example.com', name: 'Bob Builder' },
+            { email: 'alice@example.com', name: 'Alice Example' },
           ],
         },
-        sentAt: NOW,
-        // The thread's newest message is Bob's: counted from the key press.
-        anchor: 'added',
+        // When Bob's message came (its legacy id 15f11a9e4b7c0a55), not when the user pressed the keys.
+        sentAt: 1507829867703,
         due: { preset: 'in-1-week' },
       },
     ]);
-    await expectToast('toastSet[P:in-1-week]');
+    await expectToast('toastOwedSet[P:in-1-week]');
   });
 
   it('an open thread that has a reminder already: nothing new', async () => {

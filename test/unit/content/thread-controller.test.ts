@@ -30,8 +30,9 @@ afterEach(() => {
   stop = undefined;
 });
 
-async function start(fixture: string, handlers?: Handlers): Promise<Fake> {
+async function start(fixture: string, handlers?: Handlers, prepare?: () => void): Promise<Fake> {
   load(fixture);
+  prepare?.();
   const fake = fakeDeps({ handlers });
   stop = startGmailIntegration(fake.deps);
   await settle();
@@ -70,6 +71,9 @@ function replaceHeading(ids: { threadId: string; permThreadId: string }, subject
   old.replaceWith(h2);
 }
 
+/** Leaves only the user's own first message: the thread is one the user sent, not one they received. */
+const mineLast = () => [...document.querySelectorAll('[role=listitem]')].slice(1).forEach((el) => el.remove());
+
 const existing = (status: 'pending' | 'snoozed' | 'replied' | 'done' = 'pending') =>
   ({ 'reminder.getByThread': () => ({ reminder: fakeReminder({ id: 'rem-7', status }) }) }) satisfies Handlers;
 
@@ -80,7 +84,8 @@ describe('thread control placement and lookup', () => {
     expect(controls(byId(document, ':list-tm'))).toHaveLength(0);
     expect(toolbar().lastElementChild?.getAttribute('data-follow-through')).toBe('thread');
     expect(fake.of('reminder.getByThread')).toEqual([{ account: 'me@example.com', ...EN_IDS }]);
-    expect(buttonText(toolbar())).toBe('remindButton');
+    // Bob's message is the newest: a received thread offers "remind me to reply".
+    expect(buttonText(toolbar())).toBe('owedButton');
     expect(fake.invalid).toEqual([]);
   });
 
@@ -106,10 +111,11 @@ describe('thread control placement and lookup', () => {
     const fake = await start('thread-view-en.html', existing('replied'));
     expect(buttonText(toolbar())).toBe('threadRepliedPlain');
     const shadow = await openMenu();
-    item(shadow, 'threadNewReminder').click();
+    // They replied and their message is the newest: the new reminder is one to answer them.
+    item(shadow, 'owedButton').click();
     await settle();
     await pickPreset(shadow, 'tomorrow');
-    expect(fake.of('reminder.create')).toHaveLength(1);
+    expect(fake.of('reminder.create')).toMatchObject([{ kind: 'owed-reply', thread: { recipients: [{ email: 'bob@example.com' }, { email: 'alice@example.com' }] } }]);
   });
 
   it('a reminder kept waiting by an automatic answer says so in its menu', async () => {
@@ -156,7 +162,9 @@ describe('thread control placement and lookup', () => {
 
 describe('thread control actions', () => {
   it('create: the thread\'s ids, subject and the recipients of my last message', async () => {
-    const fake = await start('thread-view-en.html');
+    // A thread whose newest message is mine (the others' answers not there): "remind me if no reply".
+    const fake = await start('thread-view-en.html', undefined, mineLast);
+    expect(buttonText(toolbar())).toBe('remindButton');
     await pickPreset(await openMenu(), 'in-2-days');
     expect(fake.of('reminder.create')).toEqual([
       {
@@ -171,9 +179,9 @@ describe('thread control actions', () => {
             { email: 'bob@example.com', name: 'Bob Builder' },
           ],
         },
-        sentAt: NOW,
-        // The thread's newest message is Bob's: counted from the click.
-        anchor: 'added',
+        // The thread's newest message is mine (15f1123136926bff): counted from its send time, read from its Gmail id.
+        sentAt: 1507821032297,
+        anchor: 'message',
         due: { preset: 'in-2-days' },
       },
     ]);
@@ -196,9 +204,10 @@ describe('thread control actions', () => {
     await settle();
     shadow.querySelector<HTMLButtonElement>('button.use')!.click();
     await settle();
-    expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ sentAt: NOW, due: { after: HOURS_2 } })]);
+    // As shipped the newest message is Bob's: the reminder is an owed reply, counted from his message (15f11a9e4b7c0a55).
+    expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ kind: 'owed-reply', sentAt: 1507829867703, due: { after: HOURS_2 } })]);
     // The fake stores every reminder due at DUE_AT: its label is what the toast shows.
-    await expectToast('toastSet[Fri 13 Jun, 09:00]');
+    await expectToast('toastOwedSet[Fri 13 Jun, 09:00]');
   });
 
   it('change: updateDue with the picked time', async () => {
@@ -318,7 +327,8 @@ describe('with the inline reply below', () => {
         return { reminder: stored, outcome: 'created' };
       },
     });
-    expect(buttonText(toolbar())).toBe('remindButton');
+    // Bob's message is the newest: the toolbar offers a reminder to reply.
+    expect(buttonText(toolbar())).toBe('owedButton');
     vi.useFakeTimers();
     try {
       // Arm the inline reply and send it; no send response: the thread view identifies the thread after the wait.

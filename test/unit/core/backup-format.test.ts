@@ -89,7 +89,7 @@ describe('parseBackup', () => {
     ['an unknown top-level field', (r: any) => (r.extra = 1), 'extra: Unknown field'],
     ['a bad history entry', (r: any) => (r.reminders[0].history[1].to = 'gone'), 'reminders[0].history[1].to: Expected ("pending" | '],
     ['empty history', (r: any) => (r.reminders[0].history = []), 'reminders[0].history: Invalid length'],
-    ['a bad check outcome', (r: any) => (r.reminders[1].check.outcome = 'maybe'), 'reminders[1].check.outcome: Expected ("no-reply" | "replied" | "bounced" | "failed") but received "maybe"'],
+    ['a bad check outcome', (r: any) => (r.reminders[1].check.outcome = 'maybe'), 'reminders[1].check.outcome: Expected ("no-reply" | "replied" | "bounced" | "failed" | "answered") but received "maybe"'],
     ['a bad note reason', (r: any) => (r.reminders[0].resolution.notes[2].reason = 'spam'), 'reminders[0].resolution.notes[2].reason: Expected ("reply" | '],
     ['a recipient without email', (r: any) => delete r.reminders[5].thread.recipients[1].email, 'reminders[5].thread.recipients[1].email: Missing field'],
     ['a thread without ids', (r: any) => delete r.reminders[0].thread.threadId, 'reminders[0].thread: A thread needs a thread id'],
@@ -145,7 +145,7 @@ describe('parseBackup', () => {
 
 describe('reminder kinds in a backup', () => {
   it('refuses a kind that is not implemented, saying so', () => {
-    const error = problem(json((raw) => (raw.reminders[0].kind = 'owed-reply')));
-    expect(error.message).toContain('"always" and "owed-reply" are not implemented');
+    const error = problem(json((raw) => (raw.reminders[0].kind = 'always')));
+    expect(error.message).toContain('"always" is not implemented');
   });
 });

@@ -113,6 +113,8 @@ describe('remindersToIcs', () => {
       DTSTART: '20250313T140509Z',
       DURATION: 'PT15M',
       SUMMARY: 'Follow up: Quote for project 7',
+      CATEGORIES: 'no-reply',
+      'X-FOLLOW-THROUGH-KIND': 'no-reply',
       DESCRIPTION: `To: Client 7 <client7@example.com>\\nAccount: me@example.com\\nOpen in Gmail: ${threadUrl(r)}`,
       URL: threadUrl(r),
     });
@@ -123,12 +125,19 @@ describe('remindersToIcs', () => {
     const subject = richReminders()[5]!.thread.subject;
     // The injected END:VEVENT/BEGIN:VEVENT stayed text: still exactly two events, all properties known.
     expect(events(ics)).toHaveLength(2);
-    expect(Object.keys(awkward!)).toEqual(['UID', 'DTSTAMP', 'DTSTART', 'DURATION', 'SUMMARY', 'DESCRIPTION', 'URL']);
+    expect(Object.keys(awkward!)).toEqual(['UID', 'DTSTAMP', 'DTSTART', 'DURATION', 'SUMMARY', 'CATEGORIES', 'X-FOLLOW-THROUGH-KIND', 'DESCRIPTION', 'URL']);
     expect(awkward!.SUMMARY).toBe(
       'Follow up: Re: a\\, b\\; c \\\\ d\\nEND:VEVENT\\nBEGIN:VEVENT "</script>" \u202eevil\u202c 🎉 Grüße 你好',
     );
     expect(unescape(awkward!.SUMMARY!)).toBe(`Follow up: ${subject.replace(/\r\n/g, '\n')}`);
     expect(unescape(awkward!.DESCRIPTION!).split('\n')[0]).toBe('To: Doe, Ann; "CEO" <ann@example.com>, bob@example.com');
+  });
+
+  it('carries the kind: an owed reply reads "Reply to" and names who waits for the answer', () => {
+    const r = { ...plain(9), kind: 'owed-reply' as const };
+    const [event] = events(remindersToIcs([r], { now: T0 }));
+    expect(event).toMatchObject({ SUMMARY: 'Reply to: Quote for project 9', CATEGORIES: 'owed-reply', 'X-FOLLOW-THROUGH-KIND': 'owed-reply' });
+    expect(unescape(event!.DESCRIPTION!).split('\n')[0]).toBe('You owe a reply to: Client 9 <client9@example.com>');
   });
 
   it('folds a long multi-byte subject without breaking a character', () => {

@@ -83,9 +83,11 @@ describe('isAllowed', () => {
     'diagnostics.get',
     'reminder.restore',
     'reminder.open',
+    // Opens a tab: only the user's own click in our UI.
+    'reminder.replyNow',
   ];
   // Only a Gmail tab can know how the integration fares there.
-  const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed'];
+  const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed', 'thread.sent'];
 
   it.each([...REQUEST_TYPES])('the UI and %s', (type) => {
     expect(isAllowed(type, 'ui')).toBe(!CONTENT_ONLY.includes(type));

@@ -140,7 +140,7 @@ describe('hostile mail content', () => {
     const lines = ics.replace(/\r\n /g, '').slice(0, -2).split('\r\n');
     const names = new Set(lines.map((l) => /^[A-Z-]+/.exec(l)?.[0]));
     expect([...names].sort()).toEqual(
-      ['BEGIN', 'CALSCALE', 'DESCRIPTION', 'DTSTAMP', 'DTSTART', 'DURATION', 'END', 'METHOD', 'PRODID', 'SUMMARY', 'UID', 'URL', 'VERSION'].sort(),
+      ['BEGIN', 'CALSCALE', 'CATEGORIES', 'X-FOLLOW-THROUGH-KIND', 'DESCRIPTION', 'DTSTAMP', 'DTSTART', 'DURATION', 'END', 'METHOD', 'PRODID', 'SUMMARY', 'UID', 'URL', 'VERSION'].sort(),
     );
     expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(HOSTILE.length);
     expect(lines.filter((l) => l === 'END:VEVENT')).toHaveLength(HOSTILE.length);

@@ -64,6 +64,8 @@ export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }
         return update(id, { status: 'snoozed', dueAt: dueOf(p.due as never) });
       case 'reminder.updateDue':
         return update(id, { status: 'pending', dueAt: dueOf(p.due as never) });
+      case 'reminder.replyNow':
+        return { reminder: store.get(id) };
       case 'reminder.open':
         return { opened: 'opened' };
       case 'reminder.checkNow':

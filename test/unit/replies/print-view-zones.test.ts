@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createReminder, type Anchor, type Reminder } from '../../../src/core/reminder';
 import { parsePrintView } from '../../../src/core/replies/print-view';
-import { printViewVerdict } from '../../../src/core/replies/print-view-verdict';
+import { printViewVerdict, readPrintView } from '../../../src/core/replies/print-view-verdict';
+import { judgeLook } from '../../../src/core/replies/by-kind';
 import { judgeReplies } from '../../../src/core/replies/judge';
 import { rulesFor, withStableIds } from '../../../src/core/replies/outcome';
 import { defaultSettings } from '../../../src/core/settings';
@@ -241,5 +242,33 @@ describe('no message to calibrate against', () => {
     const { verdict, times } = look({ pageZone: BERLIN, settingsZone: BERLIN, sentAt: clicked, anchor: 'added', messages: [mine(SENT), bob(SENT + HOUR), bob(clicked + HOUR)] });
     expect(times).toBe('settings-zone');
     expect(verdict.notes.map((n) => n.reason)).toEqual(['own', 'before-tracked', 'reply']);
+  });
+});
+
+describe('an owed reply read from a print view in another zone', () => {
+  /** Bob's request received at RECEIVED (exact, from its Gmail id); the page printed in New York, settings in Berlin. */
+  const RECEIVED = SENT;
+  const owed = createReminder(
+    { id: 'o1', account: ME.email, kind: 'owed-reply', thread: { provider: 'gmail', threadId: threadIdAt(RECEIVED - 3 * DAY), subject: 'Quote', recipients: [BOB] }, sentAt: RECEIVED, dueAt: RECEIVED + 3 * DAY },
+    RECEIVED,
+  );
+  const read = (messages: PageMessage[]) => {
+    const html = printViewPage({ account: ME, subject: 'Quote', messages, timeZone: NY });
+    const look = readPrintView(html, owed, defaultSettings(BERLIN), { now: RECEIVED + DAY });
+    if ('failure' in look) throw new Error(look.failure);
+    return judgeLook(owed, look.messages, rulesFor(owed, defaultSettings(BERLIN).replies, BERLIN), 'print-view', RECEIVED + DAY, look);
+  };
+
+  it("calibrates on the received message (Bob's), so the user's answer 20 minutes later answers it", () => {
+    const result = read([mine(RECEIVED - 2 * DAY), bob(RECEIVED), mine(RECEIVED + 20 * MINUTE)]);
+    expect(result.check).toMatchObject({ outcome: 'answered', times: 'calibrated' });
+    expect(result.event).toMatchObject({ type: 'reply', resolution: { kind: 'answered', at: minuteOf(RECEIVED + 20 * MINUTE) } });
+  });
+
+  it('an own message from before the request, read in the wrong zone, would look later: calibrated, it stays owed', () => {
+    // Six hours' difference: read in Berlin, a message from 3 hours before the request would seem 3 hours after it.
+    const result = read([bob(RECEIVED - DAY), mine(RECEIVED - 3 * HOUR), bob(RECEIVED)]);
+    expect(result.check).toMatchObject({ outcome: 'no-reply', times: 'calibrated' });
+    expect(result.event).toBeUndefined();
   });
 });

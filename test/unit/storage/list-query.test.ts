@@ -59,7 +59,7 @@ describe('sectionQuery (the popup list from the indexes)', () => {
     await at('before-midnight', end - 1);
     await at('midnight', end);
     const page = await sectionQuery(db, IDBKeyRange)({ now: T0, endOfToday: end, limits: SECTION_PAGE });
-    expect(idsOf(page.sections)).toEqual({ overdue: ['now'], today: ['just-after', 'before-midnight'], upcoming: ['midnight'], replied: [], done: [] });
+    expect(idsOf(page.sections)).toEqual({ overdue: ['now'], answer: [], today: ['just-after', 'before-midnight'], upcoming: ['midnight'], replied: [], done: [] });
     expect(idsOf(page.sections)).toEqual(idsOf(groupIntoSections(await store.all(), T0, ZONE)));
   });
 
@@ -84,7 +84,7 @@ describe('sectionQuery (the popup list from the indexes)', () => {
 
   it('reads no rows for a zero limit and still counts them', async () => {
     const { query } = await seededStore(200);
-    const page = await query({ now: T0, endOfToday: endOfLocalDay(T0, ZONE), limits: { overdue: 0, today: 0, upcoming: 0, replied: 0, done: 0 } });
+    const page = await query({ now: T0, endOfToday: endOfLocalDay(T0, ZONE), limits: { overdue: 0, answer: 0, today: 0, upcoming: 0, replied: 0, done: 0 } });
     expect(Object.values(page.sections).every((rows) => rows.length === 0)).toBe(true);
     expect(Object.values(page.counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(150);
   });

@@ -1,0 +1,79 @@
+/**
+ * Opening Gmail's own in-thread reply, as if the user clicked Reply: the
+ * newest message's Reply button, else the Reply of the bar below the
+ * thread. Shared by every action that wants the reply open ("Reply now",
+ * writing a follow-up). Gmail's buttons act on the mouse sequence, so the
+ * whole sequence is dispatched; nothing here sends anything.
+ */
+import * as S from './selectors';
+import { isHidden } from './dom-util';
+import { threadMessageElements, type VisibleThread } from './thread-view';
+
+/** The control that opens a reply to the thread's newest message, if one is on screen. */
+export function replyControl(doc: Document, thread: VisibleThread): Element | undefined {
+  try {
+    const messages = threadMessageElements(doc, thread);
+    const last = messages.at(-1);
+    const visible = (list: Iterable<Element>) => [...list].find((el) => !isHidden(el));
+    const own = last && (visible(last.querySelectorAll(S.MESSAGE_REPLY_BUTTON)) ?? visible(last.querySelectorAll(S.MESSAGE_REPLY_BUTTON_FALLBACK)));
+    return own ?? (messages.container ? visible(messages.container.querySelectorAll(S.REPLY_BAR_FIRST)) : undefined);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The editor of an inline reply open in the thread, if any. */
+export function inlineReplyEditor(doc: Document, thread: VisibleThread): HTMLElement | undefined {
+  try {
+    const container = threadMessageElements(doc, thread).container;
+    const editors = container ? [...container.querySelectorAll(`${S.INLINE_REPLY_AREA} ${S.COMPOSE_EDITOR}`)] : [];
+    return editors.find((el): el is HTMLElement => !isHidden(el) && 'focus' in el);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface OpenReplyOptions {
+  /** How long Gmail may take to show the reply (ms). */
+  timeoutMs?: number;
+}
+
+/**
+ * Opens the in-thread reply (or finds the one already open) and focuses its
+ * editor. Resolves to the editor, or undefined when there is no Reply control
+ * or Gmail showed no reply in time.
+ */
+export async function openInThreadReply(doc: Document, thread: VisibleThread, { timeoutMs = 5_000 }: OpenReplyOptions = {}): Promise<HTMLElement | undefined> {
+  let editor = inlineReplyEditor(doc, thread);
+  if (!editor) {
+    // The thread's heading shows before its messages: give Gmail the same time to show the Reply control.
+    const control = replyControl(doc, thread) ?? (await waitFor(doc, () => replyControl(doc, thread), timeoutMs));
+    if (!control) return undefined;
+    const view = doc.defaultView;
+    for (const type of ['mousedown', 'mouseup', 'click']) {
+      control.dispatchEvent(new (view?.MouseEvent ?? MouseEvent)(type, { bubbles: true, cancelable: true, view, button: 0 }));
+    }
+    editor = await waitFor(doc, () => inlineReplyEditor(doc, thread), timeoutMs);
+  }
+  editor?.focus();
+  return editor;
+}
+
+function waitFor<T>(doc: Document, find: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const found = find();
+    if (found) return resolve(found);
+    const win = doc.defaultView;
+    const observer = new (win?.MutationObserver ?? MutationObserver)(() => {
+      const hit = find();
+      if (hit) finish(hit);
+    });
+    const timer = (win ?? globalThis).setTimeout(() => finish(undefined), timeoutMs);
+    function finish(value: T | undefined) {
+      observer.disconnect();
+      (win ?? globalThis).clearTimeout(timer);
+      resolve(value);
+    }
+    observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  });
+}
