@@ -107,8 +107,9 @@ export function listenForSendGesture(root: Element, hooks: SendGestureHooks): vo
   // Closure buttons act on the key's release too (Space): a held key gesture is held to its end.
   root.addEventListener('keyup', guarded((e) => {
     const k = e as KeyboardEvent;
-    if (!held || !(isSendKey(k) && sendTarget(e))) return;
+    if (!held || !isSendKey(k)) return;
+    // The held gesture ends with its key, wherever the focus is (a held Ctrl+Enter must not swallow a later Send).
     held = false;
-    hold(e);
+    if (sendTarget(e)) hold(e);
   }), { capture: true, signal: hooks.signal });
 }

@@ -527,6 +527,21 @@ describe('an absolute time that has passed is refused before sending', () => {
     expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ due: { preset: 'tomorrow' } })]);
   });
 
+  it('a held Ctrl+Enter ends with its key: a Send from assistive technology after a new choice goes through', async () => {
+    const fake = await startWith(absolute);
+    await armByTyping('input[type=datetime-local]', '2025-06-10T12:01');
+    const seen = gmailSees();
+    fake.clock.now = NOW + 60_000;
+    composeBody().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    composeBody().dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true }));
+    await settle();
+    expect(seen).toEqual([]);
+    await armThroughUi('tomorrow');
+    // element.click() from a screen reader: no mousedown, detail 0.
+    byId(document, ':79').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, button: 0, detail: 0 }));
+    expect(seen).toEqual(['click']);
+  });
+
   it('absolute text ("today 12:01") is held back the same way; removing the reminder lets the mail go without one', async () => {
     const fake = await startWith(absolute);
     await armByTyping('input[type=text]', 'today 12:01');
