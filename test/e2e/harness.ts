@@ -3,6 +3,7 @@
  * extension loaded. Every request is answered locally (Gmail fixtures) or
  * refused and recorded, so nothing leaves the machine.
  */
+import { afterEach } from 'vitest';
 import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -89,6 +90,23 @@ export async function launch(opts: { profileDir?: string; mail?: MailRouteHandle
     profileDir,
     blocked,
     close: () => context.close(),
+  };
+}
+
+/**
+ * Registers, for the calling test file, that every browser handed to the returned function is closed (and its
+ * profile removed) after the test that launched it; answers the browser, so `track(await launch(…))` reads naturally.
+ */
+export function closedAfterEach(): (l: Launched) => Launched {
+  let open: Launched[] = [];
+  afterEach(async () => {
+    await Promise.all(open.map((l) => l.close().catch(() => undefined)));
+    open.forEach((l) => removeProfileDir(l.profileDir));
+    open = [];
+  });
+  return (l) => {
+    open.push(l);
+    return l;
   };
 }
 

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { axeViolations, formatViolations, launch, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched } from './harness';
+import { axeViolations, closedAfterEach, formatViolations, launch, openExtensionPage, readReminders, sendOk, waitFor, type Launched } from './harness';
 import { printViewRoutes } from './gmail-pages';
 import { PRESET_IDS } from '../../src/core/schedule/presets';
 import type { Reminder } from '../../src/core/reminder';
@@ -11,17 +11,13 @@ const DAY = 86_400_000;
 const OPTIONS = 'src/options/index.html';
 const hex = (n: number) => (0x19b0000000000000n + BigInt(n)).toString(16);
 
-let open: Launched[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((l) => l.close().catch(() => undefined)));
-  open.forEach((l) => removeProfileDir(l.profileDir));
-  open = [];
-});
+/** Browsers launched by a test are closed, and their profiles removed, after it. */
+const track = closedAfterEach();
 
 async function start() {
   // Reply checks (a reminder due soon) find no reply.
   const l = await launch({ mail: printViewRoutes() });
-  open.push(l);
+  track(l);
   return l;
 }
 

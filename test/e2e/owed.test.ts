@@ -4,10 +4,10 @@
  * notifies), let an unanswered one fire, and work the popup's "To answer"
  * section from the keyboard, whose "Reply now" opens the thread's reply.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
-import { axeViolations, currentWorker, formatViolations, launch, notificationIds, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
+import { axeViolations, closedAfterEach, currentWorker, formatViolations, launch, notificationIds, openExtensionPage, readReminders, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
 import { bodyOf, domFixture, gmailPage, gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
 import { previewOf, SEND } from './gmail-session';
 
@@ -16,12 +16,8 @@ const ACCOUNT = 'test@streak.com';
 const HEX = '18333b13345c3a42';
 const PERM = 'thread-f:1743802434391390786';
 
-let open: Launched[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((l) => l.close().catch(() => undefined)));
-  open.forEach((l) => removeProfileDir(l.profileDir));
-  open = [];
-});
+/** Browsers launched by a test are closed, and their profiles removed, after it. */
+const track = closedAfterEach();
 
 /** The `.ip.adB` inline reply of thread-view-en.html (balanced by its divs), filled in as Gmail fills it for the capture. */
 function inlineReply(): string {
@@ -57,7 +53,7 @@ const receivedThread = () =>
 
 async function start(mail: MailRouteHandler) {
   const l = await launch({ mail });
-  open.push(l);
+  track(l);
   return l;
 }
 

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, formatViolations, launch, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched } from './harness';
+import { axeViolations, closedAfterEach, formatViolations, launch, openExtensionPage, readReminders, sendOk, waitFor, type Launched } from './harness';
 import { printViewRoutes } from './gmail-pages';
 
 const ME = 'me@example.com';
@@ -20,12 +20,8 @@ type SeedId = (typeof SEEDS)[number]['id'];
 const seedOf = (id: SeedId) => SEEDS.find((s) => s.id === id)!;
 const threadUrl = (n: number) => `https://mail.google.com/mail/?authuser=${encodeURIComponent(ME)}#all/${hex(n)}`;
 
-let open: Launched[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((l) => l.close().catch(() => undefined)));
-  open.forEach((l) => removeProfileDir(l.profileDir));
-  open = [];
-});
+/** Browsers launched by a test are closed, and their profiles removed, after it. */
+const track = closedAfterEach();
 
 /** Reply checks find no reply (print view fixtures); any other Gmail page is a stub, so an opened thread stays local. `opened`: the pages navigated to. */
 async function start() {
@@ -38,7 +34,7 @@ async function start() {
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Gmail</title><p>Thread stub</p>' });
     },
   });
-  open.push(l);
+  track(l);
   return { l, opened };
 }
 

@@ -3,9 +3,9 @@
  * account's zone (New York, Tokyo) while the settings say Berlin; and a
  * reminder added from the thread toolbar counts from the user's own message.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
-import { launch, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
+import { closedAfterEach, launch, openExtensionPage, readReminders, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
 import { bodyOf, domFixture, gmailPage, gmailRoutes, printViewRoutes } from './gmail-pages';
 
 const ME = 'me@example.com';
@@ -13,16 +13,12 @@ const HOUR = 3_600_000;
 const hex = (n: number) => (0x19a0000000000000n + BigInt(n)).toString(16);
 const thread = (n: number) => ({ provider: 'gmail' as const, threadId: hex(n), subject: `Offer #${n}`, recipients: [{ email: `client${n}@example.com` }] });
 
-let open: Launched[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((l) => l.close().catch(() => undefined)));
-  open.forEach((l) => removeProfileDir(l.profileDir));
-  open = [];
-});
+/** Browsers launched by a test are closed, and their profiles removed, after it. */
+const track = closedAfterEach();
 
 async function start(mail: MailRouteHandler) {
   const l = await launch({ mail });
-  open.push(l);
+  track(l);
   return l;
 }
 

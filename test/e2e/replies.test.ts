@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
-import { launch, notificationIds, openExtensionPage, readReminders, removeProfileDir, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
+import { closedAfterEach, launch, notificationIds, openExtensionPage, readReminders, sendOk, waitFor, type MailRouteHandler } from './harness';
 import { bodyOf, domFixture, gmailPage, gmailRoutes, printViewRoutes } from './gmail-pages';
 
 const ME = 'me@example.com';
@@ -12,16 +12,12 @@ const thread = (n: number) => ({
   recipients: [{ email: `client${n}@example.com`, name: `Client ${n}` }],
 });
 
-let open: Launched[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((l) => l.close().catch(() => undefined)));
-  open.forEach((l) => removeProfileDir(l.profileDir));
-  open = [];
-});
+/** Browsers launched by a test are closed, and their profiles removed, after it. */
+const track = closedAfterEach();
 
 async function start(mail: MailRouteHandler) {
   const l = await launch({ mail });
-  open.push(l);
+  track(l);
   return l;
 }
 

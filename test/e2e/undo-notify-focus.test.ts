@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
 import type { Reminder } from '../../src/core/reminder';
-import { launch, notificationIds, openExtensionPage, readReminders, removeProfileDir, sendOk, sleep, waitFor, type Launched, type MailRouteHandler } from './harness';
+import { closedAfterEach, launch, notificationIds, openExtensionPage, readReminders, sendOk, sleep, waitFor, type MailRouteHandler } from './harness';
 import { gmailPage, printViewRoutes } from './gmail-pages';
 
 /*
@@ -21,12 +21,8 @@ const thread = (n: number, subject = `Proposal ${n}`) => ({
   recipients: [{ email: `client${n}@example.com`, name: `Client ${n}` }],
 });
 
-let open: Launched[] = [];
-afterEach(async () => {
-  await Promise.all(open.map((l) => l.close().catch(() => undefined)));
-  open.forEach((l) => removeProfileDir(l.profileDir));
-  open = [];
-});
+/** Browsers launched by a test are closed, and their profiles removed, after it. */
+const track = closedAfterEach();
 
 /** Print view answers reply checks (a reply in `threads`, else none); `/mail/u/0/` is a Gmail tab of ME; other pages a stub. */
 async function start(threads = new Map<string, PageMessage[]>()) {
@@ -39,7 +35,7 @@ async function start(threads = new Map<string, PageMessage[]>()) {
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Gmail</title><p>Stub</p>' });
   };
   const l = await launch({ mail });
-  open.push(l);
+  track(l);
   const page = await openExtensionPage(l, POPUP);
   // Dates in the print view fixtures are UTC; no working hours to move the presets.
   const { settings } = await sendOk(page, 'settings.get', {});
