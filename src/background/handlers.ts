@@ -1,4 +1,5 @@
 import { createReminder, threadKeysOf, type Reminder } from '../core/reminder';
+import { defaultChain } from '../core/chain';
 import type { DuePreview, ResponseMap } from '../core/protocol/messages';
 import type { RequestOf, RequestType } from '../core/protocol/schemas';
 import { isRelativeDue, resolveIntent, sendMoments } from '../core/schedule/intent';
@@ -63,13 +64,17 @@ export function createHandlers({ store, listSections, settings, clock, announcer
   return {
     async 'reminder.create'(p) {
       const now = clock.now();
+      const s = await settings.get();
       // Relative times count from the send (a scheduled send: from its time); an absolute one must still lie ahead of it.
-      const at = resolveIntent(p.due, sendMoments(now, p.sentAt, p.pressedAt), (await settings.get()).schedule).at;
-      const reminder = createReminder(
+      const at = resolveIntent(p.due, sendMoments(now, p.sentAt, p.pressedAt), s.schedule).at;
+      const created = createReminder(
         { id: p.id, account: p.account, thread: p.thread, sentAt: p.sentAt, dueAt: at, kind: p.kind ?? 'no-reply', ...(p.anchor ? { anchor: p.anchor } : {}) },
         now,
       );
-      const result = await store.create(reminder, now);
+      // A new "if no reply" chases until answered by default (settings.followUps; one click turns it off).
+      const reminder = created.kind === 'no-reply' ? { ...created, chain: defaultChain(s) } : created;
+      // An armed send in the thread of a live no-reply reminder records a follow-up on it (outcome 'replaced', same id).
+      const result = await store.create(reminder, now, s);
       // A replaced reminder is waiting again: its notification (if it had one) is stale.
       if (result.outcome === 'replaced') await announcer.withdraw(result.reminder.id);
       // Writing in the thread answered the reply the user owed there.
@@ -86,6 +91,13 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       const s = await settings.get();
       const until = resolveIntent(p.due ?? { preset: s.snoozePreset }, { now: clock.now() }, s.schedule).at;
       return transition(p.id, { type: 'snooze', until });
+    },
+
+    /** "Stop repeating" / "Repeat until answered" (undo: `reminder.restore` with `previous`). */
+    async 'reminder.setRepeat'(p) {
+      const { reminder, previous } = await store.setRepeat(p.id, p.repeat, clock.now(), await settings.get());
+      await reconcile('user');
+      return { reminder, previous };
     },
 
     'reminder.done': (p) => transition(p.id, { type: 'done' }),

@@ -298,14 +298,15 @@ export function createComposeController(
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
     const account = accounts.current();
     if (!thread || !account) return;
-    const { answered } = await deps.request('thread.sent', {
+    const { answered, followedUp } = await deps.request('thread.sent', {
       account,
       ...(thread.threadId ? { threadId: thread.threadId } : {}),
       ...(thread.permThreadId ? { permThreadId: thread.permThreadId } : {}),
       ...(thread.messageId ? { messageId: thread.messageId } : {}),
       sentAt: sent.sentAt ?? deps.now(),
     });
-    if (answered.length > 0) onStored();
+    // A follow-up continued a repeating chain: the thread control shows its new position.
+    if (answered.length > 0 || (followedUp?.length ?? 0) > 0) onStored();
   }
 
   /** Stops watching composes: listeners off, sends still waited for left to the script replacing this one. */

@@ -42,9 +42,10 @@ export interface ResponseMap {
   'data.exportIcs': { ics: string };
   'data.deleteAll': { deleted: number };
   'diagnostics.get': Diagnostics;
-  /** The owed replies of that thread the send answered. */
-  'thread.sent': { answered: Reminder[] };
+  /** The owed replies of that thread the send answered; `followedUp`: the no-reply reminders it continued as a follow-up (core/chain.ts). */
+  'thread.sent': { answered: Reminder[]; followedUp?: Reminder[] };
   'reminder.replyNow': { reminder: Reminder };
+  'reminder.setRepeat': { reminder: Reminder; previous: Reminder };
   'history.summary': HistorySummary;
 }
 

@@ -168,6 +168,8 @@ export const REQUEST_SCHEMAS = {
   ),
   /** "Reply now": open the reminder's thread in its account with the in-thread reply open. */
   'reminder.replyNow': v.strictObject({ id }),
+  /** "Stop repeating" / "Repeat until answered" of a no-reply reminder's follow-up chain (core/chain.ts). */
+  'reminder.setRepeat': v.strictObject({ id, repeat: v.boolean() }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

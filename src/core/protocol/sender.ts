@@ -44,6 +44,7 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'history.summary': ['ui'],
   'thread.sent': ['content'],
   'reminder.replyNow': ['ui'],
+  'reminder.setRepeat': ['ui', 'content'],
 };
 
 /**

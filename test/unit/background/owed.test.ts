@@ -44,8 +44,8 @@ describe('an owed reply ends with the user\'s own send in the thread', () => {
     expect((await f.bg.handlers['thread.sent']({ account: 'me@example.com', permThreadId: perm, sentAt: T0 })).answered).toHaveLength(1);
   });
 
-  it('a waiting "if no reply" reminder of the thread is not touched by the user\'s send', async () => {
-    const f = fakeBackground({ now: T0 });
+  it('a waiting "if no reply" reminder that does not repeat is not touched by the user\'s send (one that repeats: test/unit/background/chain.test.ts)', async () => {
+    const f = fakeBackground({ now: T0, settings: userSettings({ followUps: { repeat: false, steps: [3, 7, 14], cap: 3 } }) });
     await f.bg.handlers['reminder.create']({ ...owedPayload({ id: 'wait', kind: 'no-reply' }) });
     expect((await f.bg.handlers['thread.sent']({ account: 'me@example.com', threadId: hex, sentAt: T0 })).answered).toEqual([]);
     expect((await f.bg.store.get('wait'))!.status).toBe('pending');

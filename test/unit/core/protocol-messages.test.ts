@@ -100,6 +100,7 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   'diagnostics.get': [{}],
   'thread.sent': [{ account: 'me@example.com', threadId: 'abc123', sentAt: T0 }, { account: 'me@example.com', permThreadId: 'thread-f:1581064946762017791', messageId: '<a@b>', sentAt: 0 }],
   'reminder.replyNow': [{ id: 'r-1' }],
+  'reminder.setRepeat': [{ id: 'r-1', repeat: false }, { id: 'r-1', repeat: true }],
   'history.summary': [{ months: 12 }, { months: 0 }],
 };
 
@@ -137,7 +138,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(29);
+    expect(REQUEST_TYPES).toHaveLength(30);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {
