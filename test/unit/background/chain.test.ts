@@ -175,3 +175,15 @@ describe('an unarmed send in the thread', () => {
     expect((await f.bg.store.get('two'))!.status).toBe('done');
   });
 });
+
+describe('backups with chains', () => {
+  it('a version 1 file from before chains imports through data.import; the export is version 2 and carries chains', async () => {
+    const { readFileSync } = await import('node:fs');
+    const v1 = readFileSync(new URL('../../fixtures/backup/v1-before-chains.json', import.meta.url), 'utf8');
+    const { f } = await setup();
+    expect(await f.bg.handlers['data.import']({ json: v1 })).toEqual({ imported: JSON.parse(v1).reminders.length, replaced: 0 });
+    const exported = JSON.parse((await f.bg.handlers['data.export']({})).json);
+    expect(exported.version).toBe(2);
+    expect(exported.reminders.find((r: { id: string }) => r.id === 'orig').chain).toEqual({ repeat: true, steps: [3, 7, 14], cap: 3, sent: [] });
+  });
+});
