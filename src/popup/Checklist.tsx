@@ -4,6 +4,7 @@ import { subjectOf } from '../core/notification-text';
 import { createHandlers, doneSelected, type HandlerDeps } from './handlers';
 import { accountsOf, buildItems, totalOf, type Filter } from './model';
 import { RowActions, type ActionsView } from './RowActions';
+import { exact } from './format';
 import { Snackbar, useSnackbar } from './Snackbar';
 import { Toolbar } from './Toolbar';
 import { useChecklist } from './useChecklist';
@@ -168,6 +169,8 @@ export function Checklist({ request, t, locale, openOptions, initial }: Checklis
           onNotReply={() => on.notReply(target.reminder)}
           onReplyNow={() => on.replyNow(target.reminder)}
           onAutoAnswer={() => on.autoAnswer(target.reminder)}
+          onSetRepeat={(repeat: boolean) => on.setRepeat(target.reminder, repeat)}
+          formatDate={(ms: number) => exact(ms, env)}
           onDelete={() => on.removeKey(target.reminder)}
         />
       )}

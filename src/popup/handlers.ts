@@ -28,6 +28,8 @@ export interface Handlers extends ListKeys {
   notReply(r: Reminder): void;
   replyNow(r: Reminder): void;
   autoAnswer(r: Reminder): void;
+  /** "Stop repeating" / "Repeat until answered", with Undo. */
+  setRepeat(r: Reminder, repeat: boolean): void;
   remove(r: Reminder): void;
 }
 
@@ -118,6 +120,11 @@ export function createHandlers(get: () => HandlerDeps): Handlers {
       get()
         .actions.notReply(r.id)
         .then(() => get().show({ text: get().env.t('snackNotReply', [subject(r)]) }), fail);
+    },
+    setRepeat: (r, repeat) => {
+      get()
+        .actions.setRepeat(r.id, repeat)
+        .then((c) => get().show({ text: get().env.t(repeat ? 'snackRepeatOn' : 'snackRepeatOff', [subject(r)]), undo: undo(undoOf(c)) }), fail);
     },
     autoAnswer: (r) => {
       get()
