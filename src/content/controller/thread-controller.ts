@@ -1,6 +1,7 @@
 import { h, type VNode } from 'preact';
 import { dayFormatter, explainReminder } from '../../core/explanation';
-import { isShownInThread, type Reminder, type ThreadIdentity } from '../../core/reminder';
+import { isLive, isShownInThread, type Reminder, type ThreadIdentity } from '../../core/reminder';
+import { chainLabel } from '../../core/chain-text';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
 import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
@@ -61,6 +62,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       onCancel: () => act(s, () => deps.request('reminder.cancel', { id: s.reminder!.id }), undefined),
       onNotReply: () => act(s, () => deps.request('reminder.notReply', { id: s.reminder!.id }), undefined),
       onAutoAnswer: () => act(s, () => deps.request('reminder.autoAnswer', { id: s.reminder!.id }), undefined),
+      onSetRepeat: (repeat: boolean) => act(s, () => deps.request('reminder.setRepeat', { id: s.reminder!.id, repeat }), undefined),
     });
   }
 
@@ -152,6 +154,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     const at = r.status === 'replied' ? r.resolution?.at : undefined;
     const again = r.kind === 'owed-reply' && r.status !== 'replied' ? r.check?.wroteAgain : undefined;
     const note = await autoNoteOf(r);
+    const chain = chainLabel(r, deps.t);
     return {
       ...view,
       ...(r.kind === 'owed-reply' ? { owedTo: owedTo(r, deps.t) } : {}),
@@ -162,6 +165,8 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       ...(by ? { repliedBy: by.name || by.email } : {}),
       ...(at !== undefined ? { repliedAt: await dueLabel(deps, at) } : {}),
       ...(note ? { note } : {}),
+      ...(chain ? { chain } : {}),
+      ...(r.kind === 'no-reply' && isLive(r.status) ? { repeat: r.chain?.repeat ?? false } : {}),
     };
   }
 
