@@ -1,6 +1,7 @@
 /** Pure helpers for the options form: time fields, e-mail checks, settings validation. */
 import type { Settings } from '../core/settings';
 import { isValidTimeZone } from '../core/time/zoned';
+import { CHAIN_LIMITS } from '../core/chain';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -31,7 +32,21 @@ export interface SettingsProblems {
   end?: 'invalid' | 'beforeStart';
   days?: 'none';
   timeZone?: 'invalid';
+  followUpSteps?: 'invalid';
+  followUpCap?: 'invalid';
 }
+
+const wholeIn = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
+/** "3, 7, 14" → [3, 7, 14]; a piece that is not a whole number becomes NaN (shown as invalid, never dropped). */
+export function parseSteps(text: string): number[] {
+  const pieces = text.split(/[\s,;]+/).filter((p) => p !== '');
+  return pieces.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
+}
+
+/** The follow-up steps the settings accept: 1–6 whole days of 1–90 (CHAIN_LIMITS, as the settings schema). */
+export const validSteps = (steps: readonly number[]) =>
+  steps.length >= 1 && steps.length <= CHAIN_LIMITS.maxSteps && steps.every((d) => wholeIn(d, CHAIN_LIMITS.minDays, CHAIN_LIMITS.maxDays));
 
 /** What stops the draft from being saved; empty when it can be saved. */
 export function validateSettings(s: Settings): SettingsProblems {
@@ -45,6 +60,8 @@ export function validateSettings(s: Settings): SettingsProblems {
     else if (!problems.start && wh.end <= wh.start) problems.end = 'beforeStart';
     if (wh.days.length === 0) problems.days = 'none';
   }
+  if (!validSteps(s.followUps.steps)) problems.followUpSteps = 'invalid';
+  if (!wholeIn(s.followUps.cap, CHAIN_LIMITS.minCap, CHAIN_LIMITS.maxCap)) problems.followUpCap = 'invalid';
   return problems;
 }
 
