@@ -62,7 +62,7 @@ describe('options: follow-ups until answered', () => {
   });
 
   it('the German texts of follow-ups address the user with "Sie", never "du"', () => {
-    const de = JSON.parse(readFileSync(new URL('../../../public/_locales/de/messages.json', import.meta.url), 'utf8')) as Record<string, { message: string }>;
+    const de = JSON.parse(readFileSync('public/_locales/de/messages.json', 'utf8')) as Record<string, { message: string }>;
     const ours = Object.entries(de).filter(([k]) => /^(optFollowUps|chain|notifChain|actionRepeat|actionStopRepeat|snackRepeat)/.test(k));
     expect(ours.length).toBeGreaterThanOrEqual(19);
     for (const [key, { message }] of ours) expect(message, key).not.toMatch(/\b(du|dich|dir|dein\w*)\b/i);
