@@ -147,10 +147,21 @@ export function recordFollowUp(
   const sent = [...chain.sent, entry].sort((a, b) => a.at - b.at).slice(-MAX_CHAIN_SENT);
   const latest = chain.sent.every((s) => s.at <= send.at);
   const k = sent.indexOf(entry) + 1;
-  const dueAt = latest ? (send.dueAt ?? resolveDaysLater(stepDays(chain, k), send.at, settings.schedule).at) : r.dueAt;
+  const dueAt = latest ? (send.dueAt ?? nextStepDue(chain, k, send.at, settings, now)) : r.dueAt;
   const next = applyEvent(r, { type: 'reschedule', dueAt }, now, 'follow-up');
   next.chain = { ...chain, sent };
   return next;
+}
+
+/**
+ * The step after follow-up `k`, counted from its send; a send reported so
+ * late (or with a clock so far off) that the step has passed already counts
+ * from `now`: never a due in the past that would fire the moment it is stored.
+ */
+function nextStepDue(chain: FollowUpChain, k: number, sentAt: number, settings: Pick<Settings, 'schedule'>, now: number): number {
+  const days = stepDays(chain, k);
+  const fromSend = resolveDaysLater(days, sentAt, settings.schedule).at;
+  return fromSend > now ? fromSend : resolveDaysLater(days, now, settings.schedule).at;
 }
 
 /** "Stop repeating" / "Repeat until answered": a reminder from before chains gets the default chain with that choice. */

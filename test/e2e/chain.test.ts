@@ -116,4 +116,38 @@ describe('a follow-up chain in Gmail', () => {
     await expect.poll(() => popup.locator('.row[data-id="e2e-chain"] .chain').textContent()).toBe('Answered after 1 follow-up — chain ended');
     expect(l.blocked).toEqual([]);
   });
+
+  it('with repeat on, an unarmed reply in the thread (seen through Gmail\'s send response) records the follow-up and re-arms the next step', async () => {
+    const originalAt = Date.now() - 4 * DAY;
+    const printView = printViewRoutes(new Map([[HEX, [{ from: { email: ACCOUNT }, to: [BOB], at: originalAt }]]]), 'UTC');
+    const gmail = gmailRoutes({ '/mail/u/0/': receivedThread() }, syncSample('cvOnReplySend_2_response'));
+    const l = await launch({ mail: (route, request) => (new URL(request.url()).searchParams.get('view') === 'pt' ? printView(route, request) : gmail(route, request)) });
+    track(l);
+    const ext = await openExtensionPage(l);
+    const { settings } = await sendOk(ext, 'settings.get', {});
+    await sendOk(ext, 'settings.set', { settings: { ...settings, schedule: { ...settings.schedule, timeZone: 'UTC', workingHours: { ...settings.schedule.workingHours, enabled: false } } } });
+    await sendOk(ext, 'reminder.create', {
+      id: 'e2e-unarmed',
+      account: ACCOUNT,
+      thread: { provider: 'gmail', threadId: HEX, subject: 'Quarterly numbers', recipients: [BOB] },
+      sentAt: originalAt,
+      due: { at: Date.now() + DAY },
+    });
+
+    const page = await l.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/0/#inbox/' + HEX);
+    await toolbar(page).getByRole('button').first().waitFor();
+    await page.locator('.amn [role=link]').first().click();
+    await page.locator(`.ip.adB ${SEND}`).click();
+
+    const r = await waitFor(async () => {
+      const found = (await readReminders(ext)).find((x) => x.id === 'e2e-unarmed');
+      return found?.chain?.sent.length === 1 ? found : undefined;
+    }, { what: 'the unarmed reply recorded as follow-up 1' });
+    // Follow-up 1 waits steps[1] = 7 days (the capture's send time is years old, so it counts from now).
+    expect(r).toMatchObject({ status: 'pending', dueAt: (await previewOf(l, 'in-1-week')).at });
+    expect(r.chain!.sent[0]!.messageId).toMatch(/^<.+>$/);
+    expect((await readReminders(ext)).map((x) => x.id)).toEqual(['e2e-unarmed']);
+    expect(l.blocked).toEqual([]);
+  });
 });

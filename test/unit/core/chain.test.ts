@@ -134,6 +134,12 @@ describe('recordFollowUp', () => {
     expect(chainPosition(after)).toEqual({ n: 2, of: 3, final: false });
   });
 
+  it('a send whose step has passed already (reported very late, a clock far off) counts from now: never a due in the past', () => {
+    const r = reminder({ chain: chain() });
+    const after = recordFollowUp(r, { at: utc('2022-09-12T10:00:00Z') }, settings, utc('2025-03-12T10:00:00Z'));
+    expect(after.dueAt).toBe(utc('2025-03-19T08:00:00Z'));
+  });
+
   it('is idempotent: the same Message-ID, client id, or (knowing neither) the same instant records once', () => {
     const r = reminder({ chain: chain() });
     const once = recordFollowUp(r, { at: T0, messageId: '<a@x>' }, settings, now);
