@@ -162,9 +162,9 @@ const reminderEntries = {
   check: v.optional(CheckSchema),
   ignoredReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
   autoReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
-  // Added in version 2 (follow-up chains).
-  chain: v.optional(FollowUpChainSchema),
   history: v.pipe(v.array(TransitionSchema), v.minLength(1), v.maxLength(10_000)),
+  // Added in version 2 (follow-up chains). Last, as stored reminders hold it (an export → import → export stays byte-identical).
+  chain: v.optional(FollowUpChainSchema),
 };
 
 /** The index finds a reminder by this key: one that does not match its thread could never be found. (Checked only once the thread itself is valid.) */
