@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
 import { axeViolations, closedAfterEach, formatViolations, launch, notificationIds, openExtensionPage, readReminders, sendOk, waitFor, type AxeViolation, type Launched } from './harness';
-import { gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
+import { bodyOf, domFixture, gmailPage, gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
 import { control, INBOX, newCompose, previewOf, remindButton, SEND } from './gmail-session';
 
 const ACCOUNT = 'test@gmail.com';
@@ -153,5 +153,54 @@ describe('"Remind me regardless" in Gmail', () => {
     expect(errors).toEqual([]);
     // Nothing left the machine; the only request stopped is the fixture page's own Gmail image.
     expect(l.blocked.filter((u) => !u.startsWith('https://ssl.gstatic.com/'))).toEqual([]);
+  });
+
+  it('from the thread toolbar: "Regardless" stores kind "always"; the open tab showing their messages never resolves it; the control says what it is and what ends it', async () => {
+    const thread = gmailPage({
+      account: 'test@streak.com',
+      body: bodyOf(domFixture('thread-view-en.html')),
+      setup: `
+        const h2 = document.querySelector('h2.hP');
+        h2.setAttribute('data-legacy-thread-id', '18333b13345c3a42');
+        h2.setAttribute('data-thread-perm-id', 'thread-f:1743802434391390786');
+        document.querySelector('.ip.adB')?.remove();`,
+      syncRequest: syncSample('cvOnReplySend_2_request'),
+    });
+    const l = await launch({ mail: gmailRoutes({ '/mail/u/0/': thread }) });
+    track(l);
+    const page = await l.context.newPage();
+    await page.goto(INBOX);
+    const toolbar = page.locator('[gh=mtb] follow-through-control');
+    await toolbar.getByRole('button').first().click();
+    await toolbar.getByRole('radio', { name: 'Regardless' }).check();
+    await toolbar.getByRole('button', { name: /^Tomorrow/ }).click();
+    const expected = await previewOf(l, 'tomorrow');
+    const [stored] = await waitFor(async () => {
+      const all = await reminders(l);
+      return all.length === 1 ? all : undefined;
+    }, { what: 'the reminder added from the toolbar' });
+    expect(stored).toMatchObject({ kind: 'always', status: 'pending', dueAt: expected.at, thread: { threadId: '18333b13345c3a42' } });
+
+    // An "if no reply" reminder of the same thread, for mail sent before the messages the thread shows.
+    const ext = await openExtensionPage(l);
+    await sendOk(ext, 'reminder.create', { id: 'e2e-tab-no-reply', account: 'test@streak.com', thread: stored!.thread, sentAt: 1_500_000_000_000, due: { at: Date.now() + 86_400_000 } });
+
+    // Shown again in a fresh tab: the tab reports the thread's messages (others wrote in it): that resolves the
+    // "if no reply" reminder, and leaves the "always" one as it was.
+    await page.reload();
+    const resolved = await waitFor(async () => {
+      const r = (await readReminders(ext)).find((x) => x.id === 'e2e-tab-no-reply');
+      return r?.status === 'replied' ? r : undefined;
+    }, { what: 'the open tab to resolve the "if no reply" reminder' });
+    expect(resolved.resolution).toMatchObject({ source: 'gmail-tab' });
+    const text = () => toolbar.getByRole('button').first().textContent().then((s) => s?.replace(/[\u2068\u2069]/g, ''));
+    await expect.poll(text).toBe(`Reminder: ${expected.label} (regardless)`);
+    await toolbar.getByRole('button').first().click();
+    await expect.poll(() => toolbar.getByText(/^Reminder \(regardless of replies\)\. It comes at its time whatever anyone writes/).isVisible()).toBe(true);
+    const violations = await controlViolations(page);
+    expect(violations, formatViolations('thread control of a reminder regardless of replies', violations)).toEqual([]);
+    const after = (await readReminders(ext)).find((r) => r.id === stored!.id);
+    expect(after).toMatchObject({ id: stored!.id, status: 'pending', rev: stored!.rev });
+    expect(after!.check).toBeUndefined();
   });
 });
