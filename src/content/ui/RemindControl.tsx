@@ -18,7 +18,7 @@ export interface RemindControlProps {
 /** "Remind me if no reply" (or regardless of replies), beside Gmail's Send button. */
 export function RemindControl({ t, lang, armed, problem, defaultPreset, preview, onArm, onDisarm }: RemindControlProps) {
   const always = armed?.kind === 'always';
-  // The button says which kind is armed: "If no reply: Fri 09:00" or "Remind me Fri 09:00 (regardless)".
+  // The button says which kind is armed, kind first (a long label is cut off at the end): "If no reply: Fri 09:00" or "Regardless: Fri 09:00".
   const text = armed ? t(always ? 'armedAlwaysButton' : 'armedButton', [isolate(armed.label)]) : t('remindButton');
   return (
     <>
