@@ -1,6 +1,8 @@
 /** User preferences that the pure core needs. Stored by the background in storage.local. */
 import type { PresetId } from './schedule/presets';
 import { DEFAULT_RETENTION_MONTHS } from './retention';
+import type { TemplatePrefs } from './templates/types';
+import { defaultTemplatePrefs } from './templates/built-in';
 
 /** 0 = Sunday … 6 = Saturday, as Date#getDay. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -70,6 +72,8 @@ export interface Settings {
   /** Months finished reminders are kept (core/retention RETENTION_CHOICES); 0 keeps them forever. */
   retentionMonths: number;
   followUps: FollowUpPrefs;
+  /** Follow-up texts: the chosen template per language, German form of address, the user's own templates. */
+  templates: TemplatePrefs;
 }
 
 export const defaultReplyPrefs = (): ReplyPrefs => ({ aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false, moveToReturn: true });
@@ -91,5 +95,6 @@ export function defaultSettings(timeZone: string): Settings {
     notifications: defaultNotificationPrefs(),
     retentionMonths: DEFAULT_RETENTION_MONTHS,
     followUps: defaultFollowUpPrefs(),
+    templates: defaultTemplatePrefs(),
   };
 }

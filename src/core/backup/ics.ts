@@ -5,7 +5,7 @@
  * without splitting a UTF-8 character.
  */
 import { threadUrl } from '../gmail-links';
-import { isWaiting, type Address, type Reminder } from '../reminder';
+import { isWaiting, type Address, type Reminder, type ReminderKind } from '../reminder';
 import { chainPosition } from '../chain';
 
 export const EVENT_MINUTES = 15;
@@ -54,14 +54,16 @@ export function remindersToIcs(reminders: readonly Reminder[], { now, extensionV
   return lines.map(fold).join(CRLF) + CRLF;
 }
 
+/** What a calendar entry's title starts with, per kind. */
+const SUMMARY_PREFIX: Record<ReminderKind, string> = { 'no-reply': 'Follow up', 'owed-reply': 'Reply to', always: 'Reminder' };
+
 /**
  * What the event is: in a follow-up chain, the follow-up its time is due for
  * ("Follow-up 2 of 3"), after the last planned one the last look.
  */
 function summaryPrefix(r: Reminder): string {
-  if (r.kind === 'owed-reply') return 'Reply to';
-  const pos = chainPosition(r);
-  if (!pos || (!r.chain?.repeat && pos.n === 0)) return 'Follow up';
+  const pos = r.kind === 'no-reply' ? chainPosition(r) : undefined;
+  if (!pos || (!r.chain?.repeat && pos.n === 0)) return SUMMARY_PREFIX[r.kind];
   if (pos.final) return `Last look after ${pos.n} follow-up${pos.n === 1 ? '' : 's'}`;
   return `Follow-up ${pos.n + 1} of ${pos.of}`;
 }
@@ -70,7 +72,9 @@ function describe(r: Reminder, url: string): string {
   const to = r.thread.recipients.map(formatAddress).join(', ') || '(no recipients)';
   // An owed reply names who waits for the user's answer (the sender first).
   const who = r.kind === 'owed-reply' ? `You owe a reply to: ${to}` : `To: ${to}`;
-  return [who, `Account: ${r.account}`, ...chainLines(r), `Open in Gmail: ${url}`].join('\n');
+  // Regardless of replies: a reply in the thread does not cancel this entry.
+  const kind = r.kind === 'always' ? ['Regardless of replies'] : [];
+  return [who, ...kind, `Account: ${r.account}`, ...chainLines(r), `Open in Gmail: ${url}`].join('\n');
 }
 
 /** The chain's state and each follow-up sent (UTC, as DTSTART). */

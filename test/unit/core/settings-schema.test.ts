@@ -18,7 +18,7 @@ function without(s: Settings, ...fields: (keyof Settings)[]): Record<string, unk
 
 describe('settings migrations: fields added since version 1', () => {
   it('version 1 settings as they first shipped get every added field with its default', () => {
-    const first = without(current(), 'armNewComposes', 'replies', 'notifications', 'retentionMonths', 'followUps');
+    const first = without(current(), 'armNewComposes', 'replies', 'notifications', 'retentionMonths', 'followUps', 'templates');
     const parsed = parseSettings(first);
     expect(parsed.success).toBe(true);
     expect(parsed.output).toEqual({
@@ -28,6 +28,14 @@ describe('settings migrations: fields added since version 1', () => {
       notifications: ADDED_FIELD_DEFAULTS.notifications(),
       retentionMonths: ADDED_FIELD_DEFAULTS.retentionMonths(),
       followUps: ADDED_FIELD_DEFAULTS.followUps(),
+      templates: ADDED_FIELD_DEFAULTS.templates(),
+    });
+  });
+
+  it('templates (issue 11): missing means the friendly built-ins, German in Sie, none of the user’s own', () => {
+    expect(parseSettings(without(current(), 'templates')).output).toEqual({
+      ...current(),
+      templates: { selected: { en: 'builtin:en:friendly', de: 'builtin:de-sie:friendly' }, germanAddress: 'sie', custom: [] },
     });
   });
 
@@ -78,7 +86,7 @@ describe('settings migrations: fields added since version 1', () => {
   });
 
   it('has a test above for every added field, and every added field is optional in the schema', () => {
-    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'followUps', 'notifications', 'replies', 'retentionMonths']);
+    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'followUps', 'notifications', 'replies', 'retentionMonths', 'templates']);
     const optional = Object.entries(SettingsSchema.entries)
       .filter(([, schema]) => schema.type === 'optional')
       .map(([key]) => key)
