@@ -148,6 +148,14 @@ describe('a follow-up chain in Gmail', () => {
     expect(r).toMatchObject({ status: 'pending', dueAt: (await previewOf(l, 'in-1-week')).at });
     expect(r.chain!.sent[0]!.messageId).toMatch(/^<.+>$/);
     expect((await readReminders(ext)).map((x) => x.id)).toEqual(['e2e-unarmed']);
+
+    // The thread control shows the position; "Stop repeating" there turns it off in one click.
+    await toolbar(page).getByRole('button').first().click();
+    await expect.poll(() => toolbar(page).getByText('Follow-up 1 of 3').isVisible()).toBe(true);
+    await toolbar(page).getByRole('button', { name: 'Stop repeating' }).click();
+    await waitFor(async () => ((await readReminders(ext)).find((x) => x.id === 'e2e-unarmed')?.chain?.repeat === false ? true : undefined), { what: 'repeating turned off' });
+    await toolbar(page).getByRole('button').first().click();
+    await expect.poll(() => toolbar(page).getByRole('button', { name: 'Repeat until answered' }).isVisible()).toBe(true);
     expect(l.blocked).toEqual([]);
   });
 });
