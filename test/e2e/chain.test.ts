@@ -148,6 +148,10 @@ describe('a follow-up chain in Gmail', () => {
     expect(r).toMatchObject({ status: 'pending', dueAt: (await previewOf(l, 'in-1-week')).at });
     expect(r.chain!.sent[0]!.messageId).toMatch(/^<.+>$/);
     expect((await readReminders(ext)).map((x) => x.id)).toEqual(['e2e-unarmed']);
+    // Gmail says that the send re-armed the chain, and until when.
+    await expect
+      .poll(() => page.locator('follow-through-toast').evaluate((h) => h.shadowRoot?.querySelector('.toast')?.textContent ?? '').catch(() => ''))
+      .toMatch(/^Follow-Through: follow-up 1 of 3 recorded — next reminder .+ if no reply$/);
 
     // The thread control shows the position; "Stop repeating" there turns it off in one click.
     await toolbar(page).getByRole('button').first().click();

@@ -1,4 +1,5 @@
 import { h, type VNode } from 'preact';
+import { chainPosition } from '../../core/chain';
 import type { Address } from '../../core/reminder';
 import { isRelativeDue } from '../../core/schedule/intent';
 import type { PresetId } from '../../core/schedule/presets';
@@ -203,7 +204,8 @@ export function createComposeController(
       const outstanding = new AbortController();
       state.outstanding = outstanding;
       if (!armed) {
-        void reportSent(snapshot, context, outstanding).catch((error) => deps.warnOnce('reporting the send failed', error));
+        const theme = currentTheme(state.mounted?.host, state.theme);
+        void reportSent(snapshot, context, outstanding, theme).catch((error) => deps.warnOnce('reporting the send failed', error));
         return;
       }
       const theme = currentTheme(state.mounted?.host, state.theme);
@@ -292,7 +294,7 @@ export function createComposeController(
    * answered). Unconfirmed (undone, failed, hook missing): nothing is said —
    * the thread view and the print view still see the message.
    */
-  async function reportSent(snapshot: ReturnType<typeof readCompose>, context: ThreadContext | undefined, outstanding: AbortController) {
+  async function reportSent(snapshot: ReturnType<typeof readCompose>, context: ThreadContext | undefined, outstanding: AbortController, theme: 'light' | 'dark') {
     const undo = watchUndo(deps.doc, () => outstanding.abort());
     const sent = await tracker.expect(snapshot, outstanding.signal);
     undo.stop();
@@ -310,6 +312,13 @@ export function createComposeController(
     });
     // A follow-up continued a repeating chain: the thread control shows its new position.
     if (answered.length > 0 || (followedUp?.length ?? 0) > 0) onStored();
+    // …and the user hears that their send re-armed it, and until when (never a silent change of a reminder).
+    const chained = followedUp?.[0];
+    const pos = chained && chainPosition(chained);
+    if (chained && pos) {
+      const label = await dueLabel(deps, chained.dueAt).catch(() => new Date(chained.dueAt).toLocaleString(deps.locale));
+      showToast(deps.doc, pos.final ? deps.t('toastChainLast', [String(pos.n), label]) : deps.t('toastChainNext', [String(pos.n), String(pos.of), label]), theme);
+    }
   }
 
   /** Stops watching composes: listeners off, sends still waited for left to the script replacing this one. */
