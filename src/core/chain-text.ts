@@ -9,7 +9,8 @@ import { isLive, type Reminder } from './reminder';
 
 /**
  * Where the chain stands, short: "Follow-up 2 of 3", "Last follow-up (3 of
- * 3)", "Repeats until answered" before the first; for a replied reminder
+ * 3)" ("No answer after 3 follow-ups" once that last one is due),
+ * "Repeats until answered" before the first; for a replied reminder
  * that had follow-ups, that the reply ended the chain. Undefined when there
  * is nothing to say (no chain, or a single reminder that does not repeat).
  */
@@ -22,6 +23,8 @@ export function chainLabel(r: Reminder, t: Translate): string | undefined {
   }
   if (!isLive(r.status)) return undefined;
   if (pos.n === 0) return r.chain?.repeat ? t('chainRepeats') : undefined;
+  // Its last look came and found nothing: the same words as the final notification.
+  if (pos.final && r.status === 'notified') return pos.n === 1 ? t('chainNoAnswerOne') : t('chainNoAnswer', [String(pos.n)]);
   return pos.final ? t('chainLast', [String(pos.n), String(pos.of)]) : t('chainPosition', [String(pos.n), String(pos.of)]);
 }
 

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
-import { axeViolations, closedAfterEach, formatViolations, launch, openExtensionPage, readReminders, sendOk, waitFor } from './harness';
+import { axeViolations, closedAfterEach, formatViolations, launch, openExtensionPage, readReminders, sendOk, stopServiceWorkers, waitFor } from './harness';
 import { gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
 import { previewOf, SEND } from './gmail-session';
 import { ACCOUNT, HEX, receivedThread } from './thread-pages';
@@ -63,6 +63,20 @@ describe('a follow-up chain in Gmail', () => {
     expect(followedUp.all.map((r) => r.id)).toEqual(['e2e-chain']);
     expect(followedUp.r).toMatchObject({ status: 'pending', dueAt: expected.at, chain: { repeat: true, cap: 3 } });
     expect(followedUp.r.history.at(-1)).toMatchObject({ to: 'pending', cause: 'follow-up' });
+
+    // The worker is killed and the compose's create arrives again (its hand-over after an update does this): nothing twice.
+    await stopServiceWorkers(ext);
+    const sent = followedUp.r.chain!.sent[0]!;
+    expect(sent.clientId).toBeTruthy();
+    const again = await sendOk(ext, 'reminder.create', {
+      id: sent.clientId!,
+      account: ACCOUNT,
+      thread: { ...followedUp.r.thread, ...(sent.messageId ? { messageId: sent.messageId } : {}) },
+      sentAt: sent.at,
+      due: { at: expected.at },
+    });
+    expect(again.outcome).toBe('existing');
+    expect((await readReminders(ext)).find((r) => r.id === 'e2e-chain')).toEqual(followedUp.r);
 
     // The thread control shows where the chain stands and the toggle.
     await toolbar(page).getByRole('button').first().click();

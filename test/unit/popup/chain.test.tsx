@@ -18,6 +18,7 @@ function chained() {
   return [
     reminder({ id: 'two', dueAt: T0 + DAY, chain: chain(2), thread: thread({ subject: 'Quote for the roof' }) }),
     reminder({ id: 'last', dueAt: T0 + 2 * DAY, chain: chain(3), thread: thread({ subject: 'Invoice 7' }) }),
+    reminder({ id: 'over', status: 'notified', dueAt: T0 - HOUR, chain: chain(3), thread: thread({ subject: 'Contract draft' }) }),
     reminder({ id: 'fresh', dueAt: T0 + 3 * DAY, chain: chain(0), thread: thread({ subject: 'Intro' }) }),
     reminder({ id: 'single', dueAt: T0 + 4 * DAY, thread: thread({ subject: 'Old one' }) }),
     reminder({ id: 'ended', status: 'replied', updatedAt: T0 - HOUR, chain: chain(2), resolution: { kind: 'reply', at: T0 - HOUR, by: { email: 'bob@example.com', name: 'Bob' } }, thread: thread({ subject: 'Answered at last' }) }),
@@ -30,6 +31,8 @@ describe('a row in a follow-up chain', () => {
     expect(row('Quote for the roof').querySelector('.chain')!.textContent).toBe('Follow-up 2 of 3');
     expect(row('Invoice 7').querySelector('.chain')!.textContent).toBe('Last follow-up (3 of 3)');
     expect(row('Intro').querySelector('.chain')!.textContent).toBe('Repeats until answered');
+    // The last look after the last follow-up came and found nothing: the final word, as the notification says.
+    expect(row('Contract draft').querySelector('.chain')!.textContent).toBe('No answer after 3 follow-ups');
     expect(row('Old one').querySelector('.chain')).toBeNull();
     expect(row('Answered at last').querySelector('.chain')!.textContent).toBe('Answered after 2 follow-ups — chain ended');
     // Screen readers hear it, and whether it repeats.
