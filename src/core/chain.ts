@@ -120,9 +120,10 @@ export function repeatsOnSend(r: Reminder): boolean {
  * The reminder after the user sent a follow-up at `send.at`: the same
  * reminder (id, chain history kept) waits again — status pending, due the
  * one the compose carried (`dueAt`) or the next step counted from the send,
- * a history entry with cause 'follow-up', revision bumped. The tracked
- * message and `sentAt` stay the original's, so a reply to it that came
- * before the follow-up still counts.
+ * a history entry with cause 'follow-up', revision bumped. The thread,
+ * `sentAt` and the tracked message are left as they are: the store makes
+ * the follow-up the tracked message (storage/reminder-store `trackSend`,
+ * as a re-armed send always did) where it writes this.
  *
  * Idempotent: a send already recorded (same Message-ID, same client id, or
  * the same instant when neither is known) returns the reminder unchanged

@@ -121,7 +121,7 @@ describe('recordFollowUp', () => {
     expect(after.announcedAt).toBeUndefined();
     expect(after.history.at(-1)).toEqual({ from: 'notified', to: 'pending', at: now, cause: 'follow-up' });
     expect(after.chain?.sent).toEqual([{ at: T0, messageId: '<a@mail.gmail.com>' }]);
-    // The tracked message stays the original: a reply to it before the follow-up still counts.
+    // The thread and sent time are the store's business (trackSend): untouched here.
     expect(after.sentAt).toBe(before.sentAt);
     expect(after.thread).toBe(before.thread);
   });
