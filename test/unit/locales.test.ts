@@ -51,3 +51,33 @@ describe('locales', () => {
     }
   });
 });
+
+/**
+ * The German UI says "Sie" everywhere (issue 11): no du pronoun or verb form,
+ * no du imperative at the start of a sentence. (The du follow-up templates are
+ * mail text the user chooses; they live in src/core/templates, not here.)
+ */
+const DU_WORDS = /\b(du|dich|dir|dein\w*|euch|euer\w*|hast|bist|kannst|willst|musst|wirst|möchtest|solltest|brauchst|hattest|warst|siehst|weißt|findest|bekommst)\b/i;
+const DU_IMPERATIVE =
+  /(^|[.!?:;–—(]\s*|„)(gib|klick|klicke|wähl|wähle|tipp|tippe|drück|drücke|öffne|nimm|sende|füg|füge|leg|lege|setz|setze|schau|prüf|prüfe|entferne|ändere|speichere|lösche|versuch|versuche|probier|probiere|mach|warte|melde|hol|lade|exportiere|importiere|schreib|schreibe|antworte|sieh|denk|denke)\b(?!\s+Sie\b)/i;
+
+function duForms(text: string): string[] {
+  return [DU_WORDS.exec(text)?.[0], DU_IMPERATIVE.exec(text)?.[2]].filter((x): x is string => Boolean(x));
+}
+
+describe('German form of address', () => {
+  it('finds du-forms where they are, and none in Sie sentences', () => {
+    expect(duForms('Klicke in Gmail auf „Erinnern“.')).toEqual(['Klicke']);
+    expect(duForms('Alles bleibt auf deinem Computer.')).toEqual(['deinem']);
+    expect(duForms('Erinnern: sende nach, wenn niemand antwortet.')).toEqual(['sende']);
+    expect(duForms('Hast du Zeit?')).toEqual(['Hast']);
+    expect(duForms('Klicken Sie in Gmail auf „Erinnern“. Öffnen Sie Gmail, um Ihre Konten zu sehen.')).toEqual([]);
+    expect(duForms('Senden Sie die Antwort; ihr Sendezeitpunkt war nicht erkennbar. Wartend, gesendet.')).toEqual([]);
+  });
+
+  it('the German UI uses "Sie" in every string', () => {
+    const de = messages('de');
+    const found = Object.entries(de).flatMap(([key, { message }]) => duForms(message).map((w) => `${key}: ${w}`));
+    expect(found).toEqual([]);
+  });
+});
