@@ -1,6 +1,7 @@
 /** Pure helpers for the options form: time fields, e-mail checks, settings validation. */
 import type { Settings } from '../core/settings';
 import { isValidTimeZone } from '../core/time/zoned';
+import { TEMPLATE_LIMITS } from '../core/templates/types';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -31,6 +32,13 @@ export interface SettingsProblems {
   end?: 'invalid' | 'beforeStart';
   days?: 'none';
   timeZone?: 'invalid';
+  /** Follow-up templates of the user's that cannot be saved, by id. */
+  templates?: Record<string, TemplateProblems>;
+}
+
+export interface TemplateProblems {
+  name?: 'empty' | 'tooLong';
+  body?: 'tooLong';
 }
 
 /** What stops the draft from being saved; empty when it can be saved. */
@@ -44,6 +52,20 @@ export function validateSettings(s: Settings): SettingsProblems {
     if (!validMinute(wh.end, 1440)) problems.end = 'invalid';
     else if (!problems.start && wh.end <= wh.start) problems.end = 'beforeStart';
     if (wh.days.length === 0) problems.days = 'none';
+  }
+  const templates = templateProblems(s);
+  if (Object.keys(templates).length > 0) problems.templates = templates;
+  return problems;
+}
+
+function templateProblems(s: Settings): Record<string, TemplateProblems> {
+  const problems: Record<string, TemplateProblems> = {};
+  for (const t of s.templates.custom) {
+    const p: TemplateProblems = {};
+    if (t.name.trim() === '') p.name = 'empty';
+    else if (t.name.length > TEMPLATE_LIMITS.name) p.name = 'tooLong';
+    if (t.body.length > TEMPLATE_LIMITS.body) p.body = 'tooLong';
+    if (p.name || p.body) problems[t.id] = p;
   }
   return problems;
 }

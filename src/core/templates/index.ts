@@ -15,6 +15,8 @@ export { templateContext, subjectText, type TemplateContext, type TemplateContex
 export { fillTemplate, MAX_TEXT } from './fill';
 export { personName } from './names';
 export { unknownPlaceholders } from './placeholders';
+export { normalizeSelection } from './selection';
+export { builtInFor, DEFAULT_TONE } from './built-in';
 
 /** The templates offered for a language: the built-ins (German: in the chosen form of address), then the user's. */
 export function templatesFor(settings: Settings, locale: TemplateLocale): FollowUpTemplate[] {
