@@ -200,7 +200,7 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
           </p>
         )}
       </div>
-      <div class="outcome" role="status">
+      <div class="outcome" aria-live="polite">
         {removed && (
           <>
             {t('tplDeleted', [templateLabel(t, { ...removed.template })])}{' '}
