@@ -93,7 +93,7 @@ describe('options: follow-up templates', () => {
   it('duplicates a built-in, edits it, inserts placeholders at the cursor, flags unknown ones, and saves it as the default', async () => {
     const { calls, form } = await renderOptions(withReminders());
     await previewReady();
-    fireEvent.click(inSection().getByRole('button', { name: 'Duplicate Short (built-in), English to edit' }));
+    fireEvent.click(inSection().getByRole('button', { name: 'Duplicate to edit: Short (built-in), English' }));
     const name = inSection().getByLabelText('Name') as HTMLInputElement;
     expect(name.value).toBe('Short (built-in) (copy)');
     expect(document.activeElement).not.toBe(name);
@@ -190,6 +190,6 @@ describe('options: follow-up templates', () => {
     await renderOptions({ ...withReminders(), 'settings.get': async () => ({ settings }) });
     expect((inSection().getByRole('button', { name: 'New template' }) as HTMLButtonElement).disabled).toBe(true);
     expect(inSection().getByText('You have 30 templates of your own, the most there can be. Delete one to add another.')).toBeTruthy();
-    expect((inSection().getByRole('button', { name: 'Duplicate Firm (built-in), English to edit' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((inSection().getByRole('button', { name: 'Duplicate to edit: Firm (built-in), English' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
