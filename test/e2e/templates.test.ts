@@ -87,8 +87,9 @@ describe('options: follow-up templates (Chromium)', () => {
 
     if (SCREENSHOTS) {
       mkdirSync(SCREENSHOTS, { recursive: true });
-      // Tall enough that the sticky save bar sits below the section, not over it.
-      await page.setViewportSize({ width: 900, height: 2600 });
+      await page.setViewportSize({ width: 900, height: 1400 });
+      // The sticky save bar would cover the section's foot in an element shot: let it sit at the form's end.
+      await page.evaluate(() => document.querySelector<HTMLElement>('.savebar')?.style.setProperty('position', 'static'));
       await section(page).screenshot({ path: `${SCREENSHOTS}/options-templates-light.png` });
       await page.emulateMedia({ colorScheme: 'dark' });
       await section(page).screenshot({ path: `${SCREENSHOTS}/options-templates-dark.png` });
