@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../core/protocol/client';
 import type { Settings } from '../core/settings';
 import {
@@ -18,7 +18,8 @@ import { useI18n } from './i18n';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplatePreview } from './TemplatePreview';
 import { addTemplate, changeTemplate, newTemplateId, removeTemplate, restoreTemplate, type Removed } from './template-edits';
-import { languageLabel, templateLabel } from './template-labels';
+import { templateLabel } from './template-labels';
+import { TemplateList } from './TemplateList';
 import { useTemplateReminders } from './useTemplateReminders';
 import type { SettingsProblems } from './validate';
 
@@ -78,9 +79,12 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
     setPrefs(() => result.prefs);
     setRemoved(result.removed);
     if (activeId === id) setActiveId(result.prefs.selected[result.removed.template.locale]);
-    // The undo button replaces the deleted row; keep the keyboard there.
-    queueMicrotask(() => document.getElementById('tpl-undo')?.focus());
   };
+  // The deleted row's button is gone: the keyboard goes to Undo.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (removed) undoButton.current?.focus();
+  }, [removed]);
   const undo = () => {
     if (!removed) return;
     setPrefs((p) => restoreTemplate(p, removed));
@@ -149,47 +153,15 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
         ))}
       </div>
 
-      <h3 id="tpl-list-title">{t('tplListTitle')}</h3>
-      <ul class="tpl-list" aria-labelledby="tpl-list-title">
-        {all.map((x) => {
-          const label = templateLabel(t, x);
-          const broken = problems.templates?.[x.id];
-          const isActive = x.id === active.id;
-          return (
-            <li key={x.id} class={isActive ? 'active' : undefined}>
-              <span class="tpl-name">
-                {label}
-                <span class="hint">
-                  {' · '}
-                  {languageLabel(t, x)} · {t(`tplTone_${x.tone}`)}
-                  {x.builtIn ? ` · ${t('tplBuiltIn')}` : ''}
-                </span>
-                {broken && <span class="field-error inline-error">{t('tplNeedsFixing')}</span>}
-              </span>
-              <span class="tpl-actions">
-                <button
-                  type="button"
-                  aria-pressed={isActive ? 'true' : 'false'}
-                  aria-label={x.builtIn ? t('tplShowNamed', [`${label}, ${languageLabel(t, x)}`]) : t('tplEditNamed', [label])}
-                  aria-invalid={broken ? 'true' : undefined}
-                  onClick={() => setActiveId(x.id)}
-                >
-                  {x.builtIn ? t('tplShow') : t('tplEdit')}
-                </button>
-                {x.builtIn ? (
-                  <button type="button" disabled={!canAdd} aria-label={t('tplDuplicateNamed', [`${label}, ${languageLabel(t, x)}`])} onClick={() => duplicate(x)}>
-                    {t('tplDuplicateToEdit')}
-                  </button>
-                ) : (
-                  <button type="button" class="danger-button" aria-label={t('tplDeleteNamed', [label])} onClick={() => remove(x.id)}>
-                    {t('tplDelete')}
-                  </button>
-                )}
-              </span>
-            </li>
-          );
-        })}
-      </ul>
+      <TemplateList
+        templates={all}
+        activeId={active.id}
+        problems={problems.templates}
+        canAdd={canAdd}
+        open={setActiveId}
+        duplicate={duplicate}
+        remove={remove}
+      />
       <div class="actions">
         <button type="button" onClick={createNew} disabled={!canAdd} aria-describedby={canAdd ? undefined : 'tpl-too-many'}>
           {t('tplNew')}
@@ -204,7 +176,7 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
         {removed && (
           <>
             {t('tplDeleted', [templateLabel(t, { ...removed.template })])}{' '}
-            <button type="button" id="tpl-undo" onClick={undo}>
+            <button type="button" ref={undoButton} onClick={undo}>
               {t('tplUndo')}
             </button>
           </>
