@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import { PLACEHOLDERS, TEMPLATE_LIMITS, TEMPLATE_TONES, unknownPlaceholders, type CustomTemplate, type FollowUpTemplate, type Placeholder } from '../core/templates';
 import { FieldError } from './fields';
 import { useI18n } from './i18n';
@@ -11,10 +11,12 @@ export interface TemplateEditorProps {
   change(change: Partial<CustomTemplate>): void;
   duplicate(): void;
   canAdd: boolean;
+  /** Just created: put the cursor in the name. */
+  focusName?: boolean;
 }
 
 /** One template: a built-in read-only (with "Duplicate to edit"), one of the user's with every field editable. */
-export function TemplateEditor({ template, problems, change, duplicate, canAdd }: TemplateEditorProps) {
+export function TemplateEditor({ template, problems, change, duplicate, canAdd, focusName }: TemplateEditorProps) {
   const { t, locale } = useI18n();
   const body = useRef<HTMLTextAreaElement>(null);
   const caret = useRef<number | null>(null);
@@ -23,6 +25,13 @@ export function TemplateEditor({ template, problems, change, duplicate, canAdd }
   const nameError = problems?.name === 'empty' ? t('tplErrorNameEmpty') : problems?.name === 'tooLong' ? t('tplErrorTooLong', [String(TEMPLATE_LIMITS.name)]) : undefined;
   const bodyError = problems?.body === 'tooLong' ? t('tplErrorTooLong', [String(TEMPLATE_LIMITS.body)]) : undefined;
   const count = (n: number) => new Intl.NumberFormat(locale).format(n);
+
+  const name = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!focusName || !name.current) return;
+    name.current.focus();
+    name.current.select();
+  }, [focusName]);
 
   // After a placeholder button, the cursor goes back into the text, right after what was inserted.
   useLayoutEffect(() => {
@@ -59,6 +68,7 @@ export function TemplateEditor({ template, problems, change, duplicate, canAdd }
             <input
               type="text"
               id="tpl-name"
+              ref={name}
               value={template.name}
               autoComplete="off"
               aria-invalid={nameError ? 'true' : undefined}

@@ -41,6 +41,8 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
   const uiLanguage: TemplateLocale = locale.toLowerCase().startsWith('de') ? 'de' : 'en';
   const [activeId, setActiveId] = useState<string>(() => prefs.selected[uiLanguage]);
   const [removed, setRemoved] = useState<Removed | null>(null);
+  /** A template just made: the editor takes the keyboard to its name. */
+  const [created, setCreated] = useState<string | null>(null);
   const [now] = useState(() => Date.now());
   const reminders = useTemplateReminders(client);
 
@@ -53,6 +55,7 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
   const add = (template: CustomTemplate) => {
     setPrefs((p) => addTemplate(p, template));
     setActiveId(template.id);
+    setCreated(template.id);
     setRemoved(null);
   };
   const createNew = () =>
@@ -158,7 +161,10 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
         activeId={active.id}
         problems={problems.templates}
         canAdd={canAdd}
-        open={setActiveId}
+        open={(id) => {
+          setActiveId(id);
+          setCreated(null);
+        }}
         duplicate={duplicate}
         remove={remove}
       />
@@ -190,6 +196,7 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
         change={(change) => setPrefs((p) => changeTemplate(p, active.id, change))}
         duplicate={() => duplicate(active)}
         canAdd={canAdd}
+        focusName={created === active.id}
       />
       <TemplatePreview template={active} draft={draft} reminders={reminders} now={now} />
     </Section>

@@ -96,7 +96,9 @@ describe('options: follow-up templates', () => {
     fireEvent.click(inSection().getByRole('button', { name: 'Duplicate to edit: Short (built-in), English' }));
     const name = inSection().getByLabelText('Name') as HTMLInputElement;
     expect(name.value).toBe('Short (built-in) (copy)');
-    expect(document.activeElement).not.toBe(name);
+    // The keyboard goes to the new template's name, ready to type over it.
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    expect([name.selectionStart, name.selectionEnd]).toEqual([0, name.value.length]);
     fireEvent.input(name, { target: { value: 'Quick nudge' } });
     expect(inSection().getByRole('heading', { name: 'Edit “Quick nudge”' })).toBeTruthy();
 
