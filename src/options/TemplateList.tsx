@@ -33,8 +33,9 @@ export function TemplateList({ templates, activeId, problems, canAdd, open, dupl
                 {label}
                 <span class="hint">
                   {' · '}
-                  {languageLabel(t, x)} · {t(`tplTone_${x.tone}`)}
-                  {x.builtIn ? ` · ${t('tplBuiltIn')}` : ''}
+                  {languageLabel(t, x)}
+                  {/* A built-in's name is its tone already. */}
+                  {x.builtIn ? '' : ` · ${t(`tplTone_${x.tone}`)}`}
                 </span>
                 {broken && <span class="field-error inline-error">{t('tplNeedsFixing')}</span>}
               </span>

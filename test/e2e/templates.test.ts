@@ -109,5 +109,10 @@ describe('options: follow-up templates (Chromium)', () => {
     expect(await preview(page).textContent()).toMatch(/^Hallo Jane,\n\nich hoffe, dir geht es gut\./);
     const axe = await axeViolations(page);
     expect(axe, formatViolations('template editor (German)', axe)).toEqual([]);
+    if (SCREENSHOTS) {
+      await page.setViewportSize({ width: 900, height: 1400 });
+      await page.evaluate(() => document.querySelector<HTMLElement>('.savebar')?.style.setProperty('position', 'static'));
+      await s.screenshot({ path: `${SCREENSHOTS}/options-templates-de.png` });
+    }
   });
 });

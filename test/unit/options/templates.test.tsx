@@ -50,12 +50,12 @@ describe('options: follow-up templates', () => {
   it('lists the built-ins (German in Sie), opens the default, previews it on the first stored reminder', async () => {
     await renderOptions(withReminders());
     expect(rows()).toEqual([
-      'Short (built-in) · English · Short · built-in',
-      'Friendly (built-in) · English · Friendly · built-in',
-      'Firm (built-in) · English · Firm · built-in',
-      'Short (built-in) · German (Sie) · Short · built-in',
-      'Friendly (built-in) · German (Sie) · Friendly · built-in',
-      'Firm (built-in) · German (Sie) · Firm · built-in',
+      'Short (built-in) · English',
+      'Friendly (built-in) · English',
+      'Firm (built-in) · English',
+      'Short (built-in) · German (Sie)',
+      'Friendly (built-in) · German (Sie)',
+      'Firm (built-in) · German (Sie)',
     ]);
     expect(inSection().getByRole('heading', { name: 'Friendly (built-in)' })).toBeTruthy();
     expect(body().readOnly).toBe(true);
@@ -137,9 +137,9 @@ describe('options: follow-up templates', () => {
     fireEvent.change(inSection().getByLabelText('Form of address'), { target: { value: 'du' } });
     fireEvent.click(inSection().getByRole('radio', { name: 'du (informal)' }));
     expect(rows().filter((r) => r.includes('German'))).toEqual([
-      'Short (built-in) · German (du) · Short · built-in',
-      'Friendly (built-in) · German (du) · Friendly · built-in',
-      'Firm (built-in) · German (du) · Firm · built-in',
+      'Short (built-in) · German (du)',
+      'Friendly (built-in) · German (du)',
+      'Firm (built-in) · German (du)',
       'My follow-up · German (du) · Friendly',
     ]);
     expect((inSection().getByLabelText('Template for German follow-ups') as HTMLSelectElement).value).toBe('builtin:de-du:friendly');
