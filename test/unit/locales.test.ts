@@ -60,9 +60,10 @@ describe('locales', () => {
  * no du imperative at the start of a sentence. (The du follow-up templates are
  * mail text the user chooses; they live in src/core/templates, not here.)
  */
-const DU_WORDS = /\b(du|dich|dir|dein\w*|euch|euer\w*|hast|bist|kannst|willst|musst|wirst|möchtest|solltest|brauchst|hattest|warst|siehst|weißt|findest|bekommst)\b/i;
+// Word edges by letters, not \b (which takes "ü" for a non-letter).
+const DU_WORDS = /(?<!\p{L})(du|dich|dir|dein\p{L}*|euch|euer\p{L}*|hast|bist|kannst|willst|musst|wirst|möchtest|solltest|brauchst|hattest|warst|siehst|weißt|findest|bekommst)(?!\p{L})/iu;
 const DU_IMPERATIVE =
-  /(^|[.!?:;–—(]\s*|„)(gib|klick|klicke|wähl|wähle|tipp|tippe|drück|drücke|öffne|nimm|sende|füg|füge|leg|lege|setz|setze|schau|prüf|prüfe|entferne|ändere|speichere|lösche|versuch|versuche|probier|probiere|mach|warte|melde|hol|lade|exportiere|importiere|schreib|schreibe|antworte|sieh|denk|denke)\b(?!\s+Sie\b)/i;
+  /(^|[.!?:;–—(]\s*|„)(gib|klick|klicke|wähl|wähle|tipp|tippe|drück|drücke|öffne|nimm|sende|füg|füge|leg|lege|setz|setze|schau|prüf|prüfe|entferne|ändere|speichere|lösche|versuch|versuche|probier|probiere|mach|warte|melde|hol|lade|exportiere|importiere|schreib|schreibe|antworte|sieh|denk|denke)(?!\p{L})(?!\s+Sie(?!\p{L}))/iu;
 
 function duForms(text: string): string[] {
   return [DU_WORDS.exec(text)?.[0], DU_IMPERATIVE.exec(text)?.[2]].filter((x): x is string => Boolean(x));
@@ -74,6 +75,8 @@ describe('German form of address', () => {
     expect(duForms('Alles bleibt auf deinem Computer.')).toEqual(['deinem']);
     expect(duForms('Erinnern: sende nach, wenn niemand antwortet.')).toEqual(['sende']);
     expect(duForms('Hast du Zeit?')).toEqual(['Hast']);
+    expect(duForms('Eine Nachricht für dich.')).toEqual(['dich']);
+    expect(duForms('Am Südufer, im Büdirektorat, Sendezeit, Warteschlange.')).toEqual([]);
     expect(duForms('Klicken Sie in Gmail auf „Erinnern“. Öffnen Sie Gmail, um Ihre Konten zu sehen.')).toEqual([]);
     expect(duForms('Senden Sie die Antwort; ihr Sendezeitpunkt war nicht erkennbar. Wartend, gesendet.')).toEqual([]);
   });
