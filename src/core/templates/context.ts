@@ -39,8 +39,11 @@ export function templateContext(reminder: Reminder, settings: Settings, opts: Te
   const words = WORDS[opts.locale];
   const people = addressees(opts.recipients ?? reminder.thread.recipients, reminder.account, settings).map((a) => personName(a.name));
   const group = people.length > 1;
-  const both = (pick: (p: { full: string; first: string }) => string) =>
-    people.length === 2 && people.every((p) => pick(p)) ? `${pick(people[0]!)} ${words.and} ${pick(people[1]!)}` : words.everyone;
+  // Two people are named ("Jane and Bob") when both names are known and differ; else the group is greeted ("all").
+  const both = (pick: (p: { full: string; first: string }) => string) => {
+    const [a, b] = people.map(pick);
+    return people.length === 2 && a && b && a !== b ? `${a} ${words.and} ${b}` : words.everyone;
+  };
   const zone = settings.schedule.timeZone;
   return {
     group,
@@ -53,6 +56,16 @@ export function templateContext(reminder: Reminder, settings: Settings, opts: Te
       myName: clip(clean(settings.templates.myName) || clean(opts.myName), 100),
     },
   };
+}
+
+/**
+ * The language a follow-up is best written in when the caller has no better
+ * idea: German when the thread's subject carries a German reply or forward
+ * prefix ("AW:", "WG:"), else the UI language.
+ */
+export function followUpLocale(subject: string, uiLocale: string): TemplateLocale {
+  if (/^\s*(aw|wg|antw)\s*(\[\d+\])?\s*:/i.test(clean(subject))) return 'de';
+  return uiLocale.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
 /** The subject without "Re:"/"AW:"/"Fwd:" prefixes, as one line of text. */

@@ -11,7 +11,7 @@ import type { FollowUpTemplate, TemplateLocale } from './types';
 
 export * from './types';
 export { BUILT_IN_TEMPLATES, defaultTemplatePrefs } from './built-in';
-export { templateContext, subjectText, type TemplateContext, type TemplateContextOptions } from './context';
+export { followUpLocale, templateContext, subjectText, type TemplateContext, type TemplateContextOptions } from './context';
 export { fillTemplate, MAX_TEXT } from './fill';
 export { personName } from './names';
 export { unknownPlaceholders } from './placeholders';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, renderFollowUp, templateContext, templatesFor, type CustomTemplate } from '../../../../src/core/templates';
+import { BUILT_IN_TEMPLATES, followUpLocale, renderFollowUp, templateContext, templatesFor, type CustomTemplate } from '../../../../src/core/templates';
 import { defaultSettings, type Settings } from '../../../../src/core/settings';
 import type { Address } from '../../../../src/core/reminder';
 import { DAY, reminder, thread } from '../fixtures';
@@ -131,6 +131,10 @@ describe('renderFollowUp: missing and odd names', () => {
     expect(body(to([jane, bob, { email: 'c@example.com' }]), 'de', settings({ germanAddress: 'du' }))).toMatch(/^Hallo zusammen,\n\nich hoffe, euch/);
   });
 
+  it('two addresses of one person are greeted once ("all" rather than "Jane and Jane")', () => {
+    expect(body(to([jane, { email: 'jane@home.example', name: 'Jane Doe' }]))).toMatch(/^Hi all,\n/);
+  });
+
   it('the user is not one of the people greeted (account, aliases, duplicates)', () => {
     const s = settings();
     s.replies.aliases['me@example.com'] = ['me@example.org'];
@@ -242,5 +246,15 @@ describe('templatesFor', () => {
     expect(templatesFor(settings({ custom: mine }), 'en').map((t) => t.id)).toEqual(['builtin:en:short', 'builtin:en:friendly', 'builtin:en:firm', 'custom:a']);
     expect(templatesFor(settings({ custom: mine }), 'de').map((t) => t.id)).toEqual(['builtin:de-sie:short', 'builtin:de-sie:friendly', 'builtin:de-sie:firm', 'custom:b']);
     expect(templatesFor(settings({ custom: mine, germanAddress: 'du' }), 'de').map((t) => t.id)).toEqual(['builtin:de-du:short', 'builtin:de-du:friendly', 'builtin:de-du:firm', 'custom:b']);
+  });
+});
+
+describe('followUpLocale', () => {
+  it('German for a thread whose subject says AW:/WG:, else the UI language', () => {
+    expect(followUpLocale('AW: Angebot', 'en-US')).toBe('de');
+    expect(followUpLocale('WG: Re: Offer', 'en')).toBe('de');
+    expect(followUpLocale('Re: Angebot', 'en-GB')).toBe('en');
+    expect(followUpLocale('Re: Offer', 'de-AT')).toBe('de');
+    expect(followUpLocale('Awesome: news', 'en')).toBe('en');
   });
 });
