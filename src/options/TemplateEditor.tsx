@@ -11,7 +11,7 @@ export interface TemplateEditorProps {
   change(change: Partial<CustomTemplate>): void;
   duplicate(): void;
   canAdd: boolean;
-  /** Just created: put the cursor in the name. */
+  /** Just created (or restored): put the cursor in the name. */
   focusName?: boolean;
 }
 

@@ -70,7 +70,7 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
   const duplicate = (source: FollowUpTemplate) =>
     add({
       id: newTemplateId(),
-      name: t('tplCopyName', [templateLabel(t, source)]).slice(0, TEMPLATE_LIMITS.name),
+      name: t('tplCopyName', [source.builtIn ? t(`tplTone_${source.tone}`) : source.name]).slice(0, TEMPLATE_LIMITS.name),
       locale: source.locale,
       tone: source.tone,
       ...(source.locale === 'de' ? { address: source.address ?? prefs.germanAddress } : {}),
@@ -92,6 +92,8 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
     if (!removed) return;
     setPrefs((p) => restoreTemplate(p, removed));
     setActiveId(removed.template.id);
+    // Undo is gone with its note: the keyboard goes to the restored template.
+    setCreated(removed.template.id);
     setRemoved(null);
   };
 
@@ -181,7 +183,7 @@ export function TemplatesSection({ client, draft, problems, update }: TemplatesP
       <div class="outcome" aria-live="polite">
         {removed && (
           <>
-            {t('tplDeleted', [templateLabel(t, { ...removed.template })])}{' '}
+            {t('tplDeleted', [templateLabel(t, removed.template)])}{' '}
             <button type="button" ref={undoButton} onClick={undo}>
               {t('tplUndo')}
             </button>

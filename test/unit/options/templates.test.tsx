@@ -95,7 +95,7 @@ describe('options: follow-up templates', () => {
     await previewReady();
     fireEvent.click(inSection().getByRole('button', { name: 'Duplicate to edit: Short (built-in), English' }));
     const name = inSection().getByLabelText('Name') as HTMLInputElement;
-    expect(name.value).toBe('Short (built-in) (copy)');
+    expect(name.value).toBe('Short (copy)');
     // The keyboard goes to the new template's name, ready to type over it.
     await waitFor(() => expect(document.activeElement).toBe(name));
     expect([name.selectionStart, name.selectionEnd]).toEqual([0, name.value.length]);
@@ -161,6 +161,8 @@ describe('options: follow-up templates', () => {
     expect(inSection().getByText(/Deleted “Mine 1”\./)).toBeTruthy();
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Undo'));
     fireEvent.click(inSection().getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(document.activeElement).toBe(inSection().getByLabelText('Name')));
+    expect((inSection().getByLabelText('Name') as HTMLInputElement).value).toBe('Mine 1');
     expect(rows().filter((r) => r.startsWith('Mine')).map((r) => r.split(' · ')[0])).toEqual(['Mine 1', 'Mine 2']);
     expect((inSection().getByLabelText('Template for English follow-ups') as HTMLSelectElement).value).toBe('custom:m1');
     fireEvent.click(inSection().getByRole('button', { name: 'Delete Mine 2' }));
