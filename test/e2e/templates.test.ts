@@ -107,6 +107,14 @@ describe('options: follow-up templates (Chromium)', () => {
     await s.getByRole('radio', { name: 'du (persönlich)' }).check();
     expect(await s.getByLabel('Vorlage für deutsche Nachfassmails').inputValue()).toBe('builtin:de-du:friendly');
     expect(await preview(page).textContent()).toMatch(/^Hallo Jane,\n\nich hoffe, dir geht es gut\./);
+    // By keyboard: a new template opens with its name selected, ready to type over.
+    await s.getByRole('button', { name: 'Neue Vorlage' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'tpl-name');
+    await page.keyboard.type('Kurz und knapp');
+    expect(await s.getByLabel('Name', { exact: true }).inputValue()).toBe('Kurz und knapp');
+    expect(await s.getByLabel('Anrede', { exact: true }).inputValue()).toBe('du');
+    expect(await preview(page).textContent()).toMatch(/^Hallo Jane,\n\nich hoffe, dir geht es gut\./);
     const axe = await axeViolations(page);
     expect(axe, formatViolations('template editor (German)', axe)).toEqual([]);
     if (SCREENSHOTS) {
