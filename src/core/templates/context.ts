@@ -16,7 +16,7 @@ const WORDS: Record<TemplateLocale, { everyone: string; and: string; noSubject: 
 };
 
 /** Reply and forward prefixes of the languages Gmail users write in ("Re:", "AW:", "Fwd:", "WG:", "Re[2]:", …). */
-const PREFIX = /^\s*((re|aw|antw|wg|fw|fwd|tr|sv|vs|vb|rv|rif|r|enc|res|odp|pd|ynt|ref|réf)\s*(\[\d+\]|\(\d+\))?\s*[:：]\s*)+/iu;
+const PREFIX = /^\s*((re|aw|antw|wg|fw|fwd|tr|sv|vs|rv|rif|r|enc|res|odp|pd|ynt|doorst)\s*(\[\d+\]|\(\d+\))?\s*[:：]\s*)+/iu;
 
 export interface TemplateContextOptions {
   locale: TemplateLocale;

@@ -172,6 +172,8 @@ describe('renderFollowUp: hostile text stays text', () => {
       expect(render(to([jane], s), custom('{subject}')).text, s).toBe('Quote');
     }
     expect(render(to([jane], 'Regarding the quote'), custom('{subject}')).text).toBe('Regarding the quote');
+    expect(render(to([jane], 'Ref: invoice 42'), custom('{subject}')).text).toBe('Ref: invoice 42');
+    expect(render(to([jane], 'Antw: TR: Doorst: Offerte'), custom('{subject}')).text).toBe('Offerte');
     expect(render(to([jane], ''), custom('{subject}')).text).toBe('(no subject)');
     expect(render(to([jane], 'Re:'), custom('{subject}', 'de'), { locale: 'de' }).text).toBe('(kein Betreff)');
   });
