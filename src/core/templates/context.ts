@@ -51,7 +51,8 @@ export function templateContext(reminder: Reminder, settings: Settings, opts: Te
       firstName: group ? both((p) => p.first) : (people[0]?.first ?? ''),
       name: group ? both((p) => p.full) : (people[0]?.full ?? ''),
       subject: subjectText(reminder.thread.subject) || words.noSubject,
-      sentDate: formatSentDate(reminder.sentAt, opts.now, zone, opts.formatLocale ?? opts.locale),
+      // A reminder added to a thread whose newest message was someone else's counts from the click: no date of "my email".
+      sentDate: reminder.anchor === 'added' ? '' : formatSentDate(reminder.sentAt, opts.now, zone, opts.formatLocale ?? opts.locale),
       daysAgo: String(calendarDaysBetween(reminder.sentAt, opts.now, zone)),
       myName: clip(clean(settings.templates.myName) || clean(opts.myName), 100),
     },

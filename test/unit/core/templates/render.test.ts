@@ -206,6 +206,20 @@ describe('renderFollowUp: empty values leave no trace', () => {
   });
 });
 
+describe('a reminder that does not know when my email was sent', () => {
+  it('anchor "added" (counted from the click): the built-ins leave the date out with its preposition', () => {
+    const r = { ...to([jane]), anchor: 'added' as const };
+    expect(render(r).text).toMatch(/^Hi Jane,\n\nI hope you are well\. I wanted to follow up on my email — have you had a chance/);
+    expect(render(r, settings(), { locale: 'de' }).text).toMatch(/Ich möchte freundlich an meine E-Mail erinnern – hatten Sie/);
+    expect(render(r, settings(), { locale: 'de', templateId: 'builtin:de-sie:firm' }).text).toMatch(/\n\nauf meine E-Mail habe ich leider noch keine Antwort erhalten\./);
+    expect(render(r, settings(), { templateId: 'builtin:en:short' }).text).toMatch(/Just following up on my email\. Any news\?/);
+    for (const t of BUILT_IN_TEMPLATES) expect(render(r, settings(), { locale: t.locale, templateId: t.id }).text, t.id).not.toMatch(/ (from|vom) ?[.,–—]/);
+  });
+  it('a message anchor keeps the date', () => {
+    expect(render({ ...to([jane]), anchor: 'message' as const }).text).toContain('my email from December 3 —');
+  });
+});
+
 describe('dates and days ago', () => {
   const custom = (locale: 'en' | 'de') =>
     settings({ custom: [{ id: 'custom:d', name: 'D', locale, tone: 'short', body: '{sentDate}|{daysAgo}' }], selected: { en: 'custom:d', de: 'custom:d' } });
