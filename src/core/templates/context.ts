@@ -4,7 +4,7 @@ import type { Address, Reminder } from '../reminder';
 import type { Settings } from '../settings';
 import { utcFromFields, zonedParts } from '../time/zoned';
 import { personName } from './names';
-import type { Placeholder, TemplateLocale } from './types';
+import { TEMPLATE_LIMITS, type Placeholder, type TemplateLocale } from './types';
 
 const MAX_SUBJECT = 200;
 const DAY = 24 * 60 * 60 * 1000;
@@ -54,7 +54,7 @@ export function templateContext(reminder: Reminder, settings: Settings, opts: Te
       // A reminder added to a thread whose newest message was someone else's counts from the click: no date of "my email".
       sentDate: reminder.anchor === 'added' ? '' : formatSentDate(reminder.sentAt, opts.now, zone, opts.formatLocale ?? opts.locale),
       daysAgo: String(calendarDaysBetween(reminder.sentAt, opts.now, zone)),
-      myName: clip(clean(settings.templates.myName) || clean(opts.myName), 100),
+      myName: clip(clean(settings.templates.myName) || clean(opts.myName), TEMPLATE_LIMITS.myName),
     },
   };
 }
@@ -89,7 +89,13 @@ function addressees(list: readonly Address[], account: string, settings: Setting
 /** "December 3" / "3. Dezember" in the user's zone; the year only when it is not this year. */
 export function formatSentDate(sentAt: number, now: number, timeZone: string, locale: string): string {
   const sameYear = zonedParts(sentAt, timeZone).year === zonedParts(now, timeZone).year;
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(sentAt);
+  const options: Intl.DateTimeFormatOptions = { timeZone, day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(sentAt);
+  } catch {
+    // A malformed locale tag from the caller must not cost the follow-up: the template's language will do.
+    return new Intl.DateTimeFormat(locale.toLowerCase().startsWith('de') ? 'de' : 'en', options).format(sentAt);
+  }
 }
 
 /** Calendar days from `from` to `to` on the user's wall calendar (yesterday 23:50 → today 00:10 is 1), never negative. */

@@ -235,6 +235,7 @@ describe('dates and days ago', () => {
     expect(at(lateEvening, NOW, 'America/Los_Angeles')).toBe('December 3|4');
     expect(at(lateEvening, NOW, 'Europe/Berlin', 'de')).toBe('4. Dezember|3');
     expect(at(lateEvening, NOW, 'Europe/Berlin', 'en', 'en-GB')).toBe('4 December|3');
+    expect(at(lateEvening, NOW, 'Europe/Berlin', 'en', 'not a locale!')).toBe('December 4|3');
     expect(at(Date.UTC(2025, 11, 30, 12), Date.UTC(2026, 0, 2, 12), 'Europe/Berlin')).toBe('December 30, 2025|3');
     expect(at(Date.UTC(2025, 11, 30, 12), Date.UTC(2026, 0, 2, 12), 'Europe/Berlin', 'de')).toBe('30. Dezember 2025|3');
   });
