@@ -2,6 +2,7 @@
 import type { Settings } from '../core/settings';
 import { isValidTimeZone } from '../core/time/zoned';
 import { CHAIN_LIMITS } from '../core/chain';
+import { TEMPLATE_LIMITS } from '../core/templates/types';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -34,6 +35,13 @@ export interface SettingsProblems {
   timeZone?: 'invalid';
   followUpSteps?: 'invalid';
   followUpCap?: 'invalid';
+  /** Follow-up templates of the user's that cannot be saved, by id. */
+  templates?: Record<string, TemplateProblems>;
+}
+
+export interface TemplateProblems {
+  name?: 'empty' | 'tooLong';
+  body?: 'tooLong';
 }
 
 const wholeIn = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
@@ -62,6 +70,20 @@ export function validateSettings(s: Settings): SettingsProblems {
   }
   if (!validSteps(s.followUps.steps)) problems.followUpSteps = 'invalid';
   if (!wholeIn(s.followUps.cap, CHAIN_LIMITS.minCap, CHAIN_LIMITS.maxCap)) problems.followUpCap = 'invalid';
+  const templates = templateProblems(s);
+  if (Object.keys(templates).length > 0) problems.templates = templates;
+  return problems;
+}
+
+function templateProblems(s: Settings): Record<string, TemplateProblems> {
+  const problems: Record<string, TemplateProblems> = {};
+  for (const t of s.templates.custom) {
+    const p: TemplateProblems = {};
+    if (t.name.trim() === '') p.name = 'empty';
+    else if (t.name.length > TEMPLATE_LIMITS.name) p.name = 'tooLong';
+    if (t.body.length > TEMPLATE_LIMITS.body) p.body = 'tooLong';
+    if (p.name || p.body) problems[t.id] = p;
+  }
   return problems;
 }
 
