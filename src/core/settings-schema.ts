@@ -28,6 +28,8 @@ export const ADDED_FIELD_DEFAULTS = {
   notifications: defaultNotificationPrefs,
   /** Added with bounded history (issue 13): a year. */
   retentionMonths: (): number => DEFAULT_RETENTION_MONTHS,
+  /** Added with "Write follow-up" (issue 11): reply to everyone the tracked message went to. */
+  followUpReplyAll: (): boolean => true,
 } as const satisfies { [K in keyof Settings]?: () => Settings[K] };
 
 /** A minute of the day, 0…1439; a window's end may also be 1440 (midnight at the end of the day). */
@@ -73,6 +75,7 @@ export const SettingsSchema = v.object({
     ADDED_FIELD_DEFAULTS.notifications,
   ),
   retentionMonths: v.optional(v.picklist(RETENTION_CHOICES as unknown as number[]), ADDED_FIELD_DEFAULTS.retentionMonths),
+  followUpReplyAll: v.optional(v.boolean(), ADDED_FIELD_DEFAULTS.followUpReplyAll),
 });
 
 // The schema's output must be exactly Settings (a field missing here, or typed differently, fails to compile).

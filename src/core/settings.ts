@@ -57,6 +57,8 @@ export interface Settings {
   notifications: NotificationPrefs;
   /** Months finished reminders are kept (core/retention RETENTION_CHOICES); 0 keeps them forever. */
   retentionMonths: number;
+  /** "Write follow-up" opens "Reply all" when the tracked message went to several people (off: "Reply"). */
+  followUpReplyAll: boolean;
 }
 
 export const defaultReplyPrefs = (): ReplyPrefs => ({ aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false, moveToReturn: true });
@@ -77,5 +79,6 @@ export function defaultSettings(timeZone: string): Settings {
     replies: defaultReplyPrefs(),
     notifications: defaultNotificationPrefs(),
     retentionMonths: DEFAULT_RETENTION_MONTHS,
+    followUpReplyAll: true,
   };
 }

@@ -5,6 +5,7 @@ import { SECTION_IDS } from '../../src/core/sections';
 import { FAILURE_KEYS } from '../../src/core/explanation';
 import { PRESET_IDS } from '../../src/core/schedule/presets';
 import { presetKey } from '../../src/content/ui/Picker';
+import { NO_FOLLOW_UP_REASONS } from '../../src/core/follow-up';
 
 const messages = (lang: string) =>
   JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<
@@ -25,6 +26,7 @@ const DYNAMIC_KEYS = [
   ...['empty', 'unrecognised', 'past'].map((r) => `dueError_${r}`),
   ...Object.values(FAILURE_KEYS),
   ...PRESET_IDS.map(presetKey),
+  ...NO_FOLLOW_UP_REASONS.map((r) => `followUpRefused_${r}`),
 ];
 
 describe('locales', () => {

@@ -73,6 +73,9 @@ export const DueSchema = v.union([
 
 const empty = v.strictObject({});
 
+/** A person's display name as Gmail shows it. */
+const displayName = v.pipe(v.string(), v.maxLength(320));
+
 /** Largest backup file `data.import` takes, in characters of JSON (20 MiB). */
 export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
 
@@ -110,6 +113,8 @@ export const REQUEST_SCHEMAS = {
       threadId: v.optional(threadIdField),
       permThreadId: v.optional(permThreadIdField),
       messageId: v.optional(messageIdField),
+      /** The user's name as the thread shows it, for a follow-up's {myName}. */
+      myName: v.optional(displayName),
     }),
     v.check((q) => Boolean(q.threadId || q.permThreadId || q.messageId), 'Give a thread id, perm id or Message-ID'),
   ),
@@ -168,6 +173,10 @@ export const REQUEST_SCHEMAS = {
   ),
   /** "Reply now": open the reminder's thread in its account with the in-thread reply open. */
   'reminder.replyNow': v.strictObject({ id }),
+  /** "Write follow-up": open the thread in its account with the reply open, filled with a nudge and armed (never sent). */
+  'reminder.writeFollowUp': v.strictObject({ id }),
+  /** The thread's own control writes the follow-up in its tab: the nudge and what to arm the reply with. */
+  'reminder.followUpDraft': v.strictObject({ id, myName: v.optional(displayName) }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

@@ -44,6 +44,8 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'history.summary': ['ui'],
   'thread.sent': ['content'],
   'reminder.replyNow': ['ui'],
+  'reminder.writeFollowUp': ['ui'],
+  'reminder.followUpDraft': ['content'],
 };
 
 /**

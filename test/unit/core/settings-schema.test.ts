@@ -18,7 +18,7 @@ function without(s: Settings, ...fields: (keyof Settings)[]): Record<string, unk
 
 describe('settings migrations: fields added since version 1', () => {
   it('version 1 settings as they first shipped get every added field with its default', () => {
-    const first = without(current(), 'armNewComposes', 'replies', 'notifications', 'retentionMonths');
+    const first = without(current(), 'armNewComposes', 'replies', 'notifications', 'retentionMonths', 'followUpReplyAll');
     const parsed = parseSettings(first);
     expect(parsed.success).toBe(true);
     expect(parsed.output).toEqual({
@@ -27,6 +27,7 @@ describe('settings migrations: fields added since version 1', () => {
       replies: ADDED_FIELD_DEFAULTS.replies(),
       notifications: ADDED_FIELD_DEFAULTS.notifications(),
       retentionMonths: ADDED_FIELD_DEFAULTS.retentionMonths(),
+      followUpReplyAll: true,
     });
   });
 
@@ -35,6 +36,13 @@ describe('settings migrations: fields added since version 1', () => {
     expect(parseSettings({ ...current(), retentionMonths: 0 }).success).toBe(true);
     expect(parseSettings({ ...current(), retentionMonths: 7 }).success).toBe(false);
     expect(parseSettings({ ...current(), retentionMonths: -1 }).success).toBe(false);
+  });
+
+  it('followUpReplyAll (issue 11): missing means reply to everyone; only a boolean is valid', () => {
+    const off = { ...current(), followUpReplyAll: false };
+    expect(parseSettings(without(off, 'followUpReplyAll')).output).toEqual({ ...off, followUpReplyAll: true });
+    expect(parseSettings(off).output).toEqual(off);
+    expect(parseSettings({ ...current(), followUpReplyAll: 'yes' }).success).toBe(false);
   });
 
   it('armNewComposes: missing means off', () => {
@@ -62,7 +70,7 @@ describe('settings migrations: fields added since version 1', () => {
   });
 
   it('has a test above for every added field, and every added field is optional in the schema', () => {
-    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'notifications', 'replies', 'retentionMonths']);
+    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'followUpReplyAll', 'notifications', 'replies', 'retentionMonths']);
     const optional = Object.entries(SettingsSchema.entries)
       .filter(([, schema]) => schema.type === 'optional')
       .map(([key]) => key)
