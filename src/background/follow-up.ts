@@ -3,7 +3,7 @@ import { wantsReplyAll, whyNoFollowUp, type FollowUpArm, type FollowUpDraft } fr
 import type { Settings } from '../core/settings';
 import { ReminderNotFoundError, type ReminderStore } from '../storage/reminder-store';
 import type { Clock, I18nPort } from './ports';
-import type { FollowUpIntent, ReplyIntentStore } from './reply-intents';
+import type { ReplyIntentStore } from './reply-intents';
 import type { OpenThread } from './thread-opener';
 
 /** The nudge's text for a reminder (core/templates' renderFollowUp). */
@@ -72,14 +72,13 @@ export function createFollowUps({ store, settings, clock, i18n, intents, openThr
     },
 
     /**
-     * The draft for a follow-up intent a thread view took. Rendered now, not
-     * when the intent was set: the reminder may have been answered meanwhile
-     * (then nothing is written), and the tab knows the user's name.
+     * Whether a follow-up intent a thread view took still stands: the
+     * reminder may have been answered since the click (then no reply opens
+     * and nothing is written; the thread control shows the answer).
      */
-    async fromIntent(intent: FollowUpIntent, myName?: string): Promise<FollowUpDraft | undefined> {
-      const reminder = await store.get(intent.reminderId);
-      if (!reminder || whyNoFollowUp(reminder)) return undefined;
-      return draft(reminder, myName);
+    async stillWritable(reminderId: string): Promise<boolean> {
+      const reminder = await store.get(reminderId);
+      return reminder !== undefined && whyNoFollowUp(reminder) === undefined;
     },
   };
 }

@@ -142,7 +142,7 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       matches.sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
       const intent = await intents.take(p.account, keys, clock.now());
       // "Write follow-up": filled only while the reminder still waits (they may have answered since the click).
-      const followUp = intent?.followUp ? await followUps.fromIntent(intent.followUp, p.myName) : undefined;
+      const followUp = intent?.followUp && (await followUps.stillWritable(intent.followUp.reminderId)) ? intent.followUp : undefined;
       const openReply = intent !== undefined && (!intent.followUp || followUp !== undefined);
       return { reminder: matches[0] ?? null, ...(openReply ? { openReply: true as const } : {}), ...(followUp ? { followUp } : {}) };
     },

@@ -15,13 +15,26 @@ export interface RemindControlProps {
   onDisarm(): void;
 }
 
+/** "If no reply: Thu 09:00", or for a follow-up armed with the chain's next step "Follow-up 2 of 3 · Thu 09:00". */
+function armedText(t: Translate, armed: Armed): string {
+  if (armed.followUp && armed.step && armed.steps) return t('followUpArmedButton', [String(armed.step), String(armed.steps), isolate(armed.label)]);
+  return t('armedButton', [isolate(armed.label)]);
+}
+
 /** "Remind me if no reply", beside Gmail's Send button. */
 export function RemindControl({ t, lang, armed, problem, defaultPreset, preview, onArm, onDisarm }: RemindControlProps) {
   return (
     <>
-      <Dropdown text={armed ? t('armedButton', [isolate(armed.label)]) : t('remindButton')} label={t('remindLabel')} armed={!!armed}>
+      <Dropdown text={armed ? armedText(t, armed) : t('remindButton')} label={t('remindLabel')} armed={!!armed}>
         {(close) => (
           <>
+            {armed?.followUp && (
+              <p class="head" dir="auto">
+                {armed.step && armed.steps
+                  ? t('followUpArmedExplain', [String(armed.step), String(armed.steps), isolate(armed.label)])
+                  : t('followUpDefaultExplain', [isolate(armed.label)])}
+              </p>
+            )}
             <Picker
               t={t}
               lang={lang}

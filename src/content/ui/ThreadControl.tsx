@@ -24,6 +24,8 @@ export interface ThreadReminderView {
   answered?: boolean;
   /** What the last look found worth saying (an automatic answer, a possibly automatic reply). */
   note?: string;
+  /** A reminder waiting for their answer has come due: "Write follow-up" is offered first. */
+  followUpDue?: boolean;
 }
 
 /** What a new reminder for this thread would be: "remind me to reply" when the newest message is someone else's. */
@@ -49,6 +51,8 @@ export interface ThreadControlProps {
   onNotReply(): void;
   /** "That was an automatic answer": the reminder waits again; that message never counts. */
   onAutoAnswer(): void;
+  /** Opens the reply in this thread, filled with a nudge and armed with the next follow-up (never sends). */
+  onWriteFollowUp?(): void;
 }
 
 /** The reminder of the open thread, in Gmail's thread toolbar. */
@@ -154,7 +158,7 @@ function Note({ reminder }: { reminder: ThreadControlProps['reminder'] }) {
   ) : null;
 }
 
-function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: ExistingProps) {
+function Existing({ t, close, picker, onChange, onSnooze, onCancel, onWriteFollowUp, reminder }: ExistingProps) {
   const [view, setView] = useState<'menu' | 'change' | 'snooze'>('menu');
   if (view === 'change') return picker(onChange, close);
   if (view === 'snooze') {
@@ -169,6 +173,18 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: 
     <>
       {reminder && typeof reminder === 'object' && <Explain t={t} reminder={reminder} />}
       <Note reminder={reminder} />
+      {reminder && typeof reminder === 'object' && reminder.followUpDue && onWriteFollowUp && (
+        <button
+          type="button"
+          class="item"
+          onClick={() => {
+            close(true);
+            onWriteFollowUp();
+          }}
+        >
+          {t('actionWriteFollowUp')}
+        </button>
+      )}
       <button type="button" class="item" onClick={() => setView('change')}>
         {t('threadChange')}
       </button>

@@ -20,4 +20,9 @@ export interface Armed {
   label: string;
   /** The instant the preview showed: for an absolute choice, the time the compose checks at Send. */
   at: number;
+  /** Armed by "Write follow-up": sending the nudge re-arms the reminder (the chain's step, or the default delay). */
+  followUp?: boolean;
+  /** The chain's next follow-up: number `step` of `steps` (absent: the default delay, no further step). */
+  step?: number;
+  steps?: number;
 }

@@ -18,8 +18,11 @@ export interface ResponseMap {
   'reminder.delete': { reminder: Reminder };
   /** `counts` has every section unless asked with `counts: 'page'` (then only sections read to their end). */
   'reminder.list': { sections: Partial<Sections>; counts: Partial<Record<keyof Sections, number>>; now: number };
-  /** `openReply`: "Reply now" asked for this thread's in-thread reply to be opened (answered once); `followUp`: filled with this nudge. */
-  'reminder.getByThread': { reminder: Reminder | null; openReply?: true; followUp?: FollowUpDraft };
+  /**
+   * `openReply`: "Reply now" asked for this thread's in-thread reply to be opened (answered once); `followUp`:
+   * "Write follow-up" did, for this reminder (still waiting): the tab asks `reminder.followUpDraft` for the text.
+   */
+  'reminder.getByThread': { reminder: Reminder | null; openReply?: true; followUp?: { reminderId: string } };
   'due.preview': DuePreview;
   'settings.get': { settings: Settings };
   'integration.report': { stored: true };

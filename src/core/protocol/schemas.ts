@@ -113,8 +113,6 @@ export const REQUEST_SCHEMAS = {
       threadId: v.optional(threadIdField),
       permThreadId: v.optional(permThreadIdField),
       messageId: v.optional(messageIdField),
-      /** The user's name as the thread shows it, for a follow-up's {myName}. */
-      myName: v.optional(displayName),
     }),
     v.check((q) => Boolean(q.threadId || q.permThreadId || q.messageId), 'Give a thread id, perm id or Message-ID'),
   ),
@@ -176,7 +174,11 @@ export const REQUEST_SCHEMAS = {
   /** "Write follow-up": open the thread in its account with the reply open, filled with a nudge and armed (never sent). */
   'reminder.writeFollowUp': v.strictObject({ id }),
   /** The thread's own control writes the follow-up in its tab: the nudge and what to arm the reply with. */
-  'reminder.followUpDraft': v.strictObject({ id, myName: v.optional(displayName) }),
+  'reminder.followUpDraft': v.strictObject({
+    id,
+    /** The user's name as the thread shows it, for a template's {myName}. */
+    myName: v.optional(displayName),
+  }),
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

@@ -43,10 +43,12 @@ describe('reminder.writeFollowUp', () => {
     // Writing is not sending: the reminder is untouched until the user sends.
     expect((await f.bg.store.get('wait-1'))!).toMatchObject({ status: 'notified', rev: reminder.rev });
 
-    const first = await ask(f, { myName: 'Me Myself' });
-    expect(first).toMatchObject({ reminder: { id: 'wait-1' }, openReply: true, followUp: { reminderId: 'wait-1', replyAll: true } });
-    expect(first.followUp!.text.length).toBeGreaterThan(0);
-    expect(first.followUp!.text).not.toMatch(/undefined|\{|\}/);
+    expect(await ask(f)).toEqual({ reminder: expect.objectContaining({ id: 'wait-1' }), openReply: true, followUp: { reminderId: 'wait-1' } });
+    // The tab then asks for the text, with the user's name as the thread shows it.
+    const { draft } = await f.bg.handlers['reminder.followUpDraft']({ id: 'wait-1', myName: 'Me Myself' });
+    expect(draft).toMatchObject({ reminderId: 'wait-1', replyAll: true });
+    expect(draft.text.length).toBeGreaterThan(0);
+    expect(draft.text).not.toMatch(/undefined|\{|\}/);
     const again = await ask(f);
     expect(again.openReply).toBeUndefined();
     expect(again.followUp).toBeUndefined();
@@ -92,12 +94,9 @@ describe('reminder.writeFollowUp', () => {
 
   it('reply-all only when the tracked message went to several people and the setting is on', async () => {
     const one = await withDue(userSettings(), { thread: thread(1) });
-    await one.bg.handlers['reminder.writeFollowUp']({ id: 'wait-1' });
-    expect((await ask(one, { threadId: thread(1).threadId! })).followUp?.replyAll).toBe(false);
-
+    expect((await one.bg.handlers['reminder.followUpDraft']({ id: 'wait-1' })).draft.replyAll).toBe(false);
     const off = await withDue(userSettings({ followUpReplyAll: false }));
-    await off.bg.handlers['reminder.writeFollowUp']({ id: 'wait-1' });
-    expect((await ask(off)).followUp?.replyAll).toBe(false);
+    expect((await off.bg.handlers['reminder.followUpDraft']({ id: 'wait-1' })).draft.replyAll).toBe(false);
   });
 
   it('refuses owed replies, finished and bounced reminders with a clear error, and unknown ids', async () => {
@@ -134,13 +133,15 @@ describe('reminder.writeFollowUp', () => {
 });
 
 describe('reminder.followUpDraft (the thread control, in its own tab)', () => {
-  it('answers the nudge and what to arm with, and opens nothing', async () => {
+  it('answers the nudge and what to arm with, and opens nothing; a finished reminder gets none', async () => {
     const f = await withDue();
     const { draft } = await f.bg.handlers['reminder.followUpDraft']({ id: 'wait-1', myName: 'Me Myself' });
     expect(draft).toMatchObject({ reminderId: 'wait-1', replyAll: true });
     expect(f.tabs.opened).toEqual([]);
     expect(f.gmailTabs.sent).toEqual([]);
     expect((await ask(f)).openReply).toBeUndefined();
+    await f.bg.handlers['reminder.done']({ id: 'wait-1' });
+    await expect(f.bg.handlers['reminder.followUpDraft']({ id: 'wait-1' })).rejects.toMatchObject({ code: 'illegal-transition', message: 'followUpRefused_finished' });
   });
 });
 

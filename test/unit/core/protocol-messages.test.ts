@@ -121,7 +121,7 @@ describe('thread observations and page keys', () => {
     ['a follow-up name over 320 characters', 'reminder.followUpDraft', { id: 'r-1', myName: 'x'.repeat(321) }],
     ['a follow-up draft with text from the page', 'reminder.followUpDraft', { id: 'r-1', text: 'Hi' }],
     ['a follow-up without an id', 'reminder.writeFollowUp', {}],
-    ['a thread look with a name that is not text', 'reminder.getByThread', { account: 'me@example.com', threadId: HEX, myName: 42 }],
+    ['a follow-up name that is not text', 'reminder.followUpDraft', { id: 'r-1', myName: 42 }],
   ] as const)('refuses %s', (_, type, payload) => {
     expect(parseEnvelope({ v: 1, type, payload })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
