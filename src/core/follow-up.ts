@@ -13,6 +13,7 @@ import type { PresetId } from './schedule/presets';
  * delay, so the thread still comes back if nobody answers.
  */
 export type FollowUpArm =
+  /** Follow-up `n` of the `of` the chain plans (`final`: the last one); `dueAt`: when the reminder comes back after it. */
   | { kind: 'chain'; dueAt: number; n: number; of: number; final: boolean }
   | { kind: 'default'; preset: PresetId };
 

@@ -106,16 +106,17 @@ export function digestNotification(reminders: readonly Reminder[], t: Translate)
  * `\s` in JS) and every Unicode bidi control (marks, embeddings, overrides,
  * isolates) that could spoof the line.
  */
-function clean(s: string | undefined): string {
+export function clean(s: string | undefined): string {
   return (s ?? '')
     .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-function clip(s: string): string {
-  if (s.length <= MAX_FIELD) return s;
-  let end = MAX_FIELD - 1;
+/** At most `max` characters, the last an ellipsis when cut. */
+export function clip(s: string, max = MAX_FIELD): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
   // Do not leave half of a surrogate pair (an emoji) before the ellipsis.
   if (/[\ud800-\udbff]/.test(s.charAt(end - 1))) end -= 1;
   return `${s.slice(0, end)}…`;

@@ -4,6 +4,7 @@
  */
 
 import type { MessageNote } from './replies/types';
+import type { FollowUpChain } from './chain';
 
 export type Provider = 'gmail';
 
@@ -193,6 +194,8 @@ export interface Reminder {
   ignoredReplyIds?: string[];
   /** Messages the user said were automatic answers ("that was an automatic answer"). */
   autoReplyIds?: string[];
+  /** "Repeat until answered" and the follow-ups sent so far (core/chain.ts). Absent: a single reminder, as before chains. */
+  chain?: FollowUpChain;
   history: Transition[];
 }
 

@@ -49,7 +49,9 @@ export async function writeFollowUpHere(
 async function armedFor(deps: ContentDeps, arm: FollowUpArm): Promise<Armed | undefined> {
   if (arm.kind === 'chain') {
     const label = await dueLabel(deps, arm.dueAt);
-    return { due: { at: arm.dueAt }, label, at: arm.dueAt, followUp: true, step: arm.n, steps: arm.of };
+    // Beyond the planned number (the user writes more than the chain plans) it is still watched, without a number.
+    const numbered = arm.n <= arm.of ? { step: arm.n, steps: arm.of, ...(arm.final ? { final: true } : {}) } : {};
+    return { due: { at: arm.dueAt }, label, at: arm.dueAt, followUp: true, ...numbered };
   }
   const answer = await previewer(deps)({ preset: arm.preset });
   return answer.ok ? { due: { preset: arm.preset }, label: answer.preview.label, at: answer.preview.at, followUp: true } : undefined;

@@ -31,7 +31,7 @@ export function RemindControl({ t, lang, armed, problem, defaultPreset, preview,
             {armed?.followUp && (
               <p class="head" dir="auto">
                 {armed.step && armed.steps
-                  ? t('followUpArmedExplain', [String(armed.step), String(armed.steps), isolate(armed.label)])
+                  ? t(armed.final ? 'followUpFinalExplain' : 'followUpArmedExplain', [String(armed.step), String(armed.steps), isolate(armed.label)])
                   : t('followUpDefaultExplain', [isolate(armed.label)])}
               </p>
             )}

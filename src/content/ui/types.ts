@@ -25,4 +25,6 @@ export interface Armed {
   /** The chain's next follow-up: number `step` of `steps` (absent: the default delay, no further step). */
   step?: number;
   steps?: number;
+  /** `step` is the last follow-up the chain plans. */
+  final?: boolean;
 }

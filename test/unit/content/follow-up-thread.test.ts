@@ -98,6 +98,26 @@ describe('a follow-up intent (the notification or the popup brought the user her
     expect(two.clicks).toEqual([':reply3']);
   });
 
+  it('the last planned follow-up says so; one beyond the plan is still watched, without a number', async () => {
+    await start({ 'reminder.getByThread': () => INTENT, ...drafting(draft({ arm: { kind: 'chain', dueAt: NEXT, n: 3, of: 3, final: true } })) });
+    await settle();
+    let button = inlineControl().querySelector<HTMLButtonElement>('button.btn')!;
+    expect(plain(button.textContent)).toMatch(/^followUpArmedButton\[3\|3\|/);
+    button.click();
+    await settle();
+    expect(plain(inlineControl().querySelector('.menu')?.textContent)).toMatch(/followUpFinalExplain\[3\|3\|/);
+    stop?.();
+    gmail.abort();
+    gmail = new AbortController();
+    await start({ 'reminder.getByThread': () => INTENT, ...drafting(draft({ arm: { kind: 'chain', dueAt: NEXT, n: 4, of: 3, final: true } })) });
+    await settle();
+    button = inlineControl().querySelector<HTMLButtonElement>('button.btn')!;
+    expect(plain(button.textContent)).toMatch(/^armedButton\[/);
+    button.click();
+    await settle();
+    expect(plain(inlineControl().querySelector('.menu')?.textContent)).toMatch(/followUpDefaultExplain\[/);
+  });
+
   it('without a further chain step: armed with the default delay, and the control says what will happen', async () => {
     await start({ 'reminder.getByThread': () => INTENT, ...drafting(draft({ arm: { kind: 'default', preset: 'in-1-week' } })) });
     await settle();
