@@ -46,9 +46,15 @@ describe('reminder.writeFollowUp', () => {
     expect(await ask(f)).toEqual({ reminder: expect.objectContaining({ id: 'wait-1' }), openReply: true, followUp: { reminderId: 'wait-1' } });
     // The tab then asks for the text, with the user's name as the thread shows it.
     const { draft } = await f.bg.handlers['reminder.followUpDraft']({ id: 'wait-1', myName: 'Me Myself' });
-    expect(draft).toMatchObject({ reminderId: 'wait-1', replyAll: true });
-    expect(draft.text.length).toBeGreaterThan(0);
-    expect(draft.text).not.toMatch(/undefined|\{|\}/);
+    // The user's template (friendly English, the UI language) for both recipients, signed with the name the tab read;
+    // armed as the chain's first follow-up, back in 7 days at 09:00 in the user's zone if nobody answers.
+    expect(draft).toEqual({
+      reminderId: 'wait-1',
+      text: expect.stringMatching(/^Hi Ann and Bob,\n\n[^{}]*March 7[^{}]*\n\nBest regards,\nMe Myself$/),
+      templateId: 'builtin:en:friendly',
+      replyAll: true,
+      arm: { kind: 'chain', dueAt: Date.parse('2025-03-17T09:00-04:00'), n: 1, of: 3, final: false },
+    });
     const again = await ask(f);
     expect(again.openReply).toBeUndefined();
     expect(again.followUp).toBeUndefined();
