@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Picker } from '../content/ui/Picker';
 import type { Armed, PreviewInput, PreviewResult } from '../content/ui/types';
 import { isLive, type Reminder } from '../core/reminder';
+import { isFollowUpDue } from '../core/follow-up';
 import type { PresetId } from '../core/schedule/presets';
 import { Dialog } from './Dialog';
 import type { Translate } from './types';
@@ -13,6 +14,8 @@ export interface RowActionsProps {
   lang: 'en' | 'de';
   reminder: Reminder;
   subject: string;
+  /** When the list was read: decides whether the reminder has come due ("Write follow-up"). */
+  now: number;
   view: ActionsView;
   snoozePreset: PresetId;
   defaultPreset: PresetId;
@@ -25,6 +28,8 @@ export interface RowActionsProps {
   onNotReply(): void;
   /** An owed reply: open the thread with its reply open. */
   onReplyNow(): void;
+  /** A due "if no reply": open the thread with the reply filled with a nudge and armed (never sent). */
+  onWriteFollowUp(): void;
   /** "That was an automatic answer": waits again, and that message never counts. */
   onAutoAnswer(): void;
   onDelete(): void;
@@ -72,6 +77,11 @@ export function RowActions(props: RowActionsProps) {
       {owed && waiting && (
         <button type="button" class="item" onClick={then(props.onReplyNow)}>
           {t('actionReplyNow')}
+        </button>
+      )}
+      {isFollowUpDue(r, props.now) && (
+        <button type="button" class="item" onClick={then(props.onWriteFollowUp)}>
+          {t('actionWriteFollowUp')}
         </button>
       )}
       <button type="button" class="item" onClick={then(props.onOpen)}>

@@ -44,6 +44,8 @@ export interface ChecklistActions {
   notReply(id: string): Promise<Reminder>;
   /** Opens the thread in Gmail with its reply open ("Reply now"). */
   replyNow(id: string): Promise<Reminder>;
+  /** Opens the thread in Gmail with its reply filled with a follow-up and armed ("Write follow-up"). */
+  writeFollowUp(id: string): Promise<Reminder>;
   autoAnswer(id: string): Promise<Reminder>;
   /** Marks each done; answers the changes made (a failed one does not stop the rest). */
   doneMany(ids: readonly string[]): Promise<{ done: Change[]; failed: number }>;
@@ -138,6 +140,7 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
       open: (id) => request('reminder.open', { id }),
       notReply: (id) => one(request('reminder.notReply', { id })),
       replyNow: (id) => request('reminder.replyNow', { id }).then((x) => x.reminder),
+      writeFollowUp: (id) => request('reminder.writeFollowUp', { id }).then((x) => x.reminder),
       autoAnswer: (id) => one(request('reminder.autoAnswer', { id })),
       doneMany: (ids) =>
         write(Promise.allSettled(ids.map((id) => request('reminder.done', { id })))).then((results) => ({

@@ -66,6 +66,8 @@ export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }
         return update(id, { status: 'pending', dueAt: dueOf(p.due as never) });
       case 'reminder.replyNow':
         return { reminder: store.get(id) };
+      case 'reminder.writeFollowUp':
+        return { reminder: store.get(id), opened: 'opened' };
       case 'reminder.open':
         return { opened: 'opened' };
       case 'reminder.checkNow':
