@@ -99,8 +99,9 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     if (accounts.current()?.toLowerCase() !== account) return false;
     // Gmail's own navigation: the hash moves the open tab to the thread without a reload.
     if (deps.win.location.hash !== hash) deps.win.location.hash = hash;
-    // Already showing it: no navigation will make the thread view look, so it looks now (a reply to open, a follow-up to write).
-    else threads.reload();
+    // The thread may be on screen already (under this or another hash): then no new thread view looks, so the shown
+    // one looks now (a reply to open, a follow-up to write). Another thread's look finds nothing to take.
+    threads.reload();
     return true;
   }
 

@@ -4,10 +4,12 @@
  * text set behind its back (innerHTML, textContent) would be lost on the
  * next save and could not be undone. `execCommand('insertText')` on the
  * focused editor goes through the browser's editing pipeline: it fires
- * `beforeinput` and `input` (inputType "insertText"), lands on the native
- * undo stack as one step, and turns line breaks into the editor's own
- * lines. Where a browser refuses it, the same events are dispatched around a
- * Range insertion. Text only: nothing is ever parsed as markup.
+ * trusted `input` events (inputType "insertText"; Chromium fires no
+ * `beforeinput` for execCommand, as the Input Events spec says), lands on
+ * the native undo stack as one step, and turns line breaks into the
+ * editor's own lines (proven in test/e2e/follow-up.test.ts). Where a browser
+ * refuses it, `beforeinput` and `input` are dispatched around a Range
+ * insertion. Text only: nothing is ever parsed as markup.
  */
 
 import { BODY_QUOTE } from './selectors';
