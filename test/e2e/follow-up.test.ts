@@ -89,13 +89,15 @@ interface Setup {
 }
 
 /** A browser with the Gmail tab open (account known), working hours off in UTC, and a reminder that has fired. */
-async function dueReminder(): Promise<Setup> {
+async function dueReminder(lang?: string): Promise<Setup> {
   const sentAt = Date.now() - 3 * DAY;
   const threads = new Map<string, PageMessage[]>([[HEX, [{ from: { email: ACCOUNT }, to: [ALICE, BOB], at: sentAt }]]]);
   const printView = printViewRoutes(threads, 'UTC');
   const page = threadPage();
   const gmailRoute = gmailRoutes({ '/mail/u/0/': page, '/mail/': page }, syncSample('cvOnReplySend_2_response'));
-  const l = track(await launch({ mail: (route, request) => (new URL(request.url()).searchParams.get('view') === 'pt' ? printView(route, request) : gmailRoute(route, request)) }));
+  const l = track(
+    await launch({ ...(lang ? { lang } : {}), mail: (route, request) => (new URL(request.url()).searchParams.get('view') === 'pt' ? printView(route, request) : gmailRoute(route, request)) }),
+  );
   const gmail = await l.context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
   await gmail.locator('[gh=mtb] follow-through-control').waitFor();
@@ -215,6 +217,31 @@ describe('"Write follow-up" in Gmail', () => {
     await waitFor(async () => new URL(gmail.url()).hash === `#all/${HEX}`, { what: 'the Gmail tab to show the thread' });
     await expectFollowUpWritten(gmail);
     expect(l.context.pages().length).toBe(pagesBefore);
+    expect(l.blocked).toEqual([]);
+  });
+
+  it('from the thread\'s own control, in German: the reply opens right in this tab, in the German template (Sie), armed "Follow-up 1 von 3"', async () => {
+    const { l, gmail, ext } = await dueReminder('de');
+    const pagesBefore = l.context.pages().length;
+    const toolbar = gmail.locator('[gh=mtb] follow-through-control');
+    // The control of a due reminder: its menu offers "Follow-up schreiben" first.
+    await gmail.reload();
+    await toolbar.getByRole('button').first().click();
+    const items = toolbar.locator('.menu button.item');
+    await expect.poll(() => items.first().textContent()).toBe('Follow-up schreiben');
+    await items.first().click();
+    await editorOf(gmail).waitFor();
+    await expect.poll(() => editorOf(gmail).innerText(), { timeout: 10_000 }).toMatch(/\S/);
+    const text = await editorOf(gmail).innerText();
+    // The friendly German built-in in "Sie", greeting both by their full names, the date in German.
+    expect(text).toMatch(/^Guten Tag Alice Example und Bob Builder,\n+ich hoffe, es geht Ihnen gut\. Ich möchte freundlich an meine E-Mail vom \d+\. \w+ erinnern – hatten Sie schon Gelegenheit/);
+    expect(text).not.toMatch(/\b(du|dich|dir|dein)\b/i);
+    expect(await gmail.evaluate(() => (window as unknown as { __replyVia?: string }).__replyVia)).toBe('ams bkI');
+    const armed = await armedOf(gmail);
+    await expect.poll(() => buttonText(gmail)).toBe(`Follow-up 1 von 3 · ${armed.label}`);
+    expect(l.context.pages().length).toBe(pagesBefore);
+    expect(new URL(gmail.url()).hash).toBe('#inbox');
+    expect((await readReminders(ext)).find((r) => r.id === 'e2e-wait')).toMatchObject({ status: 'notified' });
     expect(l.blocked).toEqual([]);
   });
 });
