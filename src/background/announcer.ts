@@ -92,6 +92,7 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
             ...singleNotification(r, i18n.t, (ms) => (owed ? day : fmt).format(ms), dayFormatter(i18n.locale())),
             iconUrl,
             // The first button goes one step further than the body (which opens the thread): see primaryAction.
+            // A reminder regardless of replies keeps "Open thread": there may be nothing to follow up on.
             buttons: [{ title: i18n.t(PRIMARY_TITLE[primaryAction(r)]) }, { title: i18n.t('actionSnooze') }],
             ...sticky,
           });

@@ -29,6 +29,7 @@ export function subjectOf(r: Reminder, t: Translate): string {
 
 export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string, formatDay?: FormatDay): NotificationText {
   if (r.kind === 'owed-reply') return owedNotification(r, t, formatDate);
+  if (r.kind === 'always') return alwaysNotification(r, t, formatDate);
   const who = describeRecipients(r.thread.recipients, t);
   if (r.check?.outcome === 'bounced') {
     return {
@@ -66,6 +67,18 @@ function owedNotification(r: Reminder, t: Translate, formatDate: (ms: number) =>
         ? t('notifOwedAgain', [clip(clean(again.by.name) || clean(again.by.email)), again.at !== undefined ? formatDate(again.at) : '—', r.account])
         : t('notifOwedContext', [formatDate(r.sentAt), r.account]);
   return { title: clip(t('notifOwedTitle', [owedTo(r, t)])), message: subjectOf(r, t), contextMessage: context };
+}
+
+/**
+ * "Reminder: <subject>" — a reminder regardless of replies says nothing about replies (none was looked for):
+ * the subject is what the user asked to be reminded of, with whom the thread is and when it started.
+ */
+function alwaysNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string): NotificationText {
+  return {
+    title: clip(t('notifAlwaysTitle', [subjectOf(r, t)])),
+    message: clip(t('notifAlwaysMessage', [describeRecipients(r.thread.recipients, t)])),
+    contextMessage: t('notifContext', [formatDate(r.sentAt), r.account]),
+  };
 }
 
 /** "Bob replied" (only when the user asked to be told). */

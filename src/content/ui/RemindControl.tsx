@@ -15,17 +15,19 @@ export interface RemindControlProps {
   onDisarm(): void;
 }
 
-/** "If no reply: Thu 09:00", or for a follow-up armed with the chain's next step "Follow-up 2 of 3 · Thu 09:00". */
+/** "If no reply: Thu 09:00", "Regardless: Fri 09:00", or for a follow-up armed with the chain's step "Follow-up 2 of 3 · Thu 09:00". */
 function armedText(t: Translate, armed: Armed): string {
   if (armed.followUp && armed.step && armed.steps) return t('followUpArmedButton', [String(armed.step), String(armed.steps), isolate(armed.label)]);
-  return t('armedButton', [isolate(armed.label)]);
+  // The kind first (a long label is cut off at the end).
+  return t(armed.kind === 'always' ? 'armedAlwaysButton' : 'armedButton', [isolate(armed.label)]);
 }
 
-/** "Remind me if no reply", beside Gmail's Send button. */
+/** "Remind me if no reply" (or regardless of replies), beside Gmail's Send button. */
 export function RemindControl({ t, lang, armed, problem, defaultPreset, preview, onArm, onDisarm }: RemindControlProps) {
+  const always = armed?.kind === 'always';
   return (
     <>
-      <Dropdown text={armed ? armedText(t, armed) : t('remindButton')} label={t('remindLabel')} armed={!!armed}>
+      <Dropdown text={armed ? armedText(t, armed) : t('remindButton')} label={t(always ? 'remindAlwaysLabel' : 'remindLabel')} armed={!!armed}>
         {(close) => (
           <>
             {armed?.followUp && (
@@ -40,6 +42,8 @@ export function RemindControl({ t, lang, armed, problem, defaultPreset, preview,
               lang={lang}
               defaultPreset={defaultPreset}
               preview={preview}
+              kinds="no-reply"
+              {...(always ? { initialKind: 'always' as const } : {})}
               onPick={(a) => {
                 close(true);
                 onArm(a);

@@ -20,6 +20,8 @@ export interface Armed {
   label: string;
   /** The instant the preview showed: for an absolute choice, the time the compose checks at Send. */
   at: number;
+  /** "Regardless of replies" (reminder kind `always`); absent: the kind the place arms ("if no reply", "until I reply"). */
+  kind?: 'always';
   /** Armed by "Write follow-up": sending the nudge re-arms the reminder (the chain's step, or the default delay). */
   followUp?: boolean;
   /** The chain's next follow-up: number `step` of `steps` (absent: the default delay, no further step). */

@@ -219,9 +219,10 @@ describe('the due notification', () => {
     expect((await ask(f)).followUp).toMatchObject({ reminderId: 'wait-1' });
   });
 
-  it('an owed reply keeps "Reply now"; a bounce offers "Open thread" and its button opens the thread only', async () => {
+  it('an owed reply keeps "Reply now"; a bounce and a reminder regardless of replies offer "Open thread", whose button opens the thread only', async () => {
     const f = fakeBackground({ now: T0 });
     await f.bg.handlers['reminder.create'](payload({ id: 'owed', kind: 'owed-reply', thread: thread(3), sentAt: T0 - HOUR }));
+    await f.bg.handlers['reminder.create'](payload({ id: 'always', kind: 'always', thread: thread(5) }));
     await f.bg.handlers['reminder.create'](payload({ id: 'bounce', thread: thread(4) }));
     f.printView.threads.set(thread(4).threadId!, [
       { from: { email: ME }, to: [{ email: 'ann@client.com' }], at: T0 - 3 * 24 * HOUR },
@@ -232,6 +233,8 @@ describe('the due notification', () => {
     expect(f.notifications.shown.get('r:owed')!.buttons![0]).toEqual({ title: 'actionReplyNow' });
     expect((await f.bg.store.get('bounce'))!.check?.outcome).toBe('bounced');
     expect(f.notifications.shown.get('r:bounce')!.buttons![0]).toEqual({ title: 'actionOpenThread' });
+    expect(f.notifications.shown.get('r:always')!.buttons![0]).toEqual({ title: 'actionOpenThread' });
+    await expect(f.bg.handlers['reminder.writeFollowUp']({ id: 'always' })).rejects.toMatchObject({ code: 'illegal-transition', message: 'followUpRefused_kind' });
     await f.bg.notificationActions.onButtonClicked('r:bounce', 0);
     expect(f.tabs.opened).toEqual([threadUrl((await f.bg.store.get('bounce'))!)]);
     expect((await ask(f, { threadId: thread(4).threadId! })).openReply).toBeUndefined();
