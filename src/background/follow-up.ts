@@ -65,7 +65,10 @@ export function createFollowUps({ store, settings, clock, i18n, intents, openThr
       return { reminder, opened: await openThread(reminder) };
     },
 
-    /** From the thread's own control: the tab already shows the thread and opens the reply itself. */
+    /**
+     * What a Gmail tab showing the thread writes: asked by its thread control's "Write follow-up", or after it took
+     * a follow-up intent (the tab passes the user's name as the thread shows it).
+     */
     async draftFor(id: string, myName?: string): Promise<{ reminder: Reminder; draft: FollowUpDraft }> {
       const reminder = await writable(id);
       return { reminder, draft: await draft(reminder, myName) };
