@@ -21,6 +21,7 @@ import { ReminderNotFoundError } from '../storage/reminder-store';
 import type { Reconcile } from './reconciler';
 import type { Retention } from './retention';
 import type { OpenThread } from './thread-opener';
+import type { FollowUps } from './follow-up';
 
 export class UnparseableDueError extends Error {
   readonly code = 'unparseable';
@@ -41,6 +42,7 @@ export interface HandlerDeps {
   retention: Pick<Retention, 'summary'>;
   openThread: OpenThread;
   intents: ReplyIntentStore;
+  followUps: FollowUps;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
@@ -48,7 +50,7 @@ export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<
 type Due = RequestOf<'reminder.create'>['due'];
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents }: HandlerDeps): Handlers {
+export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents, followUps }: HandlerDeps): Handlers {
   /** A user's move; answers the reminder before it too, which is what an Undo puts back (`reminder.restore`). */
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder; previous: Reminder }> {
     const { reminder, previous } = await store.change(id, event, clock.now(), { cause: 'user' });
@@ -150,8 +152,11 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       const matches = [...new Map(found.flat().map((r) => [r.id, r])).values()];
       // Prefer the live one; else the most recently touched.
       matches.sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
-      const openReply = await intents.take(p.account, keys, clock.now());
-      return { reminder: matches[0] ?? null, ...(openReply ? { openReply: true as const } : {}) };
+      const intent = await intents.take(p.account, keys, clock.now());
+      // "Write follow-up": filled only while the reminder still waits (they may have answered since the click).
+      const followUp = intent?.followUp && (await followUps.stillWritable(intent.followUp.reminderId)) ? intent.followUp : undefined;
+      const openReply = intent !== undefined && (!intent.followUp || followUp !== undefined);
+      return { reminder: matches[0] ?? null, ...(openReply ? { openReply: true as const } : {}), ...(followUp ? { followUp } : {}) };
     },
 
     async 'reminder.replyNow'(p) {
@@ -162,6 +167,9 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       await openThread(reminder);
       return { reminder };
     },
+
+    'reminder.writeFollowUp': (p) => followUps.write(p.id),
+    'reminder.followUpDraft': (p) => followUps.draftFor(p.id, p.myName),
 
     async 'due.preview'(p): Promise<DuePreview> {
       const now = clock.now();

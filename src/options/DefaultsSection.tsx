@@ -104,6 +104,13 @@ export function DefaultsSection({ client, draft, saved, problems, update }: Defa
         checked={draft.armNewComposes}
         onChange={(on) => update((s) => ({ ...s, armNewComposes: on }))}
       />
+      <Checkbox
+        id="opt-follow-up-reply-all"
+        label={t('optFollowUpReplyAll')}
+        hint={t('optFollowUpReplyAllHint')}
+        checked={draft.followUpReplyAll}
+        onChange={(on) => update((s) => ({ ...s, followUpReplyAll: on }))}
+      />
 
       <FollowUpFields draft={draft} problems={problems} update={update} />
 

@@ -3,6 +3,7 @@ import { Picker } from '../content/ui/Picker';
 import type { Armed, PreviewInput, PreviewResult } from '../content/ui/types';
 import { isLive, watchesReplies, type Reminder } from '../core/reminder';
 import { chainHistory, chainLabel } from '../core/chain-text';
+import { isFollowUpDue } from '../core/follow-up';
 import type { PresetId } from '../core/schedule/presets';
 import { Dialog } from './Dialog';
 import type { Translate } from './types';
@@ -14,6 +15,8 @@ export interface RowActionsProps {
   lang: 'en' | 'de';
   reminder: Reminder;
   subject: string;
+  /** When the list was read: decides whether the reminder has come due ("Write follow-up"). */
+  now: number;
   view: ActionsView;
   snoozePreset: PresetId;
   defaultPreset: PresetId;
@@ -26,6 +29,8 @@ export interface RowActionsProps {
   onNotReply(): void;
   /** An owed reply: open the thread with its reply open. */
   onReplyNow(): void;
+  /** A due "if no reply": open the thread with the reply filled with a nudge and armed (never sent). */
+  onWriteFollowUp(): void;
   /** "That was an automatic answer": waits again, and that message never counts. */
   onAutoAnswer(): void;
   /** "Stop repeating" / "Repeat until answered" of a no-reply reminder's follow-up chain. */
@@ -79,6 +84,11 @@ export function RowActions(props: RowActionsProps) {
       {owed && waiting && (
         <button type="button" class="item" onClick={then(props.onReplyNow)}>
           {t('actionReplyNow')}
+        </button>
+      )}
+      {isFollowUpDue(r, props.now) && (
+        <button type="button" class="item" onClick={then(props.onWriteFollowUp)}>
+          {t('actionWriteFollowUp')}
         </button>
       )}
       <button type="button" class="item" onClick={then(props.onOpen)}>

@@ -27,6 +27,7 @@ export interface Handlers extends ListKeys {
   checkNow(r: Reminder): void;
   notReply(r: Reminder): void;
   replyNow(r: Reminder): void;
+  writeFollowUp(r: Reminder): void;
   autoAnswer(r: Reminder): void;
   /** "Stop repeating" / "Repeat until answered", with Undo. */
   setRepeat(r: Reminder, repeat: boolean): void;
@@ -115,6 +116,10 @@ export function createHandlers(get: () => HandlerDeps): Handlers {
     },
     replyNow: (r) => {
       get().actions.replyNow(r.id).catch(fail);
+    },
+    writeFollowUp: (r) => {
+      // Opens Gmail (the popup closes with the focus change); a refusal (answered meanwhile) is said here.
+      get().actions.writeFollowUp(r.id).catch(fail);
     },
     notReply: (r) => {
       get()

@@ -6,6 +6,7 @@ import { FAILURE_KEYS } from '../../src/core/explanation';
 import { PRESET_IDS } from '../../src/core/schedule/presets';
 import { presetKey } from '../../src/content/ui/Picker';
 import { PLACEHOLDERS, TEMPLATE_TONES } from '../../src/core/templates';
+import { NO_FOLLOW_UP_REASONS } from '../../src/core/follow-up';
 
 const messages = (lang: string) =>
   JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<
@@ -28,6 +29,7 @@ const DYNAMIC_KEYS = [
   ...PRESET_IDS.map(presetKey),
   ...TEMPLATE_TONES.map((tone) => `tplTone_${tone}`),
   ...PLACEHOLDERS.map((name) => `tplPh_${name}`),
+  ...NO_FOLLOW_UP_REASONS.map((r) => `followUpRefused_${r}`),
 ];
 
 describe('locales', () => {

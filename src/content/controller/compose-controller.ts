@@ -345,6 +345,21 @@ export function createComposeController(
       deps.doc.addEventListener(SENDS_LEFT_EVENT, resume, { signal: life.signal });
     },
     attach: (el: Element) => void attach(el).catch((error) => deps.warnOnce('compose attach failed', error)),
+    /**
+     * Arms the compose `el` is in ("Write follow-up" arms the reply it opened). A compose not attached yet
+     * gets the choice on its root, where attaching it reads it back.
+     */
+    armAt(el: Element, armed: Armed): boolean {
+      const parts = composeParts(el);
+      if (!parts) return false;
+      const state = states.get(parts.root);
+      if (state) setArmed(parts, state, armed);
+      else {
+        saveArmed(parts.root, armed);
+        void attach(parts.root).catch((error) => deps.warnOnce('compose attach failed', error));
+      }
+      return true;
+    },
     /** The compose holding the focus, or the only open one: the target of the keyboard command. */
     focused(): { parts: ComposeParts; arm(armed: Armed): void } | undefined {
       const active = deps.doc.activeElement;

@@ -28,6 +28,8 @@ export interface ThreadReminderView {
   chain?: string;
   /** A live no-reply reminder: whether it repeats until answered (the toggle's state); absent: no toggle. */
   repeat?: boolean;
+  /** A reminder waiting for their answer has come due: "Write follow-up" is offered first. */
+  followUpDue?: boolean;
 }
 
 /** What a new reminder for this thread would be: "remind me to reply" when the newest message is someone else's. */
@@ -55,6 +57,8 @@ export interface ThreadControlProps {
   onAutoAnswer(): void;
   /** "Stop repeating" / "Repeat until answered" (clicking again turns it back). */
   onSetRepeat?(repeat: boolean): void;
+  /** Opens the reply in this thread, filled with a nudge and armed with the next follow-up (never sends). */
+  onWriteFollowUp?(): void;
 }
 
 /** The reminder of the open thread, in Gmail's thread toolbar. */
@@ -168,7 +172,7 @@ function ChainNote({ reminder }: { reminder: ThreadControlProps['reminder'] }) {
   return chain ? <p class="head chain">{chain}</p> : null;
 }
 
-function Existing({ t, close, picker, onChange, onSnooze, onCancel, onSetRepeat, reminder }: ExistingProps) {
+function Existing({ t, close, picker, onChange, onSnooze, onCancel, onSetRepeat, onWriteFollowUp, reminder }: ExistingProps) {
   const repeat = reminder && typeof reminder === 'object' ? reminder.repeat : undefined;
   const [view, setView] = useState<'menu' | 'change' | 'snooze'>('menu');
   if (view === 'change') return picker(onChange, close);
@@ -185,6 +189,18 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, onSetRepeat,
       {reminder && typeof reminder === 'object' && <Explain t={t} reminder={reminder} />}
       <Note reminder={reminder} />
       <ChainNote reminder={reminder} />
+      {reminder && typeof reminder === 'object' && reminder.followUpDue && onWriteFollowUp && (
+        <button
+          type="button"
+          class="item"
+          onClick={() => {
+            close(true);
+            onWriteFollowUp();
+          }}
+        >
+          {t('actionWriteFollowUp')}
+        </button>
+      )}
       <button type="button" class="item" onClick={() => setView('change')}>
         {t('threadChange')}
       </button>

@@ -45,6 +45,8 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'thread.sent': ['content'],
   'reminder.replyNow': ['ui'],
   'reminder.setRepeat': ['ui', 'content'],
+  'reminder.writeFollowUp': ['ui'],
+  'reminder.followUpDraft': ['content'],
 };
 
 /**

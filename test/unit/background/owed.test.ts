@@ -154,7 +154,7 @@ describe('"Reply now"', () => {
     expect((await f.bg.handlers['reminder.getByThread']({ account: 'me@example.com', threadId: hex })).openReply).toBeUndefined();
   });
 
-  it('the notification\'s first button replies to an owed reply and opens the thread of a follow-up; the second snoozes', async () => {
+  it('the notification\'s first button replies to an owed reply and writes the follow-up of a no-reply reminder; the second snoozes', async () => {
     const f = await withOwed();
     await f.bg.handlers['reminder.create']({ ...owedPayload({ id: 'wait', kind: 'no-reply', thread: thread(2) }) });
     f.clock.advance(HOUR);
@@ -162,7 +162,7 @@ describe('"Reply now"', () => {
     await f.bg.notificationActions.onButtonClicked('r:owed-1', 0);
     expect((await f.bg.handlers['reminder.getByThread']({ account: 'me@example.com', threadId: hex })).openReply).toBe(true);
     await f.bg.notificationActions.onButtonClicked('r:wait', 0);
-    expect((await f.bg.handlers['reminder.getByThread']({ account: 'me@example.com', threadId: thread(2).threadId! })).openReply).toBeUndefined();
+    expect(await f.bg.handlers['reminder.getByThread']({ account: 'me@example.com', threadId: thread(2).threadId! })).toMatchObject({ openReply: true, followUp: { reminderId: 'wait' } });
     expect(f.tabs.opened).toHaveLength(2);
     await f.bg.notificationActions.onButtonClicked('r:owed-1', 1);
     expect((await f.bg.store.get('owed-1'))!.status).toBe('snoozed');
