@@ -161,7 +161,7 @@ describe('the thread control of a due reminder', () => {
     toolbarShadow().querySelector<HTMLButtonElement>('button.btn')!.click();
     await settle();
     const items = [...toolbarShadow().querySelectorAll<HTMLButtonElement>('.menu button.item')];
-    expect(items.map((b) => b.textContent)).toEqual(['actionWriteFollowUp', 'threadChange', 'threadSnooze', 'removeReminder']);
+    expect(items.map((b) => b.textContent)).toEqual(['actionWriteFollowUp', 'threadChange', 'threadSnooze', 'removeReminder', 'actionRepeat']);
     items[0]!.click();
     await settle();
     await settle();
