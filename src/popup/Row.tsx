@@ -102,13 +102,7 @@ function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selec
         aria-label={t('rowActions', [text.subject])}
         title={t('rowActions', [text.subject])}
         onClick={() => on.showActions(r)}
-      >
-        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="currentColor">
-          <circle cx="12" cy="5" r="2" />
-          <circle cx="12" cy="12" r="2" />
-          <circle cx="12" cy="19" r="2" />
-        </svg>
-      </button>
+      />
       <span id={descId} class="sr-only">
         {[text.whenExact, text.status, text.why, showAccount ? r.account : undefined].filter(Boolean).join('. ')}
       </span>

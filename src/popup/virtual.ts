@@ -6,8 +6,13 @@
 
 /** Fixed height of every item in the list, in CSS pixels (popup.css uses the same number). */
 export const ROW_HEIGHT = 56;
-/** Extra items rendered above and below the viewport, so fast scrolling never shows a gap. */
-export const OVERSCAN = 6;
+/**
+ * Extra items rendered beyond the viewport: more ahead in the direction of scrolling (the compositor may
+ * scroll a frame or two before the page re-renders), one behind. Every extra item is laid out and painted
+ * on each scroll step, so no more than that.
+ */
+export const OVERSCAN_AHEAD = 6;
+export const OVERSCAN_BEHIND = 1;
 /** The list's tallest viewport; shorter lists shrink to fit. */
 export const MAX_VIEWPORT = 448;
 
@@ -18,14 +23,52 @@ export interface Range {
   end: number;
 }
 
-/** Items `[start, end)` that intersect the viewport, widened by `overscan` on each side and clamped to `[0, count)`. */
-export function visibleRange(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan: number): Range {
+/**
+ * Items `[start, end)` that intersect the viewport, widened by `overscan` above and `below` (default the same)
+ * under it, clamped to `[0, count)`.
+ */
+export function visibleRange(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan: number, below = overscan): Range {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const top = Math.max(0, Number.isFinite(scrollTop) ? scrollTop : 0);
   const height = Math.max(0, Number.isFinite(viewport) ? viewport : 0);
   const first = Math.min(count - 1, Math.floor(top / rowHeight));
   const last = Math.min(count, Math.ceil((top + height) / rowHeight));
-  return { start: Math.max(0, first - overscan), end: Math.min(count, Math.max(last, first + 1) + overscan) };
+  return { start: Math.max(0, first - overscan), end: Math.min(count, Math.max(last, first + 1) + below) };
+}
+
+/** The window for a scroll position and the direction the list last moved in (`1` down, `-1` up). */
+export function windowRange(scrollTop: number, viewport: number, rowHeight: number, count: number, direction: 1 | -1): Range {
+  const [above, below] = direction < 0 ? [OVERSCAN_AHEAD, OVERSCAN_BEHIND] : [OVERSCAN_BEHIND, OVERSCAN_AHEAD];
+  return visibleRange(scrollTop, viewport, rowHeight, count, above, below);
+}
+
+/**
+ * Keys for the items of a new window, given the keys the last render used (item id → key, in list order).
+ * An item still shown keeps its key, so its element stays and a memoised row is not rendered again; an
+ * item coming into view takes a key freed by one leaving, in order, so its element is re-filled in place
+ * rather than built (and on a jump, where every item is new, no element moves in the DOM); only when no
+ * key is free is a new one made. Keys are per kind: a row is never re-filled into a heading.
+ */
+export function assignKeys(
+  previous: ReadonlyMap<string, string>,
+  next: readonly { id: string; kind: string }[],
+  newKey: (kind: string) => string,
+): Map<string, string> {
+  const ids = new Set(next.map((n) => n.id));
+  const free = new Map<string, string[]>();
+  for (const [id, key] of previous) {
+    if (ids.has(id)) continue;
+    const kind = key.slice(0, key.indexOf(':'));
+    let list = free.get(kind);
+    if (!list) free.set(kind, (list = []));
+    list.push(key);
+  }
+  const keys = new Map<string, string>();
+  for (const { id, kind } of next) {
+    const key = previous.get(id) ?? free.get(kind)?.shift() ?? newKey(kind);
+    keys.set(id, key);
+  }
+  return keys;
 }
 
 /** The scrollTop that brings item `index` fully into view, changing it as little as possible. */

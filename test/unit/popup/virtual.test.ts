@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scrollToShow, visibleRange } from '../../../src/popup/virtual';
+import { assignKeys, OVERSCAN_AHEAD, OVERSCAN_BEHIND, scrollToShow, visibleRange, windowRange } from '../../../src/popup/virtual';
 
 describe('visibleRange', () => {
   it('covers the viewport plus overscan, clamped to the list', () => {
@@ -28,5 +28,75 @@ describe('scrollToShow', () => {
     expect(scrollToShow(5, 0, 448, 64)).toBe(0);
     expect(scrollToShow(7, 0, 448, 64)).toBe(64);
     expect(scrollToShow(2, 640, 448, 64)).toBe(128);
+  });
+});
+
+describe('visibleRange with different overscan above and below', () => {
+  it('widens each side by its own amount, clamped', () => {
+    expect(visibleRange(56 * 100, 448, 56, 5000, 1, 6)).toEqual({ start: 99, end: 114 });
+    expect(visibleRange(56 * 100, 448, 56, 5000, 6, 1)).toEqual({ start: 94, end: 109 });
+    expect(visibleRange(0, 448, 56, 5000, 6, 1)).toEqual({ start: 0, end: 9 });
+    expect(visibleRange(56 * 4992, 448, 56, 5000, 1, 6)).toEqual({ start: 4991, end: 5000 });
+  });
+});
+
+describe('windowRange', () => {
+  it('reaches further in the direction of scrolling', () => {
+    const down = windowRange(56 * 100, 448, 56, 5000, 1);
+    const up = windowRange(56 * 100, 448, 56, 5000, -1);
+    expect(down).toEqual({ start: 100 - OVERSCAN_BEHIND, end: 108 + OVERSCAN_AHEAD });
+    expect(up).toEqual({ start: 100 - OVERSCAN_AHEAD, end: 108 + OVERSCAN_BEHIND });
+    // Fewer items than a symmetric overscan of the larger amount.
+    expect(down.end - down.start).toBe(8 + OVERSCAN_AHEAD + OVERSCAN_BEHIND);
+    expect(OVERSCAN_AHEAD).toBeGreaterThan(OVERSCAN_BEHIND);
+  });
+});
+
+describe('assignKeys', () => {
+  const counter = () => {
+    let n = 0;
+    return (kind: string) => `${kind}:${n++}`;
+  };
+  const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => ({ id: `r${from + i}`, kind: 'row' }));
+
+  it('gives new keys to a first window', () => {
+    const keys = assignKeys(new Map(), rows(0, 3), counter());
+    expect([...keys]).toEqual([
+      ['r0', 'row:0'],
+      ['r1', 'row:1'],
+      ['r2', 'row:2'],
+    ]);
+  });
+
+  it('keeps the keys of items that stay and hands the freed ones to items coming into view', () => {
+    const make = counter();
+    const first = assignKeys(new Map(), rows(0, 4), make);
+    // One row down: r0 leaves, r4 comes in and re-uses r0's element.
+    const next = assignKeys(first, rows(1, 5), make);
+    expect(next.get('r1')).toBe(first.get('r1'));
+    expect(next.get('r3')).toBe(first.get('r3'));
+    expect(next.get('r4')).toBe(first.get('r0'));
+    expect(new Set(next.values()).size).toBe(4);
+  });
+
+  it('on a jump re-uses every element in its DOM order, so none has to move', () => {
+    const make = counter();
+    const first = assignKeys(new Map(), rows(0, 5), make);
+    const jumped = assignKeys(first, rows(100, 105), make);
+    expect([...jumped.values()]).toEqual([...first.values()]);
+  });
+
+  it('never re-fills a row element with a heading, and makes new keys only when none is free', () => {
+    const make = counter();
+    const first = assignKeys(new Map(), [{ id: 'header:overdue', kind: 'header' }, ...rows(0, 3)], make);
+    const next = assignKeys(first, [...rows(10, 12), { id: 'more:overdue', kind: 'more' }, { id: 'header:today', kind: 'header' }], make);
+    expect(next.get('r10')).toBe(first.get('r0'));
+    expect(next.get('r11')).toBe(first.get('r1'));
+    expect(next.get('header:today')).toBe(first.get('header:overdue'));
+    expect(next.get('more:overdue')).toBe('more:4');
+    // A longer window: the extra rows get new keys, never one already in use.
+    const longer = assignKeys(next, rows(10, 16), make);
+    expect(new Set(longer.values()).size).toBe(6);
+    expect(longer.get('r10')).toBe(next.get('r10'));
   });
 });
