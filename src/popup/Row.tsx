@@ -103,7 +103,9 @@ function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selec
         title={t('rowActions', [text.subject])}
         onClick={() => on.showActions(r)}
       />
-      <span id={descId} class="sr-only">
+      {/* Hidden, not visually hidden: aria-describedby reads a hidden element's text all the same (accname),
+          and a display: none box is neither laid out nor painted when the row is re-filled on scroll. */}
+      <span id={descId} hidden>
         {[text.whenExact, text.status, text.why, showAccount ? r.account : undefined].filter(Boolean).join('. ')}
       </span>
     </div>
