@@ -5,7 +5,7 @@ import { nearestRow, stepRow, type Item } from './model';
 import { MoreRow, Row, SectionHeader, type RowHandlers } from './Row';
 import type { SectionId } from '../core/sections';
 import type { Env } from './types';
-import { assignKeys, MAX_VIEWPORT, ROW_HEIGHT, scrollToShow, windowRange } from './virtual';
+import { assignKeys, MAX_VIEWPORT, ROW_HEIGHT, scrollToShow, windowRange, type Range } from './virtual';
 
 export interface ListKeys extends RowHandlers {
   /** Space on a row. */
@@ -53,6 +53,7 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
   // Element keys of the last render, by item (see assignKeys), and the counter for new ones.
   const keys = useRef<Map<string, string>>(new Map());
   const keyCount = useRef(0);
+  const lastWindow = useRef<Range | undefined>(undefined);
   const wantFocus = useRef(false);
   // Focus is in the list (until the user takes it elsewhere): a row re-ordered by Preact loses it, and gets it back below.
   const focusInside = useRef(false);
@@ -111,7 +112,8 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
   // A shorter list (after a filter) must not leave the window past its end.
   const maxTop = Math.max(0, items.length * ROW_HEIGHT - viewport);
   const top = Math.min(scrollTop, maxTop);
-  const { start, end } = windowRange(top, viewport, ROW_HEIGHT, items.length, direction.current);
+  const { start, end } = windowRange(top, viewport, ROW_HEIGHT, items.length, direction.current, lastWindow.current);
+  lastWindow.current = { start, end };
   const activeOut = focusInside.current && activeIndex >= 0 && (activeIndex < start || activeIndex >= end);
   // In list order, the focused row included, so the DOM reads in the order the list shows.
   const shown: number[] = [];

@@ -36,9 +36,17 @@ export function visibleRange(scrollTop: number, viewport: number, rowHeight: num
   return { start: Math.max(0, first - overscan), end: Math.min(count, Math.max(last, first + 1) + below) };
 }
 
-/** The window for a scroll position and the direction the list last moved in (`1` down, `-1` up). */
-export function windowRange(scrollTop: number, viewport: number, rowHeight: number, count: number, direction: 1 | -1): Range {
-  const [above, below] = direction < 0 ? [OVERSCAN_AHEAD, OVERSCAN_BEHIND] : [OVERSCAN_BEHIND, OVERSCAN_AHEAD];
+/**
+ * The window for a scroll position, the direction the list last moved in (`1` down, `-1` up) and the window
+ * rendered before. After a jump — the viewport now shares no item with the last window (the scrollbar dragged,
+ * End, a far PageDown) — nothing is rendered ahead: the list moved further in one frame than any overscan
+ * reaches, so rows ahead would be laid out and painted for nothing; the next step in the same direction adds them.
+ */
+export function windowRange(scrollTop: number, viewport: number, rowHeight: number, count: number, direction: 1 | -1, last?: Range): Range {
+  const seen = visibleRange(scrollTop, viewport, rowHeight, count, 0);
+  const jumped = last !== undefined && last.end > last.start && (seen.start >= last.end || seen.end <= last.start);
+  const ahead = jumped ? 0 : OVERSCAN_AHEAD;
+  const [above, below] = direction < 0 ? [ahead, OVERSCAN_BEHIND] : [OVERSCAN_BEHIND, ahead];
   return visibleRange(scrollTop, viewport, rowHeight, count, above, below);
 }
 

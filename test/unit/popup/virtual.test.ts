@@ -50,6 +50,26 @@ describe('windowRange', () => {
     expect(down.end - down.start).toBe(8 + OVERSCAN_AHEAD + OVERSCAN_BEHIND);
     expect(OVERSCAN_AHEAD).toBeGreaterThan(OVERSCAN_BEHIND);
   });
+
+  it('renders nothing ahead after a jump, and reaches ahead again on the next overlapping step', () => {
+    const last = { start: 99, end: 114 };
+    // Scrolled a little: the viewport overlaps the last window.
+    expect(windowRange(56 * 103, 448, 56, 5000, 1, last)).toEqual({ start: 103 - OVERSCAN_BEHIND, end: 111 + OVERSCAN_AHEAD });
+    // Jumped 100 items down: the viewport (items 200–207) shares nothing with the last window.
+    const jumped = windowRange(56 * 200, 448, 56, 5000, 1, last);
+    expect(jumped).toEqual({ start: 200 - OVERSCAN_BEHIND, end: 208 });
+    expect(windowRange(56 * 202, 448, 56, 5000, 1, jumped)).toEqual({ start: 202 - OVERSCAN_BEHIND, end: 210 + OVERSCAN_AHEAD });
+    // Jumped up: nothing above, one row below (behind).
+    expect(windowRange(56 * 10, 448, 56, 5000, -1, last)).toEqual({ start: 10, end: 18 + OVERSCAN_BEHIND });
+    // A viewport that ends exactly where the last window starts shares nothing with it.
+    expect(windowRange(56 * 91, 448, 56, 5000, -1, last)).toEqual({ start: 91, end: 99 + OVERSCAN_BEHIND });
+    expect(windowRange(56 * 92, 448, 56, 5000, -1, last)).toEqual({ start: 92 - OVERSCAN_AHEAD, end: 100 + OVERSCAN_BEHIND });
+  });
+
+  it('is no jump on the first render or after an empty window', () => {
+    expect(windowRange(56 * 200, 448, 56, 5000, 1)).toEqual({ start: 199, end: 208 + OVERSCAN_AHEAD });
+    expect(windowRange(56 * 200, 448, 56, 5000, 1, { start: 0, end: 0 })).toEqual({ start: 199, end: 208 + OVERSCAN_AHEAD });
+  });
 });
 
 describe('assignKeys', () => {
