@@ -107,6 +107,13 @@ export function summaryRows({ vitestFile, payload, observerRaw, popup, storage, 
       baseline: `${fmtMs(popup.main.naive.task)} (naive \`<li>\` list)`,
       ratio: ratio(popup.main.ours.task, popup.main.naive.task),
     },
+    {
+      kind: 'chromium',
+      figure: `popup wheel scroll, ${popup.wheel.ours.steps} steps of ${Math.round(popup.wheel.ours.px / popup.wheel.ours.steps)} px, renderChecklist (main-thread CPU time)`,
+      ours: fmtMs(popup.wheel.ours.task),
+      baseline: `${fmtMs(popup.wheel.naive.task)} (naive \`<li>\` list)`,
+      ratio: ratio(popup.wheel.ours.task, popup.wheel.naive.task),
+    },
   );
 
   const { m, bench } = storage;

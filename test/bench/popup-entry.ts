@@ -350,18 +350,29 @@ export async function mount(strategy: Strategy): Promise<FirstResult> {
   return { strategy, firstMs: t2 - t0, callMs: t1 - t0, nodes, elements, rowsInDom };
 }
 
-/** Scrolls the mounted list to its end in `steps` equal scrollTop steps, each timed to the next frame after layout. */
-export async function scrollMounted(): Promise<ScrollResult> {
+/** A mouse wheel's notch in Chromium (100 px per notch at 100 % zoom would be gentler; 120 px is the usual delta). */
+export const WHEEL_PX = 120;
+export const WHEEL_STEPS = 100;
+
+/**
+ * `jump`: scrolls the mounted list from the top to its end in `steps` equal scrollTop steps (about 100 rows each:
+ * every step shows rows never shown, as when the scrollbar is dragged). `wheel`: from where it is, WHEEL_STEPS
+ * steps of WHEEL_PX up (a couple of rows each, as a mouse wheel scrolls). Each step is timed to the next frame after layout.
+ */
+export async function scrollMounted(mode: 'jump' | 'wheel' = 'jump'): Promise<ScrollResult> {
   if (!mounted) throw new Error('mount() first');
   const { strategy, container, scroller } = mounted;
   const max = scroller.scrollHeight - scroller.clientHeight;
+  const from = scroller.scrollTop;
+  const n = mode === 'jump' ? steps : WHEEL_STEPS;
+  if (mode === 'wheel' && from < n * WHEEL_PX) throw new Error(`${strategy}: wheel scroll needs ${n * WHEEL_PX}px above, has ${from}`);
   let scrollMs = 0;
   let maxStepMs = 0;
   let checkMs = 0;
   let maxNodes = mounted.nodes;
-  for (let i = 1; i <= steps; i++) {
+  for (let i = 1; i <= n; i++) {
     const s = performance.now();
-    scroller.scrollTop = Math.round((max * i) / steps);
+    scroller.scrollTop = mode === 'jump' ? Math.round((max * i) / n) : from - i * WHEEL_PX;
     await frame();
     const e = performance.now();
     const ms = e - s;
@@ -371,8 +382,9 @@ export async function scrollMounted(): Promise<ScrollResult> {
     if (strategy === 'ours') maxNodes = Math.max(maxNodes, countNodes(container).nodes);
     checkMs += performance.now() - e;
   }
-  if (Math.abs(scroller.scrollTop - max) > 1) throw new Error(`${strategy}: ended at scrollTop ${scroller.scrollTop}, not the end (${max})`);
-  return { scrollMs, maxStepMs, scrollSteps: steps, scrolled: scroller.scrollTop, maxNodesWhileScrolling: maxNodes, checkMs };
+  const want = mode === 'jump' ? max : from - n * WHEEL_PX;
+  if (Math.abs(scroller.scrollTop - want) > 1) throw new Error(`${strategy}: ${mode} scroll ended at scrollTop ${scroller.scrollTop}, not ${want}`);
+  return { scrollMs, maxStepMs, scrollSteps: n, scrolled: Math.abs(scroller.scrollTop - from), maxNodesWhileScrolling: maxNodes, checkMs };
 }
 
 export function unmountMounted(): void {
