@@ -51,31 +51,43 @@ export function windowRange(scrollTop: number, viewport: number, rowHeight: numb
 }
 
 /**
- * Keys for the items of a new window, given the keys the last render used (item id → key, in list order).
- * An item still shown keeps its key, so its element stays and a memoised row is not rendered again; an
- * item coming into view takes a key freed by one leaving, in order, so its element is re-filled in place
- * rather than built (and on a jump, where every item is new, no element moves in the DOM); only when no
- * key is free is a new one made. Keys are per kind: a row is never re-filled into a heading.
+ * Keys for the items of a new window, given the keys the last render used (item id → key, in DOM order).
+ * An item still shown keeps its key, so its element stays and a memoised row is not rendered again. An item
+ * coming into view re-uses the element of one that left (re-filled, not built) only where that keeps the DOM
+ * order, so no element has to move: a moved element is taken out of the document and put back, and the engine
+ * then styles and lays it out anew, which costs more than building a row (Preact moves about half of a window's
+ * elements to rotate it). So on a jump, where every item is new, every element is re-filled in place; on a
+ * step of a few rows, the rows coming in are new elements and those leaving are removed. Keys are per kind
+ * (the text before ':'): a row is never re-filled into a heading.
  */
 export function assignKeys(
   previous: ReadonlyMap<string, string>,
   next: readonly { id: string; kind: string }[],
   newKey: (kind: string) => string,
 ): Map<string, string> {
-  const ids = new Set(next.map((n) => n.id));
-  const free = new Map<string, string[]>();
-  for (const [id, key] of previous) {
-    if (ids.has(id)) continue;
-    const kind = key.slice(0, key.indexOf(':'));
-    let list = free.get(kind);
-    if (!list) free.set(kind, (list = []));
-    list.push(key);
-  }
+  const old = [...previous];
+  const oldPos = new Map(old.map(([id], i) => [id, i]));
+  const staying = new Set(next.filter((n) => oldPos.has(n.id)).map((n) => n.id));
+  // For each item, the DOM position of the next item that keeps its element: re-used keys must lie before it.
+  const bound = new Array<number>(next.length + 1);
+  bound[next.length] = old.length;
+  for (let i = next.length - 1; i >= 0; i--) bound[i] = oldPos.get(next[i]!.id) ?? bound[i + 1]!;
   const keys = new Map<string, string>();
-  for (const { id, kind } of next) {
-    const key = previous.get(id) ?? free.get(kind)?.shift() ?? newKey(kind);
-    keys.set(id, key);
-  }
+  let cursor = 0;
+  next.forEach(({ id, kind }, i) => {
+    const kept = oldPos.get(id);
+    if (kept !== undefined) {
+      keys.set(id, old[kept]![1]);
+      cursor = kept + 1;
+      return;
+    }
+    let key: string | undefined;
+    for (; cursor < bound[i + 1]! && key === undefined; cursor++) {
+      const [oldId, oldKey] = old[cursor]!;
+      if (!staying.has(oldId) && oldKey.slice(0, oldKey.indexOf(':')) === kind) key = oldKey;
+    }
+    keys.set(id, key ?? newKey(kind));
+  });
   return keys;
 }
 

@@ -88,15 +88,30 @@ describe('assignKeys', () => {
     ]);
   });
 
-  it('keeps the keys of items that stay and hands the freed ones to items coming into view', () => {
+  it('keeps the keys of items that stay; on a step, items coming in get new keys rather than moving an element', () => {
     const make = counter();
     const first = assignKeys(new Map(), rows(0, 4), make);
-    // One row down: r0 leaves, r4 comes in and re-uses r0's element.
-    const next = assignKeys(first, rows(1, 5), make);
-    expect(next.get('r1')).toBe(first.get('r1'));
-    expect(next.get('r3')).toBe(first.get('r3'));
-    expect(next.get('r4')).toBe(first.get('r0'));
-    expect(new Set(next.values()).size).toBe(4);
+    // One row down: r0 leaves, r4 comes in. Re-using r0's element would move it from first to last.
+    const down = assignKeys(first, rows(1, 5), make);
+    expect([...down]).toEqual([
+      ['r1', 'row:1'],
+      ['r2', 'row:2'],
+      ['r3', 'row:3'],
+      ['r4', 'row:4'],
+    ]);
+    // One row up: r0 comes back above r1, r4 leaves.
+    const up = assignKeys(down, rows(0, 4), make);
+    expect(up.get('r0')).toBe('row:5');
+    expect(up.get('r3')).toBe('row:3');
+  });
+
+  it('re-uses a freed key where it keeps the DOM order: a row replaced in the middle', () => {
+    const make = counter();
+    const first = assignKeys(new Map(), rows(0, 5), make);
+    // r2 gone (checked off) and another row in its place: it takes r2's element, between r1's and r3's.
+    const next = assignKeys(first, [...rows(0, 2), { id: 'x', kind: 'row' }, ...rows(3, 5)], make);
+    expect(next.get('x')).toBe(first.get('r2'));
+    expect([...next.values()]).toEqual([...first.values()]);
   });
 
   it('on a jump re-uses every element in its DOM order, so none has to move', () => {
@@ -106,17 +121,24 @@ describe('assignKeys', () => {
     expect([...jumped.values()]).toEqual([...first.values()]);
   });
 
-  it('never re-fills a row element with a heading, and makes new keys only when none is free', () => {
+  it('never re-fills a row element with a heading, and makes new keys only when none is free in order', () => {
     const make = counter();
     const first = assignKeys(new Map(), [{ id: 'header:overdue', kind: 'header' }, ...rows(0, 3)], make);
+    // A jump: nothing stays. Rows take the row keys in order; the heading, after them, finds no heading key
+    // left in order (the old heading was first) and gets a new one, as does "Show more".
     const next = assignKeys(first, [...rows(10, 12), { id: 'more:overdue', kind: 'more' }, { id: 'header:today', kind: 'header' }], make);
     expect(next.get('r10')).toBe(first.get('r0'));
     expect(next.get('r11')).toBe(first.get('r1'));
-    expect(next.get('header:today')).toBe(first.get('header:overdue'));
     expect(next.get('more:overdue')).toBe('more:4');
+    expect(next.get('header:today')).toBe('header:5');
+    // A heading first again: it re-uses the old heading's element.
+    const again = assignKeys(first, [{ id: 'header:today', kind: 'header' }, ...rows(20, 23)], make);
+    expect(again.get('header:today')).toBe('header:0');
+    expect([...again.values()]).toEqual([...first.values()]);
     // A longer window: the extra rows get new keys, never one already in use.
     const longer = assignKeys(next, rows(10, 16), make);
     expect(new Set(longer.values()).size).toBe(6);
     expect(longer.get('r10')).toBe(next.get('r10'));
   });
+
 });
