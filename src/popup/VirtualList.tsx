@@ -5,7 +5,7 @@ import { nearestRow, stepRow, type Item } from './model';
 import { MoreRow, Row, SectionHeader, type RowHandlers } from './Row';
 import type { SectionId } from '../core/sections';
 import type { Env } from './types';
-import { assignKeys, MAX_VIEWPORT, ROW_HEIGHT, scrollToShow, windowRange, type Range } from './virtual';
+import { assignKeys, MAX_VIEWPORT, nextWindow, ROW_HEIGHT, scrollToShow, type Range } from './virtual';
 
 export interface ListKeys extends RowHandlers {
   /** Space on a row. */
@@ -41,14 +41,14 @@ const itemId = (it: Item) => (it.kind === 'row' ? `r:${it.reminder.id}` : `${it.
  */
 export function VirtualList({ items, env, activeId, setActive, selected, showAccount, on, label, focusRef, onShowMore }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTopState] = useState(0);
+  // Renders when the window changes, not on every scroll event (nextWindow keeps it while it covers the view).
+  const [, setWindowTick] = useState(0);
   // Which way the list last moved: the window reaches further that way.
   const direction = useRef<1 | -1>(1);
   const lastTop = useRef(0);
-  const setScrollTop = (top: number) => {
+  const noteTop = (top: number) => {
     if (top !== lastTop.current) direction.current = top > lastTop.current ? 1 : -1;
     lastTop.current = top;
-    setScrollTopState(top);
   };
   // Element keys of the last render, by item (see assignKeys), and the counter for new ones.
   const keys = useRef<Map<string, string>>(new Map());
@@ -79,20 +79,21 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
   const scrollTo = (top: number) => {
     const el = scroller.current;
     if (el) el.scrollTop = top;
-    setScrollTop(top);
+    noteTop(top);
+    setWindowTick((n) => n + 1);
   };
   const move = (to: number) => {
     const item = items[to];
     if (item?.kind !== 'row') return;
     wantFocus.current = true;
     setActive(item.reminder.id);
-    scrollTo(scrollToShow(to, scroller.current?.scrollTop ?? scrollTop, viewport, ROW_HEIGHT));
+    scrollTo(scrollToShow(to, scroller.current?.scrollTop ?? lastTop.current, viewport, ROW_HEIGHT));
   };
   focusRef.current = () => {
     if (activeIndex < 0) return;
     wantFocus.current = true;
     setFocusTick((n) => n + 1);
-    scrollTo(scrollToShow(activeIndex, scroller.current?.scrollTop ?? scrollTop, viewport, ROW_HEIGHT));
+    scrollTo(scrollToShow(activeIndex, scroller.current?.scrollTop ?? lastTop.current, viewport, ROW_HEIGHT));
   };
 
   useLayoutEffect(() => {
@@ -111,9 +112,8 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
 
   // A shorter list (after a filter) must not leave the window past its end.
   const maxTop = Math.max(0, items.length * ROW_HEIGHT - viewport);
-  const top = Math.min(scrollTop, maxTop);
-  const { start, end } = windowRange(top, viewport, ROW_HEIGHT, items.length, direction.current, lastWindow.current);
-  lastWindow.current = { start, end };
+  const top = Math.min(lastTop.current, maxTop);
+  const { start, end } = (lastWindow.current = nextWindow(lastWindow.current, top, viewport, ROW_HEIGHT, items.length, direction.current));
   const activeOut = focusInside.current && activeIndex >= 0 && (activeIndex < start || activeIndex >= end);
   // In list order, the focused row included, so the DOM reads in the order the list shows.
   const shown: number[] = [];
@@ -159,7 +159,11 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
       ref={scroller}
       class="viewport"
       style={{ height: `${viewport}px` }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        noteTop(e.currentTarget.scrollTop);
+        const top = Math.min(lastTop.current, maxTop);
+        if (nextWindow(lastWindow.current, top, viewport, ROW_HEIGHT, items.length, direction.current) !== lastWindow.current) setWindowTick((n) => n + 1);
+      }}
       onKeyDown={onKeyDown}
       onFocusOut={(e) => {
         const to = e.relatedTarget as Node | null;

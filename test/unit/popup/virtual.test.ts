@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignKeys, OVERSCAN_AHEAD, OVERSCAN_BEHIND, scrollToShow, visibleRange, windowRange } from '../../../src/popup/virtual';
+import { assignKeys, KEEP_AHEAD, nextWindow, OVERSCAN_AHEAD, OVERSCAN_BEHIND, scrollToShow, visibleRange, windowRange } from '../../../src/popup/virtual';
 
 describe('visibleRange', () => {
   it('covers the viewport plus overscan, clamped to the list', () => {
@@ -141,4 +141,37 @@ describe('assignKeys', () => {
     expect(longer.get('r10')).toBe(next.get('r10'));
   });
 
+});
+
+describe('nextWindow', () => {
+  const at = (item: number) => item * 56;
+
+  it('keeps the window (the same object) while it covers the viewport and KEEP_AHEAD rows ahead', () => {
+    const win = windowRange(at(100), 448, 56, 5000, 1); // items 99–113: viewport 100–107, 6 ahead
+    expect(nextWindow(win, at(100), 448, 56, 5000, 1)).toBe(win);
+    // Viewport 104–111 (+ a partial 112): still 2 rows ahead within the window.
+    expect(nextWindow(win, at(104) - 20, 448, 56, 5000, 1)).toBe(win);
+    // Viewport 105–112 + partial: fewer than KEEP_AHEAD rows left ahead → a new window, ahead again.
+    const next = nextWindow(win, at(105) + 10, 448, 56, 5000, 1);
+    expect(next).not.toBe(win);
+    expect(next).toEqual({ start: 105 - OVERSCAN_BEHIND, end: 114 + OVERSCAN_AHEAD });
+  });
+
+  it('asks for rows ahead in the direction of scrolling only', () => {
+    const win = { start: 99, end: 114 };
+    // Scrolling up to 100: behind (below) is covered, but nothing is left above → new window reaching up.
+    expect(nextWindow(win, at(100), 448, 56, 5000, -1)).toEqual({ start: 100 - OVERSCAN_AHEAD, end: 108 + OVERSCAN_BEHIND });
+    expect(nextWindow(win, at(99 + KEEP_AHEAD), 448, 56, 5000, -1)).toBe(win);
+  });
+
+  it('is a new window after a jump, on the first render, and when the list got shorter', () => {
+    const win = { start: 99, end: 114 };
+    expect(nextWindow(win, at(2000), 448, 56, 5000, 1)).toEqual({ start: 2000 - OVERSCAN_BEHIND, end: 2008 });
+    expect(nextWindow(undefined, 0, 448, 56, 5000, 1)).toEqual({ start: 0, end: 8 + OVERSCAN_AHEAD });
+    // Filtered down to 50 items: the old window lies past the end.
+    expect(nextWindow(win, at(42), 448, 56, 50, 1)).toEqual({ start: 41, end: 50 });
+    // At the end of the list there is nothing more ahead to ask for: kept.
+    const end = { start: 40, end: 50 };
+    expect(nextWindow(end, at(42), 448, 56, 50, 1)).toBe(end);
+  });
 });
