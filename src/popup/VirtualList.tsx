@@ -179,8 +179,8 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
       <div class="spacer" role="group" aria-label={label} style={{ height: `${items.length * ROW_HEIGHT}px` }}>
         {shown.map((i) => {
           const it = items[i]!;
-          // Keyed so that an item keeps its element while it stays in the window and a new one re-fills an element
-          // that left it (assignKeys): a scroll step renders only the rows it brings into view.
+          // Keyed so that an item keeps its element while it stays in the window, and no element has to move
+          // (assignKeys): a scroll step renders only the rows it brings into view.
           const key = shownKeys.get(itemId(it))!;
           if (it.kind === 'header') return <SectionHeader key={key} section={it.section} count={it.count} atLeast={it.atLeast} top={i * ROW_HEIGHT} env={env} />;
           if (it.kind === 'more') return <MoreRow key={key} section={it.section} remaining={it.remaining} top={i * ROW_HEIGHT} env={env} onShowMore={onShowMore} />;
