@@ -86,6 +86,11 @@ function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selec
             </span>
           )}
           <span class="sent">{t(r.kind === 'owed-reply' ? 'rowReceived' : 'rowSent', [shortDate(r.sentAt, env)])}</span>
+          {text.chain && (
+            <span class="chain" title={text.chain}>
+              {text.chain}
+            </span>
+          )}
         </div>
         {(text.status || text.why) && (
           <div class="line why" title={text.why}>
@@ -106,7 +111,7 @@ function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selec
       {/* Hidden, not visually hidden: aria-describedby reads a hidden element's text all the same (accname),
           and a display: none box is neither laid out nor painted when the row is re-filled on scroll. */}
       <span id={descId} hidden>
-        {[text.whenExact, text.status, text.why, showAccount ? r.account : undefined].filter(Boolean).join('. ')}
+        {[text.whenExact, text.status, text.chain, text.chain !== text.repeat ? text.repeat : undefined, text.why, showAccount ? r.account : undefined].filter(Boolean).join('. ')}
       </span>
     </div>
   );

@@ -27,7 +27,8 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   const accounts = createAccountSource(deps.doc);
   const health = createHealth(deps.request, () => accounts.current());
   const tracker = createSendTracker({ now: deps.now });
-  const threads = createThreadController(deps, accounts, health);
+  // The thread control arms the reply a follow-up is written in: the compose controller owns composes.
+  const threads = createThreadController(deps, accounts, health, (editor, armed) => composes.armAt(editor, armed));
   const composes = createComposeController(deps, tracker, accounts, health, () => threads.reload());
 
   // Before the bridge listens: a send the replaced script was waiting for may be answered any moment.
@@ -98,6 +99,9 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     if (accounts.current()?.toLowerCase() !== account) return false;
     // Gmail's own navigation: the hash moves the open tab to the thread without a reload.
     if (deps.win.location.hash !== hash) deps.win.location.hash = hash;
+    // The thread may be on screen already (under this or another hash): then no new thread view looks, so the shown
+    // one looks now (a reply to open, a follow-up to write). Another thread's look finds nothing to take.
+    threads.reload();
     return true;
   }
 

@@ -44,6 +44,9 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'history.summary': ['ui'],
   'thread.sent': ['content'],
   'reminder.replyNow': ['ui'],
+  'reminder.setRepeat': ['ui', 'content'],
+  'reminder.writeFollowUp': ['ui'],
+  'reminder.followUpDraft': ['content'],
 };
 
 /**
