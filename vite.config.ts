@@ -1,12 +1,44 @@
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { manifestFor, type Target } from './manifest.config.ts';
+import { CONTROLS_ENTRY, CONTROLS_SCRIPT } from './src/core/protocol/controls.ts';
+
+/**
+ * The Gmail controls (src/content/controls.ts): one self-contained script
+ * next to the manifest's files, built the way crxjs builds standalone
+ * content scripts (lib mode, IIFE, minified) once the extension is written.
+ * Not in the manifest and not web-accessible: the background injects it
+ * into a Gmail frame on first need (src/background/controls-injection.ts).
+ */
+function gmailControls(outDir: string): Plugin {
+  return {
+    name: 'follow-through:gmail-controls',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        publicDir: false,
+        build: {
+          outDir,
+          emptyOutDir: false,
+          copyPublicDir: false,
+          lib: { entry: CONTROLS_ENTRY, formats: ['iife'], name: 'followThroughControls', fileName: () => CONTROLS_SCRIPT },
+          minify: true,
+          sourcemap: false,
+          target: 'es2022',
+        },
+      });
+    },
+  };
+}
 
 // One source, two packages: `vite build` → dist/ (Chrome/Edge),
 // `vite build --mode firefox` → dist-firefox/ (Firefox).
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
+  const outDir = target === 'firefox' ? 'dist-firefox' : 'dist';
   return {
     plugins: [
       preact(),
@@ -16,9 +48,10 @@ export default defineConfig(({ mode }) => {
         // The page-world hook must be one self-contained script (no loader, no chunk imports).
         contentScripts: { standaloneFiles: ['src/content/main-world/index.ts', 'src/content/index.ts'] },
       }),
+      gmailControls(outDir),
     ],
     build: {
-      outDir: target === 'firefox' ? 'dist-firefox' : 'dist',
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,

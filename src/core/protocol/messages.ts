@@ -46,6 +46,7 @@ export interface ResponseMap {
   'thread.sent': { answered: Reminder[] };
   'reminder.replyNow': { reminder: Reminder };
   'history.summary': HistorySummary;
+  'controls.load': { injected: true };
 }
 
 /** Finished reminders and what a retention setting removes: now, and over the next 30 days. */

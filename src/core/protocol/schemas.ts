@@ -168,6 +168,8 @@ export const REQUEST_SCHEMAS = {
   ),
   /** "Reply now": open the reminder's thread in its account with the in-thread reply open. */
   'reminder.replyNow': v.strictObject({ id }),
+  /** A Gmail frame's bootstrap wants the controls: the background injects them into that frame (the sender's tab and frame). */
+  'controls.load': empty,
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

@@ -101,6 +101,7 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   'thread.sent': [{ account: 'me@example.com', threadId: 'abc123', sentAt: T0 }, { account: 'me@example.com', permThreadId: 'thread-f:1581064946762017791', messageId: '<a@b>', sentAt: 0 }],
   'reminder.replyNow': [{ id: 'r-1' }],
   'history.summary': [{ months: 12 }, { months: 0 }],
+  'controls.load': [{}],
 };
 
 const validCases = (Object.keys(VALID) as RequestType[]).flatMap((type) =>
@@ -402,6 +403,7 @@ const PAYLOAD_ERRORS: [RequestType, string, unknown, ...(string | RegExp)[]][] =
   ['diagnostics.get', 'an extra key', { verbose: true }, 'verbose'],
   ['history.summary', 'a retention not offered', { months: 7 }, 'months'],
   ['history.summary', 'no retention', {}, 'months'],
+  ['controls.load', 'an unknown field', { files: ['x.js'] }, 'files'],
   ['data.deleteAll', 'no confirmation', {}, 'confirm'],
   ['data.deleteAll', 'a wrong confirmation', { confirm: 'yes' }, 'confirm'],
   ['data.deleteAll', 'confirmation in another case', { confirm: 'DELETE-ALL' }, 'confirm'],

@@ -1,0 +1,218 @@
+/**
+ * What runs in every Gmail page from load (the manifest's isolated-world
+ * script): the one observer, the page-world bridge, the tab's account and
+ * the background's navigation commands — and nothing that draws. The
+ * controls (Preact, picker, compose and thread controllers, styles) are
+ * loaded on first need: a usable compose or an open thread appears, a
+ * keyboard command arrives, or a replaced script left sends on the page.
+ * The background injects them into this frame's isolated world
+ * (`controls.load`); they hand their start to this bootstrap (handoff.ts),
+ * which lends them its observer, its bridge with what it heard before, and
+ * its health report.
+ *
+ * Nothing is lost while they load: the account and recent send responses
+ * are replayed (bridge-buffer.ts), a compose's armed choice and a
+ * replaced script's sends live on the page (armed-store.ts,
+ * send-handover.ts) until the controls read them, and a keyboard command is
+ * held until they run. A load that fails is reported in the tab's health
+ * (the options page's diagnostics) and retried; it never throws into Gmail.
+ */
+import { armCommand, isContentCommand } from '../../core/protocol/content-commands';
+import { isExtensionGone } from '../../core/protocol/gone';
+import { createAccountSource } from '../controller/account';
+import { createAccountReporter } from '../controller/account-reports';
+import { watchAdded, type Watcher } from '../controller/added-elements';
+import type { ContentDeps } from '../controller/deps';
+import { createHealth, type Health } from '../controller/health';
+import { answerNavigation } from '../controller/navigation-commands';
+import { HANDOVER_ATTR, SENDS_LEFT_EVENT } from '../controller/send-handover';
+import { COMPOSE_PARTS, THREAD_OPEN, WATCH_SELECTORS } from '../controller/watch-selectors';
+import { composeParts } from '../gmail/compose';
+import { listenToPageEnvelopes } from '../gmail/page-envelope';
+import { createBridgeBuffer } from './bridge-buffer';
+import { CONTROLS_HOST, CONTROLS_PROTOCOL, type StartControls } from './handoff';
+
+/** After a failed load: the next tries, then only a new need (a compose or thread appearing) tries again. */
+const RETRY_MS = [2_000, 10_000, 60_000];
+
+export interface BootstrapOptions {
+  /** This script's global object (the isolated world's `globalThis`): where the controls find us. */
+  world: object;
+  /** Registers the background-command handler (content-runtime's onBackgroundMessage). */
+  onCommand?(fn: (message: unknown) => unknown): void;
+  /** Test seam: the health report (default: one reporting through deps.request). */
+  health?: Health;
+}
+
+export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): () => void {
+  const world = options.world as Record<symbol, unknown>;
+  const accounts = createAccountSource(deps.doc);
+  const health = options.health ?? createHealth(deps.request, () => accounts.current());
+  const reportAccount = createAccountReporter(deps);
+  const buffer = createBridgeBuffer(deps.now);
+
+  let stopped = false;
+  let wanted = false;
+  let loading = false;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let offered: StartControls | undefined;
+  let stopControls: (() => void) | undefined;
+  let controlWatchers: readonly Watcher[] | undefined;
+  let controlCommand: ((message: unknown) => unknown) | undefined;
+  let armPending = false;
+  const extraWatches: (() => void)[] = [];
+
+  const stopBridge = listenToPageEnvelopes(deps.win, {
+    onSyncSend: buffer.handlers.onSyncSend,
+    onAccount(email, ik) {
+      accounts.setFromPage(email);
+      reportAccount(email, ik);
+      buffer.handlers.onAccount(email, ik);
+    },
+  });
+
+  const accept = (start: StartControls, protocol: number) => {
+    if (stopped || stopControls || protocol !== CONTROLS_PROTOCOL) return;
+    offered = start;
+    // Injected without being asked (with the bootstrap, into a tab open during an update): kept until needed.
+    if (wanted) startControls();
+  };
+  world[CONTROLS_HOST] = accept;
+
+  function startControls(): void {
+    const start = offered;
+    if (!start || stopControls || stopped) return;
+    offered = undefined;
+    clearTimeout(retryTimer);
+    try {
+      stopControls = start({
+        deps,
+        health,
+        onCommand: (fn) => (controlCommand = fn),
+        watch,
+        listenEnvelopes: (handlers) => buffer.attach(handlers),
+      });
+    } catch (error) {
+      stopControls = () => {};
+      health.set('composeButton', 'missing', 'controls failed to start');
+      deps.warnOnce('controls failed to start', error);
+      return;
+    }
+    if (armPending && controlCommand) {
+      armPending = false;
+      forward(armCommand());
+    }
+  }
+
+  /** The controls' watchers: what is on the page now, then what the one observer finds. */
+  function watch(watchers: readonly Watcher[]): () => void {
+    controlWatchers = watchers;
+    for (const watcher of watchers) {
+      if (!WATCH_SELECTORS.includes(watcher.selector)) {
+        // Not one the bootstrap watches for: an observer of its own (none today).
+        extraWatches.push(watchAdded(deps.doc, [watcher]));
+        continue;
+      }
+      const found = [...deps.doc.querySelectorAll(watcher.selector)];
+      if (found.length > 0) safely(() => watcher.onFound(found));
+    }
+    return () => {
+      if (controlWatchers === watchers) controlWatchers = undefined;
+    };
+  }
+
+  function need(): void {
+    wanted = true;
+    if (stopped || stopControls) return;
+    if (offered) return startControls();
+    if (loading) return;
+    loading = true;
+    deps.request('controls.load', {}).then(
+      () => {
+        loading = false;
+        // Injected, but nothing offered itself: a script that failed before the hand-over.
+        if (!stopControls && !stopped) failed(new Error('the controls script did not start'));
+      },
+      (error: unknown) => {
+        loading = false;
+        if (!stopped && !isExtensionGone(error)) failed(error);
+      },
+    );
+  }
+
+  function failed(error: unknown): void {
+    health.set('composeButton', 'missing', 'controls not loaded');
+    deps.warnOnce('controls not loaded', error);
+    const wait = RETRY_MS[failures++];
+    if (wait !== undefined) retryTimer = setTimeout(need, wait);
+  }
+
+  const stopWatching = watchAdded(
+    deps.doc,
+    WATCH_SELECTORS.map((selector) => ({
+      selector,
+      onFound(elements: Element[]) {
+        if (controlWatchers) {
+          for (const w of controlWatchers) if (w.selector === selector) safely(() => w.onFound(elements));
+        } else if (!wanted && elements.some(needsControls)) {
+          need();
+        }
+      },
+    })),
+  );
+
+  // A replaced script's sends, left now or later: only the controls can store them.
+  const onSendsLeft = () => need();
+  deps.doc.addEventListener(SENDS_LEFT_EVENT, onSendsLeft);
+  if (deps.doc.documentElement?.hasAttribute(HANDOVER_ATTR)) need();
+
+  options.onCommand?.((message) => {
+    if (stopped) return undefined;
+    if (controlCommand) return forward(message);
+    if (isContentCommand(message)) {
+      armPending = true;
+      need();
+      return undefined;
+    }
+    return answerNavigation(message, accounts, deps.win);
+  });
+
+  function forward(message: unknown): unknown {
+    try {
+      return controlCommand?.(message);
+    } catch (error) {
+      deps.warnOnce('command failed', error);
+      return undefined;
+    }
+  }
+
+  return () => {
+    stopped = true;
+    clearTimeout(retryTimer);
+    if (world[CONTROLS_HOST] === accept) delete world[CONTROLS_HOST];
+    stopBridge();
+    stopWatching();
+    extraWatches.forEach((stop) => stop());
+    deps.doc.removeEventListener(SENDS_LEFT_EVENT, onSendsLeft);
+    try {
+      stopControls?.();
+    } catch {
+      // whatever is left must not reach Gmail
+    }
+  };
+}
+
+/** A usable compose (the compose controller's own definition) or an open thread's heading; list views need nothing. */
+function needsControls(el: Element): boolean {
+  if (el.matches(COMPOSE_PARTS)) return composeParts(el) !== undefined;
+  return el.matches(THREAD_OPEN);
+}
+
+function safely(call: () => void): void {
+  try {
+    call();
+  } catch {
+    // one watcher failing must not starve the others (nor reach Gmail's page)
+  }
+}
