@@ -48,6 +48,7 @@ const PAYLOAD: { [K in RequestType]: RequestInput<K> } = {
   'thread.sent': { account: 'me@example.com', threadId: 'abc123', sentAt: 1 },
   'reminder.replyNow': { id: 'r-1' },
   'history.summary': { months: 12 },
+  'controls.load': {},
 } as never;
 
 const OTHER_ID = 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz';
