@@ -7,26 +7,28 @@
  * this world (boot/handoff.ts); without one (a frame that navigated away
  * meanwhile) it does nothing.
  */
-import { offerControls } from './boot/handoff';
+import { offerControls, type StartControls } from './boot/handoff';
 import { startGmailIntegration } from './controller/page';
 import { parsingHandlers } from './gmail/page-bridge';
 import { removeOwned } from './ui/owned';
 
-try {
-  offerControls(globalThis, (host) => {
-    const stop = startGmailIntegration(host.deps, host.onCommand, {
-      watch: host.watch,
-      listen: (handlers) => host.listenEnvelopes(parsingHandlers(handlers)),
-      health: host.health,
-      // The bootstrap reports the account from the page's first post on.
-      reportsAccounts: false,
-    });
-    return () => {
-      stop();
-      // What this script rendered: the bootstrap's own copy of owned.ts never saw it.
-      removeOwned(host.deps.doc);
-    };
+export const startControls: StartControls = (host) => {
+  const stop = startGmailIntegration(host.deps, host.onCommand, {
+    watch: host.watch,
+    listen: (handlers) => host.listenEnvelopes(parsingHandlers(handlers)),
+    health: host.health,
+    // The bootstrap reports the account from the page's first post on.
+    reportsAccounts: false,
   });
+  return () => {
+    stop();
+    // What this script rendered: the bootstrap's own copy of owned.ts never saw it.
+    removeOwned(host.deps.doc);
+  };
+};
+
+try {
+  offerControls(globalThis, startControls);
 } catch {
   // never into Gmail's page
 }
