@@ -1,0 +1,167 @@
+/**
+ * The Gmail payload split (issue 13): bytes injected into every Gmail page at load and after the
+ * first compose, and the time from a compose appearing to our control being visible, for this
+ * build (dist/: bootstrap in the manifest, controls injected on first need) against the last build
+ * before the split, built from git in the same run.
+ *
+ * Baseline: the parent of the commit that added src/content/controls.ts (found with git log; set
+ * BENCH_BASELINE_REF to build another ref), exported with `git archive` into
+ * node_modules/.cache/follow-through/bench-baseline-<sha>/ and built there with this repo's
+ * node_modules (kept between runs: a commit's build never changes).
+ *
+ * Latency: the built extension in headless Chromium, mail.google.com routed to a Gmail page whose
+ * compose window (the real compose-dialog.html fixture) is added on demand, as Gmail adds one.
+ * Each round is a fresh page load (the first compose of a page is the one that pays for loading
+ * the controls), the bootstrap given 1 s to start; then, in the page, `performance.now()` before
+ * the compose is added and again when a `follow-through-control` in it has a rendered button with a
+ * layout box (a MutationObserver plus a frame loop). Two worker states: running (a recent
+ * wake-up), and stopped just before the compose opens (CDP ServiceWorker.stopAllWorkers: the load
+ * request has to wake it — the worst case after 30 s of idleness).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, DIST, FIXTURES, ROOT } from './config.mjs';
+import { injectedFiles } from './payload.mjs';
+
+export const SPLIT = {
+  warmups: 2,
+  rounds: Math.max(5, Number(process.env.BENCH_SPLIT_ROUNDS) || 15),
+  settleMs: 1000,
+  controlsFile: 'src/content/controls.js',
+};
+
+const git = (...args) => execFileSync('git', ['-C', ROOT, ...args], { encoding: 'utf8' }).trim();
+
+/** The commit the baseline is built from, and why. */
+export function baselineRef() {
+  if (process.env.BENCH_BASELINE_REF) return { sha: git('rev-parse', process.env.BENCH_BASELINE_REF), why: `BENCH_BASELINE_REF=${process.env.BENCH_BASELINE_REF}` };
+  const added = git('log', '--diff-filter=A', '--format=%H', '--', 'src/content/controls.ts').split('\n').filter(Boolean).at(-1);
+  if (!added) throw new Error('no commit adds src/content/controls.ts: set BENCH_BASELINE_REF');
+  return { sha: git('rev-parse', `${added}^`), why: `parent of ${added.slice(0, 10)} (the commit that added src/content/controls.ts)` };
+}
+
+/** Builds (or reuses) the baseline's dist/ and returns its path. */
+export function baselineDist({ sha }, log = () => {}) {
+  const dir = join(ROOT, 'node_modules', '.cache', 'follow-through', `bench-baseline-${sha.slice(0, 12)}`);
+  const dist = join(dir, 'dist');
+  if (existsSync(join(dist, 'manifest.json'))) return dist;
+  log(`  building the baseline ${sha.slice(0, 10)} in ${dir} …`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('git', ['-C', ROOT, 'archive', '--format=tar', sha], { maxBuffer: 1 << 30 });
+  if (archive.status !== 0) throw new Error(`git archive ${sha} failed: ${archive.stderr}`);
+  const tar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
+  if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: dir, encoding: 'utf8' });
+  if (build.status !== 0 || !existsSync(join(dist, 'manifest.json'))) throw new Error(`baseline build failed:\n${build.stdout}\n${build.stderr}`);
+  return dist;
+}
+
+/** Bytes at load (the manifest's content scripts) and after the first compose (plus the controls script, when the build has one). */
+export function splitPayload(dist) {
+  const atLoad = injectedFiles(dist);
+  const sum = (files) => files.reduce((a, f) => ({ min: a.min + f.min, gz: a.gz + f.gz }), { min: 0, gz: 0 });
+  const load = sum(atLoad);
+  const controls = existsSync(join(dist, SPLIT.controlsFile)) ? injectedFiles(dist, [SPLIT.controlsFile]).find((f) => f.file === SPLIT.controlsFile) : undefined;
+  const afterCompose = controls ? { min: load.min + controls.min, gz: load.gz + controls.gz } : load;
+  return { files: atLoad, load, controls, afterCompose };
+}
+
+function gmailPage() {
+  const compose = readFileSync(join(FIXTURES, 'compose-dialog.html'), 'utf8');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Inbox (3) - test@gmail.com - Gmail</title>
+<script>var GLOBALS = []; GLOBALS[9] = '1a2b3c4d5e'; GLOBALS[10] = 'test@gmail.com';</script></head>
+<body><div gh="tm"><div gh="mtb"></div></div><table role="grid"><tr class="zA"><td>Quarterly numbers</td></tr></table>
+<template id="compose-template"><div class="AD" data-compose-window>${compose}</div></template>
+<script>
+window.openCompose = () => {
+  const win = document.getElementById('compose-template').content.firstElementChild.cloneNode(true);
+  win.querySelector('input[name=subjectbox]').value = 'subject_111';
+  document.body.append(win);
+};
+window.measureCompose = () => new Promise((resolve, reject) => {
+  const t0 = performance.now();
+  let raf = 0;
+  let done = false;
+  const visible = () => [...document.querySelectorAll('[data-compose-window] follow-through-control')].some((h) => {
+    const b = h.shadowRoot && h.shadowRoot.querySelector('button');
+    return b && b.getBoundingClientRect().width > 0;
+  });
+  const finish = () => { if (done) return; done = true; mo.disconnect(); cancelAnimationFrame(raf); resolve(performance.now() - t0); };
+  const mo = new MutationObserver(() => visible() && finish());
+  mo.observe(document.documentElement, { childList: true, subtree: true });
+  const tick = () => (visible() ? finish() : (raf = requestAnimationFrame(tick)));
+  openCompose();
+  tick();
+  setTimeout(() => done || reject(new Error('no control within 15 s')), 15000);
+});
+</script></body></html>`;
+}
+
+const pctl = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
+
+/** Compose → control times (ms) for one build, worker running and worker stopped. */
+async function latencyOf(dist, log) {
+  const profile = mkdtempSync(join(tmpdir(), 'ft-bench-split-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--host-resolver-rules=MAP * ~NOTFOUND'],
+  });
+  try {
+    const html = gmailPage();
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('chrome-extension://')) return route.continue();
+      if (url.startsWith('https://mail.google.com/mail/')) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      if (url.startsWith('https://mail.google.com/')) return route.fulfill({ status: 404, body: '' });
+      return route.abort('blockedbyclient');
+    });
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const version = context.browser()?.version() ?? 'unknown';
+    const out = {};
+    for (const worker of ['running', 'stopped']) {
+      const times = [];
+      for (let i = 0; i < SPLIT.warmups + SPLIT.rounds; i++) {
+        const page = await context.newPage();
+        await page.goto('https://mail.google.com/mail/u/0/#inbox', { waitUntil: 'load' });
+        await page.waitForTimeout(SPLIT.settleMs);
+        if (worker === 'stopped') {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('ServiceWorker.enable');
+          await cdp.send('ServiceWorker.stopAllWorkers');
+          await cdp.detach();
+        }
+        const ms = await page.evaluate(() => globalThis.measureCompose());
+        await page.close();
+        if (i >= SPLIT.warmups) times.push(ms);
+      }
+      log(`    worker ${worker}: p50 ${pctl(times, 0.5).toFixed(1)} ms, p95 ${pctl(times, 0.95).toFixed(1)} ms`);
+      out[worker] = { times, p50: pctl(times, 0.5), p95: pctl(times, 0.95) };
+    }
+    return { version, ...out };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export async function splitBench({ log = () => {} } = {}) {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('No build in dist/: run npm run build first');
+  const ref = baselineRef();
+  const baseDist = baselineDist(ref, log);
+  const ours = splitPayload(DIST);
+  const base = splitPayload(baseDist);
+  log(`  compose → control, this build (${SPLIT.warmups} + ${SPLIT.rounds} page loads per worker state)…`);
+  const oursLatency = await latencyOf(DIST, log);
+  log(`  compose → control, baseline ${ref.sha.slice(0, 10)}…`);
+  const baseLatency = await latencyOf(baseDist, log);
+  return { ref, ours: { ...ours, latency: oursLatency }, base: { ...base, latency: baseLatency } };
+}
+
