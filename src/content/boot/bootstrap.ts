@@ -32,6 +32,8 @@ import { listenToPageEnvelopes } from '../gmail/page-envelope';
 import { createBridgeBuffer } from './bridge-buffer';
 import { CONTROLS_HOST, CONTROLS_PROTOCOL, type StartControls } from './handoff';
 
+/** What a person does just before a thread or a compose opens. */
+const PREFETCH_EVENTS = ['pointerdown', 'keydown'] as const;
 /** After a failed load: the next tries, then only a new need (a compose or thread appearing) tries again. */
 const RETRY_MS = [2_000, 10_000, 60_000];
 
@@ -42,6 +44,8 @@ export interface BootstrapOptions {
   onCommand?(fn: (message: unknown) => unknown): void;
   /** Test seam: the health report (default: one reporting through deps.request). */
   health?: Health;
+  /** Test seam: whether an event is the user's own (default: `isTrusted`; a page's synthetic events do not count). */
+  trusted?(event: Event): boolean;
 }
 
 export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): () => void {
@@ -122,17 +126,22 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
     };
   }
 
+  /** The controls are needed now: started at once when they are here already, else as soon as they arrive. */
   function need(): void {
     wanted = true;
-    if (stopped || stopControls) return;
-    if (offered) return startControls();
-    if (loading) return;
+    if (offered) startControls();
+    else load();
+  }
+
+  /** Asks the background to inject the controls (once at a time; not again once they are here). */
+  function load(): void {
+    if (stopped || stopControls || offered || loading) return;
     loading = true;
     deps.request('controls.load', {}).then(
       () => {
         loading = false;
         // Injected, but nothing offered itself: a script that failed before the hand-over.
-        if (!stopControls && !stopped) failed(new Error('the controls script did not start'));
+        if (!stopControls && !offered && !stopped) failed(new Error('the controls script did not start'));
       },
       (error: unknown) => {
         loading = false;
@@ -145,8 +154,18 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
     health.set('composeButton', 'missing', 'controls not loaded');
     deps.warnOnce('controls not loaded', error);
     const wait = RETRY_MS[failures++];
-    if (wait !== undefined) retryTimer = setTimeout(need, wait);
+    if (wait !== undefined) retryTimer = setTimeout(load, wait);
   }
+
+  // The user's first press or key in the page: a thread or a compose is likely to open next (a person's click is held
+  // for ~100 ms, Gmail then builds the view). The controls are fetched now and started when needed; a tab nobody
+  // touches (a pinned or background Gmail) never loads them.
+  const prefetch = (event: Event) => {
+    if (!(options.trusted ? options.trusted(event) : event.isTrusted)) return;
+    for (const type of PREFETCH_EVENTS) deps.doc.removeEventListener(type, prefetch, true);
+    load();
+  };
+  for (const type of PREFETCH_EVENTS) deps.doc.addEventListener(type, prefetch, { capture: true, passive: true });
 
   const stopWatching = watchAdded(
     deps.doc,
@@ -195,6 +214,7 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
     stopWatching();
     extraWatches.forEach((stop) => stop());
     deps.doc.removeEventListener(SENDS_LEFT_EVENT, onSendsLeft);
+    for (const type of PREFETCH_EVENTS) deps.doc.removeEventListener(type, prefetch, true);
     try {
       stopControls?.();
     } catch {

@@ -42,7 +42,7 @@ afterEach(() => {
  * One bootstrap with its own world and fake background. `controls.load` offers `start` (the real controls by
  * default) into that world, as the background's executeScript does: at once, or when `inject()` is called.
  */
-function boot(opts: { handlers?: Handlers; start?: StartControls; deferInjection?: boolean; alive?: { v: boolean } } = {}): Copy {
+function boot(opts: { handlers?: Handlers; start?: StartControls; deferInjection?: boolean; alive?: { v: boolean }; trusted?: (e: Event) => boolean } = {}): Copy {
   const world: Record<symbol, unknown> = {};
   const waiting: (() => void)[] = [];
   const copy = {} as Copy;
@@ -66,7 +66,7 @@ function boot(opts: { handlers?: Handlers; start?: StartControls; deferInjection
     inject: () => waiting.splice(0).forEach((fn) => fn()),
   });
   copy.stop = startOnce({ doc: document, world, alive: () => alive.v }, () =>
-    startBootstrap(fake.deps, { world, onCommand: (fn) => (copy.command = fn) }),
+    startBootstrap(fake.deps, { world, onCommand: (fn) => (copy.command = fn), ...(opts.trusted ? { trusted: opts.trusted } : {}) }),
   );
   copies.push(copy);
   return copy;
@@ -145,6 +145,44 @@ describe('bootstrap: when the controls are loaded', () => {
     await settle();
     expect(armed.fake.of('controls.load')).toHaveLength(1);
     expect(seen).toEqual([armCommand()]);
+  });
+});
+
+describe('bootstrap: fetched on the first press or key, started on need', () => {
+  const inbox = () => {
+    document.title = 'Inbox (3) - me@example.com - Gmail';
+    document.body.innerHTML = '<div gh="tm"><div gh="mtb"></div></div><table role="grid"><tr class="zA"><td>Quarterly numbers</td></tr></table>';
+  };
+
+  it('the user\'s first press fetches the controls once without starting them; the compose that follows starts them without asking again', async () => {
+    load('compose-dialog.html');
+    const compose = document.querySelector('div.M9')!;
+    inbox();
+    let started = 0;
+    const copy = boot({ trusted: () => true, start: (host) => (started++, startControls(host)) });
+    await settle();
+    expect(copy.fake.of('controls.load')).toEqual([]);
+    document.querySelector('tr.zA')!.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true }));
+    await settle();
+    expect(copy.fake.of('controls.load')).toHaveLength(1);
+    expect(started).toBe(0);
+    expect(controls()).toEqual([]);
+
+    document.body.append(compose);
+    await settle();
+    expect(started).toBe(1);
+    expect(controls()).toHaveLength(1);
+    expect(copy.fake.of('controls.load')).toHaveLength(1);
+  });
+
+  it('a page\'s synthetic events fetch nothing', async () => {
+    inbox();
+    const copy = boot();
+    document.body.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true }));
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true }));
+    await settle();
+    expect(copy.fake.of('controls.load')).toEqual([]);
   });
 });
 
