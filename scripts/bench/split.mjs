@@ -22,7 +22,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, DIST, FIXTURES, ROOT } from './config.mjs';
@@ -178,15 +178,16 @@ async function latencyOf(dist, log) {
 }
 
 export async function splitBench({ log = () => {} } = {}) {
+  const load = os.loadavg();
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('No build in dist/: run npm run build first');
   const ref = baselineRef();
   const baseDist = baselineDist(ref, log);
   const ours = splitPayload(DIST);
   const base = splitPayload(baseDist);
-  log(`  compose → control, this build (${SPLIT.warmups} + ${SPLIT.rounds} page loads per worker state)…`);
+  log(`  compose → control, this build (${SPLIT.warmups} + ${SPLIT.rounds} page loads per scenario)…`);
   const oursLatency = await latencyOf(DIST, log);
   log(`  compose → control, baseline ${ref.sha.slice(0, 10)}…`);
   const baseLatency = await latencyOf(baseDist, log);
-  return { ref, ours: { ...ours, latency: oursLatency }, base: { ...base, latency: baseLatency } };
+  return { ref, load, ours: { ...ours, latency: oursLatency }, base: { ...base, latency: baseLatency } };
 }
 
