@@ -12,30 +12,36 @@ import { CONTROLS_ENTRY, CONTROLS_SCRIPT } from './src/core/protocol/controls.ts
  * into a Gmail frame on first need (src/background/controls-injection.ts).
  */
 function gmailControls(outDir: string): Plugin {
+  const buildControls = (watch: boolean) =>
+    build({
+      configFile: false,
+      logLevel: 'warn',
+      publicDir: false,
+      build: {
+        outDir,
+        emptyOutDir: false,
+        copyPublicDir: false,
+        lib: { entry: CONTROLS_ENTRY, formats: ['iife'], name: 'followThroughControls', fileName: () => CONTROLS_SCRIPT },
+        minify: !watch,
+        sourcemap: false,
+        target: 'es2022',
+        // `npm run dev`: rebuilt on change (the next injection, after a Gmail reload, takes the new code).
+        ...(watch ? { watch: {} } : {}),
+      },
+    });
   return {
     name: 'follow-through:gmail-controls',
-    apply: 'build',
     async closeBundle() {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        publicDir: false,
-        build: {
-          outDir,
-          emptyOutDir: false,
-          copyPublicDir: false,
-          lib: { entry: CONTROLS_ENTRY, formats: ['iife'], name: 'followThroughControls', fileName: () => CONTROLS_SCRIPT },
-          minify: true,
-          sourcemap: false,
-          target: 'es2022',
-        },
-      });
+      if (this.meta.watchMode) return;
+      await buildControls(false);
+    },
+    configureServer(server) {
+      // After crxjs has written the dev extension into outDir.
+      server.httpServer?.once('listening', () => void buildControls(true).catch((error) => server.config.logger.error(String(error))));
     },
   };
 }
 
-// One source, two packages: `vite build` → dist/ (Chrome/Edge),
-// `vite build --mode firefox` → dist-firefox/ (Firefox).
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   const outDir = target === 'firefox' ? 'dist-firefox' : 'dist';
