@@ -45,6 +45,8 @@ export function realFrameScripting(): FrameScriptingPort {
         // documentIds where the browser knows them (Chrome 106+): a frame that navigated meanwhile is left alone.
         target: target.documentId ? { tabId: target.tabId, documentIds: [target.documentId] } : { tabId: target.tabId, frameIds: [target.frameId] },
         files: [...files],
+        // The page is loaded already: no reason to wait for the browser's idle point (Chrome 102+, Firefox 102+).
+        injectImmediately: true,
       } as Parameters<typeof browser.scripting.executeScript>[0]);
     },
   };
