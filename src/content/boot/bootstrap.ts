@@ -10,6 +10,9 @@
  * which lends them its observer, its bridge with what it heard before, and
  * its health report.
  *
+ * Meanwhile a compose shows a placeholder button (placeholder.ts) that the
+ * real control replaces, taking over a press or the focus on it.
+ *
  * Nothing is lost while they load: the account and recent send responses
  * are replayed (bridge-buffer.ts), a compose's armed choice and a
  * replaced script's sends live on the page (armed-store.ts,
@@ -30,6 +33,7 @@ import { COMPOSE_PARTS, THREAD_OPEN, WATCH_SELECTORS } from '../controller/watch
 import { composeParts } from '../gmail/compose';
 import { listenToPageEnvelopes } from '../gmail/page-envelope';
 import { createBridgeBuffer } from './bridge-buffer';
+import { createPlaceholders, type Handed } from './placeholder';
 import { CONTROLS_HOST, CONTROLS_PROTOCOL, type StartControls } from './handoff';
 
 /** What a person does just before a thread or a compose opens. */
@@ -54,6 +58,7 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
   const health = options.health ?? createHealth(deps.request, () => accounts.current());
   const reportAccount = createAccountReporter(deps);
   const buffer = createBridgeBuffer(deps.now);
+  const placeholders = createPlaceholders(deps, () => need());
 
   let stopped = false;
   let wanted = false;
@@ -89,6 +94,8 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
     if (!start || stopControls || stopped) return;
     offered = undefined;
     clearTimeout(retryTimer);
+    // Removed in the same task as the real controls are put in (no frame between: nothing flickers).
+    const handed = placeholders.removeAll();
     try {
       stopControls = start({
         deps,
@@ -103,10 +110,18 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
       deps.warnOnce('controls failed to start', error);
       return;
     }
+    handOver(handed);
     if (armPending && controlCommand) {
       armPending = false;
       forward(armCommand());
     }
+  }
+
+  /** What the user did to a placeholder, done to the real control: a press opens its picker, the focus moves to it. */
+  function handOver({ pressed, focused }: Handed): void {
+    const button = (root: Element) => composeParts(root)?.sendRow.querySelector('follow-through-control')?.shadowRoot?.querySelector<HTMLButtonElement>('button.btn');
+    safely(() => pressed.forEach((root) => button(root)?.click()));
+    if (focused && !pressed.includes(focused)) safely(() => button(focused)?.focus());
   }
 
   /** The controls' watchers: what is on the page now, then what the one observer finds. */
@@ -145,12 +160,17 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
       },
       (error: unknown) => {
         loading = false;
-        if (!stopped && !isExtensionGone(error)) failed(error);
+        if (stopped) return;
+        // An orphan (updated, disabled, removed) can never load them: its placeholders go, silently.
+        if (isExtensionGone(error)) placeholders.removeAll();
+        else failed(error);
       },
     );
   }
 
   function failed(error: unknown): void {
+    // No button that does nothing: the compose goes without until a retry brings the controls.
+    placeholders.removeAll();
     health.set('composeButton', 'missing', 'controls not loaded');
     deps.warnOnce('controls not loaded', error);
     const wait = RETRY_MS[failures++];
@@ -174,8 +194,14 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
       onFound(elements: Element[]) {
         if (controlWatchers) {
           for (const w of controlWatchers) if (w.selector === selector) safely(() => w.onFound(elements));
-        } else if (!wanted && elements.some(needsControls)) {
-          need();
+          return;
+        }
+        for (const el of elements) {
+          // A usable compose (the compose controller's own definition) or an open thread; list views need nothing.
+          const parts = el.matches(COMPOSE_PARTS) ? composeParts(el) : undefined;
+          if (parts || el.matches(THREAD_OPEN)) need();
+          // Still on their way: the compose shows the button at once.
+          if (parts && !stopControls) placeholders.show(parts);
         }
       },
     })),
@@ -215,18 +241,13 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
     extraWatches.forEach((stop) => stop());
     deps.doc.removeEventListener(SENDS_LEFT_EVENT, onSendsLeft);
     for (const type of PREFETCH_EVENTS) deps.doc.removeEventListener(type, prefetch, true);
+    placeholders.removeAll();
     try {
       stopControls?.();
     } catch {
       // whatever is left must not reach Gmail
     }
   };
-}
-
-/** A usable compose (the compose controller's own definition) or an open thread's heading; list views need nothing. */
-function needsControls(el: Element): boolean {
-  if (el.matches(COMPOSE_PARTS)) return composeParts(el) !== undefined;
-  return el.matches(THREAD_OPEN);
 }
 
 function safely(call: () => void): void {

@@ -148,6 +148,59 @@ describe('bootstrap: when the controls are loaded', () => {
   });
 });
 
+describe('bootstrap: the compose shows the button while the controls load', () => {
+  it('a placeholder that looks like the control appears at once and is replaced by the real one', async () => {
+    load('compose-dialog.html');
+    const copy = boot({ deferInjection: true });
+    await settle();
+    const [placeholder] = controls();
+    expect(placeholder!.closest('td')!.getAttribute('data-follow-through')).toBe('pending');
+    const button = placeholder!.shadowRoot!.querySelector('button.btn')!;
+    expect(button.textContent).toBe('remindButton');
+    expect(button.getAttribute('title')).toBe('remindLabel');
+    expect(button.querySelector('svg path')).not.toBeNull();
+    // Beside Send, where the control goes.
+    expect(placeholder!.closest('td')!.previousElementSibling!.matches('td.gU.Up')).toBe(true);
+
+    copy.inject();
+    await settle();
+    expect(controls()).toHaveLength(1);
+    expect(controls()[0]!.closest('td')!.getAttribute('data-follow-through')).toBe('compose');
+    expect(document.querySelector('[data-follow-through=pending]')).toBeNull();
+  });
+
+  it('a press on the placeholder opens the real control\'s picker once it is there; the press does not reach Gmail', async () => {
+    load('compose-dialog.html');
+    const copy = boot({ deferInjection: true });
+    await settle();
+    let gmailSaw = 0;
+    document.body.addEventListener('click', () => gmailSaw++);
+    controls()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('button.btn')!.click();
+    copy.inject();
+    await settle();
+    const shadow = controls()[0]!.shadowRoot!;
+    await vi.waitFor(() => expect(shadow.querySelector('[role=dialog]')).not.toBeNull());
+    expect(gmailSaw).toBe(0);
+  });
+
+  it('a load that fails takes the placeholder away (no button that does nothing)', async () => {
+    load('compose-dialog.html');
+    const copy = boot({ handlers: { 'controls.load': () => Promise.reject(new Error('No tab with id: 7')) } });
+    await settle();
+    expect(copy.fake.warnings).toContain('controls not loaded');
+    expect(controls()).toEqual([]);
+  });
+
+  it('stopping the bootstrap (replaced by an update) removes its placeholders', async () => {
+    load('compose-dialog.html');
+    const copy = boot({ deferInjection: true });
+    await settle();
+    expect(controls()).toHaveLength(1);
+    copy.stop!();
+    expect(controls()).toEqual([]);
+  });
+});
+
 describe('bootstrap: fetched on the first press or key, started on need', () => {
   const inbox = () => {
     document.title = 'Inbox (3) - me@example.com - Gmail';
