@@ -79,6 +79,7 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
             ...singleNotification(r, i18n.t, (ms) => (owed ? day : fmt).format(ms), dayFormatter(i18n.locale())),
             iconUrl,
             // An owed reply's first button opens the reply itself ("Reply now"); the body still opens the thread.
+            // A reminder regardless of replies keeps "Open thread": there may be nothing to follow up on.
             buttons: [{ title: i18n.t(owed ? 'actionReplyNow' : 'actionOpenThread') }, { title: i18n.t('actionSnooze') }],
             ...sticky,
           });

@@ -1,4 +1,4 @@
-import type { CheckFailure, Reminder } from '../core/reminder';
+import { watchesReplies, type CheckFailure, type Reminder } from '../core/reminder';
 import { judgeLook } from '../core/replies/by-kind';
 import { applyVerdict, rulesFor, type CheckResult, type ReturnPolicy } from '../core/replies/outcome';
 import { classifyPrintViewResponse, printViewUrl } from '../core/replies/print-view';
@@ -88,6 +88,8 @@ export function createReplyChecker(deps: ReplyCheckerDeps) {
 
   /** One look now, whatever the schedule says ("check for replies now"). */
   async function checkNow(r: Reminder): Promise<Reminder | undefined> {
+    // "Regardless of replies": nothing a look finds could change it, so no request is made.
+    if (!watchesReplies(r)) return undefined;
     const settings = await deps.settings.get();
     const result = await look(r, settings);
     return deps.checks.record(r.id, r.rev, result, result.check.at);

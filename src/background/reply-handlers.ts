@@ -1,4 +1,4 @@
-import { isLive, threadKeysOf, type Reminder } from '../core/reminder';
+import { isLive, threadKeysOf, watchesReplies, type Reminder } from '../core/reminder';
 import { judgeLook, tabMayWrite } from '../core/replies/by-kind';
 import { rulesFor, withStableIds } from '../core/replies/outcome';
 import type { ResponseMap } from '../core/protocol/messages';
@@ -48,7 +48,7 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
     async 'thread.observed'(p) {
       const keys = threadKeysOf({ provider: 'gmail', ...(p.threadId ? { threadId: p.threadId } : {}), ...(p.permThreadId ? { permThreadId: p.permThreadId } : {}) });
       const candidates = (await Promise.all(keys.map((k) => d.store.byThread(p.account, k)))).flat();
-      const live = [...new Map(candidates.map((r) => [r.id, r])).values()].filter((r) => isLive(r.status));
+      const live = [...new Map(candidates.map((r) => [r.id, r])).values()].filter((r) => isLive(r.status) && watchesReplies(r));
       if (live.length === 0) return { resolved: [] };
       const settings = await d.settings.get();
       const resolved: Reminder[] = [];

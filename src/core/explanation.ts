@@ -118,6 +118,8 @@ export function countingNote(r: Reminder, t: Translate): string | undefined {
 }
 
 export function explainReminder(r: Reminder, t: Translate, formatTime: (ms: number) => string, formatDay: FormatDay = (d) => d): string | undefined {
+  // Regardless of replies: nothing was looked for, so there is no verdict to explain (the label says what it is).
+  if (r.kind === 'always') return undefined;
   const parts = [explainVerdict(r, t, formatTime, formatDay), countingNote(r, t)].filter((p) => p !== undefined);
   return parts.length > 0 ? parts.join(' ') : undefined;
 }

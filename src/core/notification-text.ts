@@ -29,6 +29,7 @@ export function subjectOf(r: Reminder, t: Translate): string {
 
 export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string, formatDay?: FormatDay): NotificationText {
   if (r.kind === 'owed-reply') return owedNotification(r, t, formatDate);
+  if (r.kind === 'always') return alwaysNotification(r, t, formatDate);
   const who = describeRecipients(r.thread.recipients, t);
   if (r.check?.outcome === 'bounced') {
     return {
@@ -66,6 +67,18 @@ function owedNotification(r: Reminder, t: Translate, formatDate: (ms: number) =>
         ? t('notifOwedAgain', [clip(clean(again.by.name) || clean(again.by.email)), again.at !== undefined ? formatDate(again.at) : '—', r.account])
         : t('notifOwedContext', [formatDate(r.sentAt), r.account]);
   return { title: clip(t('notifOwedTitle', [owedTo(r, t)])), message: subjectOf(r, t), contextMessage: context };
+}
+
+/**
+ * "Reminder: <subject>" — a reminder regardless of replies says nothing about replies (none was looked for):
+ * the subject is what the user asked to be reminded of, with whom the thread is and when it started.
+ */
+function alwaysNotification(r: Reminder, t: Translate, formatDate: (ms: number) => string): NotificationText {
+  return {
+    title: clip(t('notifAlwaysTitle', [subjectOf(r, t)])),
+    message: clip(t('notifAlwaysMessage', [describeRecipients(r.thread.recipients, t)])),
+    contextMessage: t('notifContext', [formatDate(r.sentAt), r.account]),
+  };
 }
 
 /** "Bob replied" (only when the user asked to be told). */
@@ -106,16 +119,17 @@ export function digestNotification(reminders: readonly Reminder[], t: Translate)
  * `\s` in JS) and every Unicode bidi control (marks, embeddings, overrides,
  * isolates) that could spoof the line.
  */
-function clean(s: string | undefined): string {
+export function clean(s: string | undefined): string {
   return (s ?? '')
     .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-function clip(s: string): string {
-  if (s.length <= MAX_FIELD) return s;
-  let end = MAX_FIELD - 1;
+/** At most `max` characters, the last an ellipsis when cut. */
+export function clip(s: string, max = MAX_FIELD): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
   // Do not leave half of a surrogate pair (an emoji) before the ellipsis.
   if (/[\ud800-\udbff]/.test(s.charAt(end - 1))) end -= 1;
   return `${s.slice(0, end)}…`;

@@ -4,21 +4,30 @@
  */
 
 import type { MessageNote } from './replies/types';
+import type { FollowUpChain } from './chain';
 
 export type Provider = 'gmail';
 
 /**
  * What the reminder is about: `no-reply` waits for the others to answer the
  * user; `owed-reply` waits for the user to answer the others (it ends with
- * the user's own message in the thread). These are the kinds that are
- * implemented, and the only ones the protocol and backups accept (`always` —
- * remind whatever happens — is planned and joins this list when the
- * background handles it).
+ * the user's own message in the thread); `always` ("remind me regardless")
+ * fires at its time whatever anyone wrote — only the user ends it.
  */
-export const REMINDER_KINDS = ['no-reply', 'owed-reply'] as const;
+export const REMINDER_KINDS = ['no-reply', 'owed-reply', 'always'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 /** Why another kind is refused, for the error the caller gets. */
-export const UNSUPPORTED_KIND_MESSAGE = 'Only "no-reply" and "owed-reply" reminders exist so far ("always" is not implemented)';
+export const UNSUPPORTED_KIND_MESSAGE = 'A reminder\'s kind is "no-reply", "owed-reply" or "always"';
+
+/**
+ * Whether messages in the thread can end or move the reminder (a reply, the
+ * user's own answer, a bounce, an automatic answer's return date). An
+ * `always` reminder is the user's own appointment with the thread: nothing
+ * in it is looked at, and no look is spent on it.
+ */
+export function watchesReplies(r: Pick<Reminder, 'kind'>): boolean {
+  return r.kind !== 'always';
+}
 
 export type ReminderStatus =
   | 'pending' // waiting for its due time
@@ -193,6 +202,8 @@ export interface Reminder {
   ignoredReplyIds?: string[];
   /** Messages the user said were automatic answers ("that was an automatic answer"). */
   autoReplyIds?: string[];
+  /** "Repeat until answered" and the follow-ups sent so far (core/chain.ts). Absent: a single reminder, as before chains. */
+  chain?: FollowUpChain;
   history: Transition[];
 }
 

@@ -2,7 +2,10 @@ import * as v from 'valibot';
 import { PRESET_IDS } from './schedule/presets';
 import { DEFAULT_RETENTION_MONTHS, RETENTION_CHOICES } from './retention';
 import { isValidTimeZone } from './time/zoned';
-import { defaultNotificationPrefs, defaultReplyPrefs, type Settings } from './settings';
+import { defaultFollowUpPrefs, defaultNotificationPrefs, defaultReplyPrefs, type Settings } from './settings';
+import { FollowUpPrefsSchema } from './chain-schema';
+import { defaultTemplatePrefs } from './templates/built-in';
+import { TemplatePrefsSchema } from './templates/schema';
 
 /**
  * The one schema for Settings, wherever they come from: storage.local, the
@@ -28,6 +31,10 @@ export const ADDED_FIELD_DEFAULTS = {
   notifications: defaultNotificationPrefs,
   /** Added with bounded history (issue 13): a year. */
   retentionMonths: (): number => DEFAULT_RETENTION_MONTHS,
+  /** Added with follow-up chains (issue 11): repeat on, 3 → 7 → 14 days, at most 3 follow-ups. */
+  followUps: defaultFollowUpPrefs,
+  /** Added with follow-up templates (issue 11): friendly built-ins, German "Sie", none of the user's own. */
+  templates: defaultTemplatePrefs,
 } as const satisfies { [K in keyof Settings]?: () => Settings[K] };
 
 /** A minute of the day, 0…1439; a window's end may also be 1440 (midnight at the end of the day). */
@@ -73,6 +80,8 @@ export const SettingsSchema = v.object({
     ADDED_FIELD_DEFAULTS.notifications,
   ),
   retentionMonths: v.optional(v.picklist(RETENTION_CHOICES as unknown as number[]), ADDED_FIELD_DEFAULTS.retentionMonths),
+  followUps: v.optional(FollowUpPrefsSchema, ADDED_FIELD_DEFAULTS.followUps),
+  templates: v.optional(TemplatePrefsSchema, ADDED_FIELD_DEFAULTS.templates),
 });
 
 // The schema's output must be exactly Settings (a field missing here, or typed differently, fails to compile).

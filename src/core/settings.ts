@@ -1,6 +1,8 @@
 /** User preferences that the pure core needs. Stored by the background in storage.local. */
 import type { PresetId } from './schedule/presets';
 import { DEFAULT_RETENTION_MONTHS } from './retention';
+import type { TemplatePrefs } from './templates/types';
+import { defaultTemplatePrefs } from './templates/built-in';
 
 /** 0 = Sunday … 6 = Saturday, as Date#getDay. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -45,6 +47,18 @@ export interface NotificationPrefs {
   separateUpTo?: number;
 }
 
+/** Defaults of a new no-reply reminder's follow-up chain (core/chain.ts; each reminder keeps its own copy). */
+export interface FollowUpPrefs {
+  /** New no-reply reminders repeat until answered (off per reminder with one click). */
+  repeat: boolean;
+  /** Days to wait: steps[0] after the original send, steps[k] after follow-up k; the last repeats. 1–90 each, at most 6. */
+  steps: number[];
+  /** Most follow-ups a chain arms (1–10); after the last one the reminder waits one more step and notifies as final. */
+  cap: number;
+}
+
+export const defaultFollowUpPrefs = (): FollowUpPrefs => ({ repeat: true, steps: [3, 7, 14], cap: 3 });
+
 export interface Settings {
   version: 1;
   schedule: SchedulePrefs;
@@ -57,6 +71,9 @@ export interface Settings {
   notifications: NotificationPrefs;
   /** Months finished reminders are kept (core/retention RETENTION_CHOICES); 0 keeps them forever. */
   retentionMonths: number;
+  followUps: FollowUpPrefs;
+  /** Follow-up texts: the chosen template per language, German form of address, the user's own templates. */
+  templates: TemplatePrefs;
 }
 
 export const defaultReplyPrefs = (): ReplyPrefs => ({ aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false, moveToReturn: true });
@@ -77,5 +94,7 @@ export function defaultSettings(timeZone: string): Settings {
     replies: defaultReplyPrefs(),
     notifications: defaultNotificationPrefs(),
     retentionMonths: DEFAULT_RETENTION_MONTHS,
+    followUps: defaultFollowUpPrefs(),
+    templates: defaultTemplatePrefs(),
   };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { Picker } from '../content/ui/Picker';
 import type { Armed, PreviewInput, PreviewResult } from '../content/ui/types';
-import { isLive, type Reminder } from '../core/reminder';
+import { isLive, watchesReplies, type Reminder } from '../core/reminder';
 import type { PresetId } from '../core/schedule/presets';
 import { Dialog } from './Dialog';
 import type { Translate } from './types';
@@ -36,6 +36,8 @@ export function RowActions(props: RowActionsProps) {
   const [view, setView] = useState<ActionsView>(props.view);
   const waiting = isLive(r.status);
   const owed = r.kind === 'owed-reply';
+  // Regardless of replies: no look is made for it, and no reply ended it (nothing to say it was none).
+  const watches = watchesReplies(r);
   const then = (f: () => void) => () => {
     props.onClose();
     f();
@@ -85,12 +87,14 @@ export function RowActions(props: RowActionsProps) {
           <button type="button" class="item" onClick={() => setView('change')}>
             {t('threadChange')}
           </button>
-          <button type="button" class="item" onClick={then(props.onCheckNow)}>
-            {t('actionCheckNow')}
-          </button>
+          {watches && (
+            <button type="button" class="item" onClick={then(props.onCheckNow)}>
+              {t('actionCheckNow')}
+            </button>
+          )}
         </>
       )}
-      {r.status === 'replied' && (
+      {r.status === 'replied' && watches && (
         <>
           <button type="button" class="item" onClick={then(props.onNotReply)}>
             {t(r.resolution?.kind === 'answered' ? 'threadNotAnswer' : 'threadNotReply')}

@@ -111,7 +111,13 @@ export function rowText(r: Reminder, section: SectionId, env: Env): RowText {
   };
 }
 
-function statusOf(r: Reminder, { t }: Env): string | undefined {
+function statusOf(r: Reminder, env: Env): string | undefined {
+  // "Regardless of replies" is what the row is, in every section: no reply ends it.
+  if (r.kind === 'always') return [env.t('statusAlways'), replyStatusOf(r, env)].filter(Boolean).join(' · ');
+  return replyStatusOf(r, env);
+}
+
+function replyStatusOf(r: Reminder, { t }: Env): string | undefined {
   if (r.status === 'replied' || r.status === 'done' || r.status === 'cancelled') return undefined;
   if (r.check?.outcome === 'bounced') return t('statusBounced');
   if (r.check?.outcome === 'failed') return t('statusUnverified');

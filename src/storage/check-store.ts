@@ -1,4 +1,4 @@
-import { WAITING_STATUSES, type Reminder, type ReminderStatus } from '../core/reminder';
+import { WAITING_STATUSES, watchesReplies, type Reminder, type ReminderStatus } from '../core/reminder';
 import { checkNeeded, nextCheckAt, PRECHECK_MS, type CheckKind, type CheckResult } from '../core/replies/outcome';
 import { applyEvent, IllegalTransitionError } from '../core/transitions';
 import type { ReminderDB } from './open-db';
@@ -90,7 +90,8 @@ export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRang
       const db = await ready;
       const tx = db.transaction('reminders', 'readwrite');
       const current = await tx.store.get(id);
-      if (!current || current.rev !== expectedRev) {
+      // A reminder "regardless of replies" is never looked at; a look that got here all the same writes nothing.
+      if (!current || current.rev !== expectedRev || !watchesReplies(current)) {
         await tx.done;
         return undefined;
       }

@@ -103,7 +103,8 @@ export function reminderStore(
       const live = siblings.filter((r) => isLive(r.status));
       let answered: Reminder | undefined;
       const owed = live.find((r) => r.kind === 'owed-reply');
-      if (reminder.kind === 'no-reply' && owed) {
+      // A "regardless" reminder answers only when armed on a send (no anchor): added from the thread, it is a note-to-self.
+      if ((reminder.kind === 'no-reply' || (reminder.kind === 'always' && !reminder.anchor)) && owed) {
         answered = applyEvent(owed, { type: 'reply', resolution: sentAnswer(reminder.account, reminder.sentAt) }, now, 'answered');
         await store.put(answered);
       }

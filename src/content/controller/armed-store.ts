@@ -48,6 +48,8 @@ function isDueLike(v: unknown): v is DueChoice {
 export function isArmed(v: unknown): v is Armed {
   if (!isPlain(v) || !isDueLike(v.due)) return false;
   if (!Object.entries(v).every(([k, x]) => k === 'due' || isPrimitive(x))) return false;
+  // The kind decides whether a reply ends the reminder: only the one the picker makes is taken (never a guess).
+  if (v.kind !== undefined && v.kind !== 'always') return false;
   return typeof v.label === 'string' && v.label.length > 0 && v.label.length <= MAX_LABEL;
 }
 

@@ -266,11 +266,14 @@ export function createComposeController(
         sentAt: scheduledAt ?? sent?.sentAt ?? clickedAt,
         pressedAt: clickedAt,
         due: armed.due,
+        // "Regardless of replies" travels with the armed choice (also through a hand-over to a new script).
+        ...(armed.kind === 'always' ? { kind: 'always' as const } : {}),
       });
       onStored();
       // Stored: from here on a failure may only cost the label, never claim "not set".
       const label = await dueLabel(deps, reminder.dueAt).catch(() => new Date(reminder.dueAt).toLocaleString(deps.locale));
-      showToast(deps.doc, deps.t(scheduledAt === undefined ? 'toastSet' : 'toastScheduledSet', [label]), theme);
+      const toast = reminder.kind === 'always' ? 'toastAlwaysSet' : scheduledAt === undefined ? 'toastSet' : 'toastScheduledSet';
+      showToast(deps.doc, deps.t(toast, [label]), theme);
     } catch (error) {
       // This script was orphaned by an update meanwhile: its replacement stores the reminder.
       // Stopped first: this copy must not pick up what it leaves.

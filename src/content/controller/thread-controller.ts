@@ -89,13 +89,15 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     const messages = threadMessages(deps.doc, s.thread);
     const isOwn = ownMatcher(account, { replies });
     const offer = offerFor(messages, isOwn);
-    if (offer.kind === 'owed-reply' && offer.received) {
+    if (offer.kind === 'owed-reply' && offer.received && armed.kind !== 'always') {
       const owed = owedIdentity(s.thread, offer.received, isOwn, deps.now());
       return deps.request('reminder.create', { id: deps.newId(), account, kind: 'owed-reply', ...owed, due: armed.due });
     }
     // Counted from the user's own newest message when it is the thread's latest, else from the click (anchor.ts).
     const { sentAt, anchor } = anchorFor(messages, account, replies, deps.now(), browserZone());
-    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt, anchor, due: armed.due });
+    // "Regardless of replies" is about the thread, whoever wrote last: it counts like a follow-up added here.
+    const kind = armed.kind === 'always' ? { kind: 'always' as const } : {};
+    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt, anchor, due: armed.due, ...kind });
   }
 
   async function act(s: Shown, run: () => Promise<{ reminder: Pick<Reminder, 'dueAt' | 'kind'> }>, armed: Armed | undefined) {
@@ -106,7 +108,8 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
         const typed = 'after' in armed.due || 'days' in armed.due;
         const label = typed ? await dueLabel(deps, reminder.dueAt).catch(() => armed.label) : armed.label;
         // A new owed reply says what it will remind of: answering, not waiting.
-        showToast(deps.doc, deps.t(reminder.kind === 'owed-reply' ? 'toastOwedSet' : 'toastSet', [label]), currentTheme(s.mounted.host, s.theme));
+        const toast = reminder.kind === 'owed-reply' ? 'toastOwedSet' : reminder.kind === 'always' ? 'toastAlwaysSet' : 'toastSet';
+        showToast(deps.doc, deps.t(toast, [label]), currentTheme(s.mounted.host, s.theme));
       }
     } catch (error) {
       // Orphaned by an update or removal: the control is gone already, and nothing is said.

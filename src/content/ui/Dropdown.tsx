@@ -3,6 +3,8 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { CLOCK_ICON, stopUnlessShortcut } from './clock-icon';
 
 const FOCUSABLE = 'button:not([disabled]),input:not([disabled])';
+/** Where a menu starts and what its arrows move between: its actions, not a choice of options (radios keep their own arrows). */
+const FIRST_FOCUS = 'button:not([disabled]),input:not([disabled]):not([type=radio])';
 
 export const focusFirst = (el: Element | null | undefined) => el?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
 
@@ -119,7 +121,8 @@ function Popup({ anchor, wrap, label, close, children }: PopupProps) {
       }
     }
     place();
-    focusFirst(el);
+    // A menu starts at its first action; a choice of options above it (the picker's kind) is one Shift+Tab away.
+    el.querySelector<HTMLElement>(FIRST_FOCUS)?.focus();
     const outside = (e: Event) => {
       if (!e.composedPath().includes(wrap.current!)) close();
     };
@@ -142,10 +145,12 @@ function Popup({ anchor, wrap, label, close, children }: PopupProps) {
       return;
     }
     const arrow = key === 'ArrowDown' || key === 'ArrowUp';
+    // Radio buttons move between their options with the arrows themselves (Tab leaves them).
+    if (target.type === 'radio') return;
     // A date-time field uses the arrows itself; text fields need Home and End.
     if ((arrow && target.type !== 'datetime-local') || (!arrow && (key === 'Home' || key === 'End') && target.tagName !== 'INPUT')) {
       e.preventDefault();
-      const items = [...ref.current!.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const items = [...ref.current!.querySelectorAll<HTMLElement>(FIRST_FOCUS)];
       const n = items.length;
       const i = items.indexOf(target);
       items[key === 'Home' ? 0 : key === 'End' ? n - 1 : (i + (key === 'ArrowDown' ? 1 : n - 1)) % n]?.focus();

@@ -23,6 +23,31 @@ export interface PickerProps {
   onPick(armed: Armed): void;
   /** Only the presets (snooze). */
   presetsOnly?: boolean;
+  /**
+   * Offer "regardless of replies" beside the kind this place arms (`no-reply`: "if no reply", `owed-reply`:
+   * "until I reply"); absent: no choice (snooze, change). A pick made with "regardless" carries `kind: 'always'`.
+   */
+  kinds?: 'no-reply' | 'owed-reply';
+  /** The choice shown first (the compose's armed kind when its picker opens again). */
+  initialKind?: 'always';
+}
+
+/** The kind choice: the reminder waits for an answer, or comes regardless. */
+function KindChoice({ t, wait, kind, onKind }: { t: Translate; wait: 'no-reply' | 'owed-reply'; kind: 'wait' | 'always'; onKind(k: 'wait' | 'always'): void }) {
+  const name = useRef(`ft-kind-${Math.random().toString(36).slice(2, 10)}`).current;
+  const option = (value: 'wait' | 'always', label: string) => (
+    <label>
+      <input type="radio" name={name} value={value} checked={kind === value} onChange={() => onKind(value)} />
+      {label}
+    </label>
+  );
+  return (
+    <fieldset class="kinds">
+      <legend>{t('pickerKindLabel')}</legend>
+      {option('wait', t(wait === 'owed-reply' ? 'pickerKindOwed' : 'pickerKindNoReply'))}
+      {option('always', t('pickerKindAlways'))}
+    </fieldset>
+  );
 }
 
 /**
@@ -30,7 +55,13 @@ export interface PickerProps {
  * text. Every choice is previewed by the background and its label shown
  * before it is used; an answer to an older question is dropped.
  */
-export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }: PickerProps) {
+export function Picker({ t, lang, defaultPreset, preview, onPick: pick, presetsOnly, kinds, initialKind }: PickerProps) {
+  const [kind, setKind] = useState<'wait' | 'always'>(kinds && initialKind === 'always' ? 'always' : 'wait');
+  // The kind goes with whatever is picked, as it is chosen at that moment.
+  const onPick = (armed: Armed) => {
+    const { kind: _earlier, ...rest } = armed;
+    pick(kind === 'always' ? { ...rest, kind: 'always' } : rest);
+  };
   const [labels, setLabels] = useState<Partial<Record<PresetId, { label: string; at: number }>>>({});
   const [echo, setEcho] = useState<Echo>(null);
   const seq = useRef(0);
@@ -41,7 +72,8 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
   const ask = (input: PreviewInput) =>
     preview(input).catch((e: unknown): PreviewResult => ({ ok: false, message: e instanceof Error ? e.message : String(e) }));
 
-  useLayoutEffect(() => focusFirst(root.current), []);
+  // The first preset takes the focus (the kind choice above it is one Shift+Tab away).
+  useLayoutEffect(() => focusFirst(root.current?.querySelector('[role=group]') ?? root.current), []);
   useEffect(() => {
     for (const id of PRESET_IDS) {
       void ask({ preset: id }).then((r) => {
@@ -93,6 +125,7 @@ export function Picker({ t, lang, defaultPreset, preview, onPick, presetsOnly }:
 
   return (
     <div ref={root}>
+      {kinds && <KindChoice t={t} wait={kinds} kind={kind} onKind={setKind} />}
       <div role="group" aria-label={t('pickerPresets')}>
         {PRESET_IDS.map((id) => (
           <button key={id} type="button" class="item" onClick={() => void pickPreset(id)}>

@@ -15,11 +15,14 @@ export interface RemindControlProps {
   onDisarm(): void;
 }
 
-/** "Remind me if no reply", beside Gmail's Send button. */
+/** "Remind me if no reply" (or regardless of replies), beside Gmail's Send button. */
 export function RemindControl({ t, lang, armed, problem, defaultPreset, preview, onArm, onDisarm }: RemindControlProps) {
+  const always = armed?.kind === 'always';
+  // The button says which kind is armed, kind first (a long label is cut off at the end): "If no reply: Fri 09:00" or "Regardless: Fri 09:00".
+  const text = armed ? t(always ? 'armedAlwaysButton' : 'armedButton', [isolate(armed.label)]) : t('remindButton');
   return (
     <>
-      <Dropdown text={armed ? t('armedButton', [isolate(armed.label)]) : t('remindButton')} label={t('remindLabel')} armed={!!armed}>
+      <Dropdown text={text} label={t(always ? 'remindAlwaysLabel' : 'remindLabel')} armed={!!armed}>
         {(close) => (
           <>
             <Picker
@@ -27,6 +30,8 @@ export function RemindControl({ t, lang, armed, problem, defaultPreset, preview,
               lang={lang}
               defaultPreset={defaultPreset}
               preview={preview}
+              kinds="no-reply"
+              {...(always ? { initialKind: 'always' as const } : {})}
               onPick={(a) => {
                 close(true);
                 onArm(a);

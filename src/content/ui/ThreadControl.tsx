@@ -64,13 +64,14 @@ export function ThreadControl(props: ThreadControlProps) {
       </span>
     );
   }
-  const picker = (onPick: (a: Armed) => void, close: Close, presetsOnly?: boolean) => (
+  const picker = (onPick: (a: Armed) => void, close: Close, presetsOnly?: boolean, kinds?: 'no-reply' | 'owed-reply') => (
     <Picker
       t={t}
       lang={props.lang}
       defaultPreset={props.defaultPreset}
       preview={props.preview}
       presetsOnly={presetsOnly}
+      {...(kinds ? { kinds } : {})}
       onPick={(a) => {
         close(true);
         onPick(a);
@@ -102,7 +103,7 @@ export function ThreadControl(props: ThreadControlProps) {
               <p class="head" dir="auto">
                 {to ? t('owedOffer', [isolate(to)]) : t('owedOfferPlain')}
               </p>
-              {picker(props.onCreate, close)}
+              {picker(props.onCreate, close, false, 'owed-reply')}
             </>
           )}
         </Dropdown>
@@ -110,13 +111,13 @@ export function ThreadControl(props: ThreadControlProps) {
     }
     return (
       <Dropdown text={t('remindButton')} label={t('remindLabel')}>
-        {(close) => picker(props.onCreate, close)}
+        {(close) => picker(props.onCreate, close, false, 'no-reply')}
       </Dropdown>
     );
   }
-  const owed = reminder.kind === 'owed-reply';
+  const button = reminder.kind === 'owed-reply' ? 'owedThreadButton' : reminder.kind === 'always' ? 'threadAlwaysButton' : 'threadButton';
   return (
-    <Dropdown text={t(owed ? 'owedThreadButton' : 'threadButton', [isolate(reminder.dueLabel)])} label={t('threadMenuLabel')} armed>
+    <Dropdown text={t(button, [isolate(reminder.dueLabel)])} label={t('threadMenuLabel')} armed>
       {(close) => <Existing {...props} close={close} picker={picker} />}
     </Dropdown>
   );
@@ -124,6 +125,7 @@ export function ThreadControl(props: ThreadControlProps) {
 
 /** Which kind of reminder is active, and what ends it. */
 function Explain({ t, reminder }: { t: Translate; reminder: ThreadReminderView }) {
+  if (reminder.kind === 'always') return <p class="head">{t('alwaysExplain')}</p>;
   if (reminder.kind !== 'owed-reply') return <p class="head">{t('noReplyExplain')}</p>;
   return (
     <>
@@ -141,7 +143,7 @@ function Explain({ t, reminder }: { t: Translate; reminder: ThreadReminderView }
 
 type ExistingProps = ThreadControlProps & {
   close: Close;
-  picker(onPick: (a: Armed) => void, close: Close, presetsOnly?: boolean): JSX.Element;
+  picker(onPick: (a: Armed) => void, close: Close, presetsOnly?: boolean, kinds?: 'no-reply' | 'owed-reply'): JSX.Element;
 };
 
 /** What the last look found, when there is something to say (an automatic answer, a possibly automatic reply). */
@@ -194,7 +196,7 @@ function Replied(props: ExistingProps) {
   const { t, close, picker, onNotReply, onAutoAnswer, onCreate, reminder } = props;
   const answered = reminder && typeof reminder === 'object' && reminder.answered;
   const [view, setView] = useState<'menu' | 'new'>('menu');
-  if (view === 'new') return picker(onCreate, close);
+  if (view === 'new') return picker(onCreate, close, false, props.offer?.kind ?? 'no-reply');
   return (
     <>
       <Note reminder={reminder} />

@@ -32,6 +32,9 @@ export const CONTROL_CSS =
   '.use{margin:4px 16px;height:32px;padding:0 16px;border:0;border-radius:16px;background:var(--accent);color:var(--on-accent);cursor:pointer}' +
   '.use:disabled{opacity:.4;cursor:default}.head{margin:0;padding:4px 16px;font-size:12px;color:var(--muted);overflow-wrap:anywhere}' +
   'hr{margin:8px 0;border:0;border-top:1px solid var(--line);opacity:.5}' +
+  '.kinds{display:flex;flex-wrap:wrap;gap:4px 16px;margin:0;padding:2px 16px 6px;border:0;font-size:13px}' +
+  '.kinds legend{float:left;width:100%;padding:0;font-size:12px;color:var(--muted)}' +
+  '.kinds label{display:inline-flex;align-items:center;gap:6px;cursor:pointer}.kinds input{margin:0;accent-color:var(--accent)}' +
   '.problem{align-self:center;max-width:320px;margin-inline-start:8px;font-size:12px;line-height:16px;font-weight:400;color:var(--err);white-space:normal}';
 
 export const TOAST_CSS =

@@ -20,4 +20,6 @@ export interface Armed {
   label: string;
   /** The instant the preview showed: for an absolute choice, the time the compose checks at Send. */
   at: number;
+  /** "Regardless of replies" (reminder kind `always`); absent: the kind the place arms ("if no reply", "until I reply"). */
+  kind?: 'always';
 }

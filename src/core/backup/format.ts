@@ -8,6 +8,7 @@ import { id, messageIdField, permThreadIdField, threadIdField } from '../protoco
 import { ANCHORS, REMINDER_KINDS, REMINDER_STATUSES, threadKeysOf, TIMES_READ, UNSUPPORTED_KIND_MESSAGE, type Reminder } from '../reminder';
 import type { Settings } from '../settings';
 import { SettingsSchema } from '../settings-schema';
+import { FollowUpChainSchema } from '../chain-schema';
 
 export const BACKUP_FORMAT = 'follow-through-backup';
 export const BACKUP_VERSION = 1;
@@ -154,6 +155,7 @@ export const ReminderSchema = v.pipe(
     check: v.optional(CheckSchema),
     ignoredReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
     autoReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
+    chain: v.optional(FollowUpChainSchema),
     history: v.pipe(v.array(TransitionSchema), v.minLength(1), v.maxLength(10_000)),
   }),
   // The index finds a reminder by this key: one that does not match its thread could never be found.

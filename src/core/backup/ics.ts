@@ -5,7 +5,7 @@
  * without splitting a UTF-8 character.
  */
 import { threadUrl } from '../gmail-links';
-import { isWaiting, type Address, type Reminder } from '../reminder';
+import { isWaiting, type Address, type Reminder, type ReminderKind } from '../reminder';
 
 export const EVENT_MINUTES = 15;
 const MAX_OCTETS = 75;
@@ -39,7 +39,7 @@ export function remindersToIcs(reminders: readonly Reminder[], { now, extensionV
       `DTSTAMP:${stamp}`,
       `DTSTART:${utcStamp(r.dueAt)!}`,
       `DURATION:PT${EVENT_MINUTES}M`,
-      `SUMMARY:${escapeText(`${r.kind === 'owed-reply' ? 'Reply to' : 'Follow up'}: ${r.thread.subject}`)}`,
+      `SUMMARY:${escapeText(`${SUMMARY_PREFIX[r.kind]}: ${r.thread.subject}`)}`,
       // The reminder's kind, machine-readable: no-reply, owed-reply, always.
       `CATEGORIES:${escapeText(r.kind)}`,
       `X-FOLLOW-THROUGH-KIND:${escapeText(r.kind)}`,
@@ -53,11 +53,16 @@ export function remindersToIcs(reminders: readonly Reminder[], { now, extensionV
   return lines.map(fold).join(CRLF) + CRLF;
 }
 
+/** What a calendar entry's title starts with, per kind. */
+const SUMMARY_PREFIX: Record<ReminderKind, string> = { 'no-reply': 'Follow up', 'owed-reply': 'Reply to', always: 'Reminder' };
+
 function describe(r: Reminder, url: string): string {
   const to = r.thread.recipients.map(formatAddress).join(', ') || '(no recipients)';
   // An owed reply names who waits for the user's answer (the sender first).
   const who = r.kind === 'owed-reply' ? `You owe a reply to: ${to}` : `To: ${to}`;
-  return [who, `Account: ${r.account}`, `Open in Gmail: ${url}`].join('\n');
+  // Regardless of replies: a reply in the thread does not cancel this entry.
+  const kind = r.kind === 'always' ? ['Regardless of replies'] : [];
+  return [who, ...kind, `Account: ${r.account}`, `Open in Gmail: ${url}`].join('\n');
 }
 
 const formatAddress = (a: Address) => (a.name?.trim() ? `${a.name.trim()} <${a.email}>` : a.email);

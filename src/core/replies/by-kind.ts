@@ -1,10 +1,10 @@
 /**
  * One look at a thread's messages, judged by the rule of the reminder's
  * kind: "did they reply" for `no-reply`, "did the user answer" for
- * `owed-reply`. The reply checker (print view) and the Gmail tab's
+ * `owed-reply`; nothing for `always` (see `watchesReplies`). The reply checker (print view) and the Gmail tab's
  * observations both come through here, so the two never disagree.
  */
-import { isWaiting, type CheckFailure, type CheckSource, type Reminder, type TimesRead } from '../reminder';
+import { isWaiting, watchesReplies, type CheckFailure, type CheckSource, type Reminder, type TimesRead } from '../reminder';
 import { judgeReplies } from './judge';
 import { applyVerdict, type CheckResult, type ReturnPolicy } from './outcome';
 import { judgeOwed, type OwedVerdict } from './owed';
@@ -24,8 +24,13 @@ export interface LookContext {
   policy?: ReturnPolicy;
 }
 
-/** Judges `messages` (already given stable ids) for `r` and says what that does to it. */
+/**
+ * Judges `messages` (already given stable ids) for `r` and says what that does to it. A reminder no message can
+ * end or move (`always`) is never looked at (callers skip it, see `watchesReplies`); should one get here all the
+ * same, the look changes nothing and says nothing about replies (its earlier check, if any, stays).
+ */
 export function judgeLook(r: Reminder, messages: readonly ObservedMessage[], rules: ReplyRules, source: CheckSource, now: number, ctx: LookContext = {}): CheckResult {
+  if (!watchesReplies(r)) return { check: r.check ?? { at: now, source, outcome: 'no-reply', notes: [], failures: 0 } };
   const times = ctx.times ? { times: ctx.times } : {};
   if (r.kind === 'owed-reply') {
     const id = ctx.trackedId ?? receivedId(r);

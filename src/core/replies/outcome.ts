@@ -2,7 +2,7 @@
  * When to look for replies and what a look means for the reminder. Pure:
  * the background does the fetching and writes what this decides.
  */
-import { isLive, isWaiting, type AutoAnswerInfo, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck, type TimesRead } from '../reminder';
+import { isLive, isWaiting, watchesReplies, type AutoAnswerInfo, type CheckFailure, type CheckSource, type Reminder, type ReplyCheck, type TimesRead } from '../reminder';
 import type { ReplyPrefs, SchedulePrefs } from '../settings';
 import { dueAfterReturn } from './auto-answer/back-on';
 import type { ReminderEvent } from '../transitions';
@@ -25,6 +25,8 @@ export type CheckKind = 'due' | 'early' | 'retry';
 
 /** Which look a reminder needs at `now`, if any. */
 export function checkNeeded(r: Reminder, now: number): CheckKind | undefined {
+  // "Regardless of replies": no look could change it, so none is spent on it.
+  if (!watchesReplies(r)) return undefined;
   if (isWaiting(r.status)) {
     if (r.dueAt <= now) return hasDueLook(r) ? undefined : 'due';
     if (r.dueAt - now <= PRECHECK_MS) return r.check && r.check.at >= r.dueAt - PRECHECK_MS ? undefined : 'early';
@@ -42,11 +44,12 @@ export function hasDueLook(r: Reminder): boolean {
 
 /** A due reminder may fire: its look was made, or the grace for it is over. */
 export function readyToFire(r: Reminder, now: number): boolean {
-  return hasDueLook(r) || r.dueAt <= now - CHECK_GRACE_MS;
+  return !watchesReplies(r) || hasDueLook(r) || r.dueAt <= now - CHECK_GRACE_MS;
 }
 
 /** When the next look is wanted for this reminder (for the alarm), if ever. */
 export function nextCheckAt(r: Reminder, now: number): number | undefined {
+  if (!watchesReplies(r)) return undefined;
   if (isWaiting(r.status)) {
     const early = r.dueAt - PRECHECK_MS;
     const earlyDone = r.check !== undefined && r.check.at >= early;

@@ -144,8 +144,14 @@ describe('parseBackup', () => {
 });
 
 describe('reminder kinds in a backup', () => {
-  it('refuses a kind that is not implemented, saying so', () => {
-    const error = problem(json((raw) => (raw.reminders[0].kind = 'always')));
-    expect(error.message).toContain('"always" is not implemented');
+  it('accepts "always" (remind regardless of replies) and keeps it through a round trip', () => {
+    const parsed = parseBackup(json((raw) => (raw.reminders[0].kind = 'always')));
+    expect(parsed.reminders[0]!.kind).toBe('always');
+  });
+
+  it('refuses a kind that does not exist, naming the ones that do', () => {
+    const error = problem(json((raw) => (raw.reminders[0].kind = 'sometimes')));
+    expect(error.message).toContain('reminders[0].kind');
+    expect(error.message).toContain('"always"');
   });
 });

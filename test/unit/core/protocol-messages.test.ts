@@ -461,10 +461,15 @@ describe('malformed requests', () => {
 });
 
 describe('reminder kinds', () => {
-  it('refuses always (not implemented) with an error that says so', () => {
+  it('accepts always (remind regardless of replies) and hands it on as given', () => {
     const parsed = parseEnvelope({ v: 1, type: 'reminder.create', payload: { ...create(), kind: 'always' } });
+    expect(parsed).toMatchObject({ ok: true, request: { payload: { kind: 'always' } } });
+  });
+
+  it('refuses a kind that does not exist, naming the kinds that do', () => {
+    const parsed = parseEnvelope({ v: 1, type: 'reminder.create', payload: { ...create(), kind: 'Always' } });
     expect(parsed).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(!parsed.ok && parsed.error.message).toContain('"always" is not implemented');
+    expect(!parsed.ok && parsed.error.message).toMatch(/kind.*"no-reply", "owed-reply" or "always"/s);
   });
 
   it('accepts owed-reply (implemented)', () => {

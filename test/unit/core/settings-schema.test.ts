@@ -18,7 +18,7 @@ function without(s: Settings, ...fields: (keyof Settings)[]): Record<string, unk
 
 describe('settings migrations: fields added since version 1', () => {
   it('version 1 settings as they first shipped get every added field with its default', () => {
-    const first = without(current(), 'armNewComposes', 'replies', 'notifications', 'retentionMonths');
+    const first = without(current(), 'armNewComposes', 'replies', 'notifications', 'retentionMonths', 'followUps', 'templates');
     const parsed = parseSettings(first);
     expect(parsed.success).toBe(true);
     expect(parsed.output).toEqual({
@@ -27,7 +27,31 @@ describe('settings migrations: fields added since version 1', () => {
       replies: ADDED_FIELD_DEFAULTS.replies(),
       notifications: ADDED_FIELD_DEFAULTS.notifications(),
       retentionMonths: ADDED_FIELD_DEFAULTS.retentionMonths(),
+      followUps: ADDED_FIELD_DEFAULTS.followUps(),
+      templates: ADDED_FIELD_DEFAULTS.templates(),
     });
+  });
+
+  it('templates (issue 11): missing means the friendly built-ins, German in Sie, none of the user’s own', () => {
+    expect(parseSettings(without(current(), 'templates')).output).toEqual({
+      ...current(),
+      templates: { selected: { en: 'builtin:en:friendly', de: 'builtin:de-sie:friendly' }, germanAddress: 'sie', custom: [] },
+    });
+  });
+
+  it('followUps (issue 11): missing means repeat until answered, 3 → 7 → 14 days, three follow-ups; bounds hold', () => {
+    expect(parseSettings(without(current(), 'followUps')).output).toEqual({ ...current(), followUps: { repeat: true, steps: [3, 7, 14], cap: 3 } });
+    const withF = (followUps: unknown) => parseSettings({ ...current(), followUps }).success;
+    expect(withF({ repeat: false, steps: [1, 90], cap: 10 })).toBe(true);
+    expect(withF({ repeat: true, steps: [1, 2, 3, 4, 5, 6], cap: 1 })).toBe(true);
+    expect(withF({ repeat: true, steps: [1, 2, 3, 4, 5, 6, 7], cap: 3 })).toBe(false);
+    expect(withF({ repeat: true, steps: [], cap: 3 })).toBe(false);
+    expect(withF({ repeat: true, steps: [0], cap: 3 })).toBe(false);
+    expect(withF({ repeat: true, steps: [91], cap: 3 })).toBe(false);
+    expect(withF({ repeat: true, steps: [2.5], cap: 3 })).toBe(false);
+    expect(withF({ repeat: true, steps: [3], cap: 0 })).toBe(false);
+    expect(withF({ repeat: true, steps: [3], cap: 11 })).toBe(false);
+    expect(withF({ repeat: 'yes', steps: [3], cap: 3 })).toBe(false);
   });
 
   it('retentionMonths: missing means a year; only the offered choices are valid', () => {
@@ -62,7 +86,7 @@ describe('settings migrations: fields added since version 1', () => {
   });
 
   it('has a test above for every added field, and every added field is optional in the schema', () => {
-    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'notifications', 'replies', 'retentionMonths']);
+    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'followUps', 'notifications', 'replies', 'retentionMonths', 'templates']);
     const optional = Object.entries(SettingsSchema.entries)
       .filter(([, schema]) => schema.type === 'optional')
       .map(([key]) => key)
