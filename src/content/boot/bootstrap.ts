@@ -10,8 +10,9 @@
  * which lends them its observer, its bridge with what it heard before, and
  * its health report.
  *
- * Meanwhile a compose shows a placeholder button (placeholder.ts) that the
- * real control replaces, taking over a press or the focus on it.
+ * When they take longer than a moment, a compose shows a placeholder button
+ * meanwhile (placeholder.ts) that the real control replaces, taking over a
+ * press or the focus on it.
  *
  * Nothing is lost while they load: the account and recent send responses
  * are replayed (bridge-buffer.ts), a compose's armed choice and a
@@ -30,12 +31,14 @@ import { createHealth, type Health } from '../controller/health';
 import { answerNavigation } from '../controller/navigation-commands';
 import { HANDOVER_ATTR, SENDS_LEFT_EVENT } from '../controller/send-handover';
 import { COMPOSE_PARTS, THREAD_OPEN, WATCH_SELECTORS } from '../controller/watch-selectors';
-import { composeParts } from '../gmail/compose';
+import { composeParts, type ComposeParts } from '../gmail/compose';
 import { listenToPageEnvelopes } from '../gmail/page-envelope';
 import { createBridgeBuffer } from './bridge-buffer';
 import { createPlaceholders, type Handed } from './placeholder';
 import { CONTROLS_HOST, CONTROLS_PROTOCOL, type StartControls } from './handoff';
 
+/** How long a compose waits for the controls before it shows the placeholder (well within the 100 ms a control may take). */
+const PLACEHOLDER_AFTER_MS = 50;
 /** What a person does just before a thread or a compose opens. */
 const PREFETCH_EVENTS = ['pointerdown', 'keydown'] as const;
 /** After a failed load: the next tries, then only a new need (a compose or thread appearing) tries again. */
@@ -71,6 +74,8 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
   let controlCommand: ((message: unknown) => unknown) | undefined;
   let armPending = false;
   const extraWatches: (() => void)[] = [];
+  const waitingComposes = new Set<ComposeParts>();
+  let placeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const stopBridge = listenToPageEnvelopes(deps.win, {
     onSyncSend: buffer.handlers.onSyncSend,
@@ -95,7 +100,7 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
     offered = undefined;
     clearTimeout(retryTimer);
     // Removed in the same task as the real controls are put in (no frame between: nothing flickers).
-    const handed = placeholders.removeAll();
+    const handed = dropPlaceholders();
     try {
       stopControls = start({
         deps,
@@ -115,6 +120,26 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
       armPending = false;
       forward(armCommand());
     }
+  }
+
+  /**
+   * Controls still on their way a moment after a compose appeared (a stopped worker to wake, a busy machine): the
+   * compose shows the placeholder button then. Usually they arrive first and the real control is the only one shown.
+   */
+  function placeLater(parts: ComposeParts): void {
+    waitingComposes.add(parts);
+    placeTimer ??= setTimeout(() => {
+      placeTimer = undefined;
+      if (!stopControls && !stopped) for (const p of waitingComposes) if (p.root.isConnected) placeholders.show(p);
+      waitingComposes.clear();
+    }, PLACEHOLDER_AFTER_MS);
+  }
+
+  function dropPlaceholders(): Handed {
+    clearTimeout(placeTimer);
+    placeTimer = undefined;
+    waitingComposes.clear();
+    return placeholders.removeAll();
   }
 
   /** What the user did to a placeholder, done to the real control: a press opens its picker, the focus moves to it. */
@@ -162,7 +187,7 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
         loading = false;
         if (stopped) return;
         // An orphan (updated, disabled, removed) can never load them: its placeholders go, silently.
-        if (isExtensionGone(error)) placeholders.removeAll();
+        if (isExtensionGone(error)) dropPlaceholders();
         else failed(error);
       },
     );
@@ -170,7 +195,7 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
 
   function failed(error: unknown): void {
     // No button that does nothing: the compose goes without until a retry brings the controls.
-    placeholders.removeAll();
+    dropPlaceholders();
     health.set('composeButton', 'missing', 'controls not loaded');
     deps.warnOnce('controls not loaded', error);
     const wait = RETRY_MS[failures++];
@@ -200,8 +225,7 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
           // A usable compose (the compose controller's own definition) or an open thread; list views need nothing.
           const parts = el.matches(COMPOSE_PARTS) ? composeParts(el) : undefined;
           if (parts || el.matches(THREAD_OPEN)) need();
-          // Still on their way: the compose shows the button at once.
-          if (parts && !stopControls) placeholders.show(parts);
+          if (parts && !stopControls) placeLater(parts);
         }
       },
     })),
@@ -241,7 +265,7 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
     extraWatches.forEach((stop) => stop());
     deps.doc.removeEventListener(SENDS_LEFT_EVENT, onSendsLeft);
     for (const type of PREFETCH_EVENTS) deps.doc.removeEventListener(type, prefetch, true);
-    placeholders.removeAll();
+    dropPlaceholders();
     try {
       stopControls?.();
     } catch {

@@ -149,10 +149,26 @@ describe('bootstrap: when the controls are loaded', () => {
 });
 
 describe('bootstrap: the compose shows the button while the controls load', () => {
-  it('a placeholder that looks like the control appears at once and is replaced by the real one', async () => {
+  it('controls that arrive within a moment are the only control shown (no placeholder, nothing swapped)', async () => {
+    load('compose-dialog.html');
+    const added: string[] = [];
+    const mo = new MutationObserver((records) =>
+      records.forEach((r) => r.addedNodes.forEach((n) => n instanceof Element && added.push(n.getAttribute('data-follow-through') ?? ''))),
+    );
+    mo.observe(document.body, { childList: true, subtree: true });
+    boot();
+    await new Promise((r) => setTimeout(r, 120));
+    await settle();
+    mo.disconnect();
+    expect(added.filter(Boolean)).toEqual(['compose']);
+  });
+
+  it('controls still on their way after a moment: a placeholder that looks like the control, then the real one', async () => {
     load('compose-dialog.html');
     const copy = boot({ deferInjection: true });
     await settle();
+    expect(controls()).toEqual([]);
+    await vi.waitFor(() => expect(controls()).toHaveLength(1));
     const [placeholder] = controls();
     expect(placeholder!.closest('td')!.getAttribute('data-follow-through')).toBe('pending');
     const button = placeholder!.shadowRoot!.querySelector('button.btn')!;
@@ -172,7 +188,7 @@ describe('bootstrap: the compose shows the button while the controls load', () =
   it('a press on the placeholder opens the real control\'s picker once it is there; the press does not reach Gmail', async () => {
     load('compose-dialog.html');
     const copy = boot({ deferInjection: true });
-    await settle();
+    await vi.waitFor(() => expect(controls()).toHaveLength(1));
     let gmailSaw = 0;
     document.body.addEventListener('click', () => gmailSaw++);
     controls()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('button.btn')!.click();
@@ -194,8 +210,7 @@ describe('bootstrap: the compose shows the button while the controls load', () =
   it('stopping the bootstrap (replaced by an update) removes its placeholders', async () => {
     load('compose-dialog.html');
     const copy = boot({ deferInjection: true });
-    await settle();
-    expect(controls()).toHaveLength(1);
+    await vi.waitFor(() => expect(controls()).toHaveLength(1));
     copy.stop!();
     expect(controls()).toEqual([]);
   });
