@@ -11,6 +11,7 @@
  *
  * Latency: the built extension in headless Chromium, mail.google.com routed to a Gmail page whose
  * compose window (the real compose-dialog.html fixture) is added on demand, as Gmail adds one.
+ * Rounds alternate between the two builds (each in its own browser), so both see the same load.
  * Each round is a fresh page load (the first compose of a page is the one that pays for loading
  * the controls), the bootstrap given 1 s to start; then, in the page, `performance.now()` when
  * the compose is added, again when a `follow-through-control` in it has a rendered button with a
@@ -131,8 +132,8 @@ export const SCENARIOS = [
 
 const pctl = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(p * xs.length) - 1)];
 
-/** Compose → control times (ms) for one build, in each scenario. */
-async function latencyOf(dist, log) {
+/** One browser with the build at `dist` loaded, mail.google.com routed to the bench page. */
+async function launchBuild(dist) {
   const profile = mkdtempSync(join(tmpdir(), 'ft-bench-split-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -141,57 +142,84 @@ async function latencyOf(dist, log) {
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--host-resolver-rules=MAP * ~NOTFOUND'],
   });
+  const html = gmailPage();
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('chrome-extension://')) return route.continue();
+    if (url.startsWith('https://mail.google.com/mail/')) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (url.startsWith('https://mail.google.com/')) return route.fulfill({ status: 404, body: '' });
+    return route.abort('blockedbyclient');
+  });
+  context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  return {
+    context,
+    version: context.browser()?.version() ?? 'unknown',
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One round: a fresh page, the compose opened as the scenario says; { visible, ready } in ms. */
+async function round(context, scenario) {
+  const page = await context.newPage();
   try {
-    const html = gmailPage();
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('chrome-extension://')) return route.continue();
-      if (url.startsWith('https://mail.google.com/mail/')) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      if (url.startsWith('https://mail.google.com/')) return route.fulfill({ status: 404, body: '' });
-      return route.abort('blockedbyclient');
-    });
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const version = context.browser()?.version() ?? 'unknown';
-    const out = {};
-    for (const scenario of SCENARIOS) {
-      const times = [];
-      for (let i = 0; i < SPLIT.warmups + SPLIT.rounds; i++) {
-        const page = await context.newPage();
-        await page.goto('https://mail.google.com/mail/u/0/#inbox', { waitUntil: 'load' });
-        await page.waitForTimeout(SPLIT.settleMs);
-        if (scenario.worker === 'stopped') {
-          const cdp = await context.newCDPSession(page);
-          await cdp.send('ServiceWorker.enable');
-          await cdp.send('ServiceWorker.stopAllWorkers');
-          await cdp.detach();
-        }
-        const shown = page.evaluate(() => globalThis.controlShown());
-        if (scenario.open === 'click') {
-          // A person's click: the press is held for a moment before Gmail's click handler opens the compose.
-          await page.mouse.move(60, 30);
-          await page.mouse.down();
-          await page.waitForTimeout(SPLIT.pressMs);
-          await page.mouse.up();
-        } else {
-          await page.evaluate(() => globalThis.openCompose());
-        }
-        const ms = await shown;
-        await page.close();
-        if (i >= SPLIT.warmups) times.push(ms);
-      }
-      const stats = (key) => {
-        const xs = times.map((t) => t[key]);
-        return { times: xs, p50: pctl(xs, 0.5), p95: pctl(xs, 0.95) };
-      };
-      out[scenario.id] = { visible: stats('visible'), ready: stats('ready') };
-      const v = out[scenario.id].visible;
-      const r = out[scenario.id].ready;
-      log(`    ${scenario.name}: visible p50 ${v.p50.toFixed(1)} / p95 ${v.p95.toFixed(1)} ms; real control p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} ms`);
+    await page.goto('https://mail.google.com/mail/u/0/#inbox', { waitUntil: 'load' });
+    await page.waitForTimeout(SPLIT.settleMs);
+    if (scenario.worker === 'stopped') {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
     }
-    return { version, ...out };
+    const shown = page.evaluate(() => globalThis.controlShown());
+    if (scenario.open === 'click') {
+      // A person's click: the press is held for a moment before Gmail's click handler opens the compose.
+      await page.mouse.move(60, 30);
+      await page.mouse.down();
+      await page.waitForTimeout(SPLIT.pressMs);
+      await page.mouse.up();
+    } else {
+      await page.evaluate(() => globalThis.openCompose());
+    }
+    return await shown;
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await page.close();
+  }
+}
+
+const stats = (times, key) => {
+  const xs = times.map((t) => t[key]);
+  return { times: xs, p50: pctl(xs, 0.5), p95: pctl(xs, 0.95) };
+};
+
+/**
+ * Compose → control for both builds, rounds interleaved (ours, baseline, ours, …) so that both see
+ * the same machine: on a shared machine the load drifts over minutes.
+ */
+async function latencies(dists, log) {
+  const browsers = {};
+  try {
+    for (const [name, dist] of Object.entries(dists)) browsers[name] = await launchBuild(dist);
+    const out = Object.fromEntries(Object.entries(browsers).map(([name, b]) => [name, { version: b.version }]));
+    for (const scenario of SCENARIOS) {
+      const times = Object.fromEntries(Object.keys(browsers).map((name) => [name, []]));
+      for (let i = 0; i < SPLIT.warmups + SPLIT.rounds; i++) {
+        for (const [name, b] of Object.entries(browsers)) {
+          const t = await round(b.context, scenario);
+          if (i >= SPLIT.warmups) times[name].push(t);
+        }
+      }
+      for (const name of Object.keys(browsers)) {
+        out[name][scenario.id] = { visible: stats(times[name], 'visible'), ready: stats(times[name], 'ready') };
+        const { visible: v, ready: r } = out[name][scenario.id];
+        log(`    ${name}, ${scenario.name}: visible p50 ${v.p50.toFixed(1)} / p95 ${v.p95.toFixed(1)} ms; real control p50 ${r.p50.toFixed(1)} / p95 ${r.p95.toFixed(1)} ms`);
+      }
+    }
+    return out;
+  } finally {
+    for (const b of Object.values(browsers)) await b.close().catch(() => undefined);
   }
 }
 
@@ -202,10 +230,10 @@ export async function splitBench({ log = () => {} } = {}) {
   const baseDist = baselineDist(ref, log);
   const ours = splitPayload(DIST);
   const base = splitPayload(baseDist);
-  log(`  compose → control, this build (${SPLIT.warmups} + ${SPLIT.rounds} page loads per scenario)…`);
-  const oursLatency = await latencyOf(DIST, log);
-  log(`  compose → control, baseline ${ref.sha.slice(0, 10)}…`);
-  const baseLatency = await latencyOf(baseDist, log);
+  log(`  compose → control, this build and the baseline ${ref.sha.slice(0, 10)}, rounds interleaved (${SPLIT.warmups} + ${SPLIT.rounds} page loads per scenario and build)…`);
+  const latency = await latencies({ ours: DIST, baseline: baseDist }, log);
+  const oursLatency = latency.ours;
+  const baseLatency = latency.baseline;
   return { ref, load, ours: { ...ours, latency: oursLatency }, base: { ...base, latency: baseLatency } };
 }
 
