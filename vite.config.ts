@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
@@ -11,7 +12,9 @@ import { CONTROLS_ENTRY, CONTROLS_SCRIPT } from './src/core/protocol/controls.ts
  * Not in the manifest and not web-accessible: the background injects it
  * into a Gmail frame on first need (src/background/controls-injection.ts).
  */
-function gmailControls(outDir: string): Plugin {
+function gmailControls(defaultOutDir: string): Plugin {
+  // The resolved one: `vite build --outDir <dir>` (the e2e's old builds) must get its controls too.
+  let outDir = defaultOutDir;
   const buildControls = (watch: boolean) =>
     build({
       configFile: false,
@@ -31,6 +34,9 @@ function gmailControls(outDir: string): Plugin {
     });
   return {
     name: 'follow-through:gmail-controls',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     async closeBundle() {
       if (this.meta.watchMode) return;
       await buildControls(false);
