@@ -87,7 +87,8 @@ describe('isAllowed', () => {
     'reminder.replyNow',
   ];
   // Only a Gmail tab can know how the integration fares there.
-  const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed', 'thread.sent'];
+  // Injects into the sending frame: only a Gmail frame has one to inject into.
+  const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed', 'thread.sent', 'controls.load'];
 
   it.each([...REQUEST_TYPES])('the UI and %s', (type) => {
     expect(isAllowed(type, 'ui')).toBe(!CONTENT_ONLY.includes(type));
