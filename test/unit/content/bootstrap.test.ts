@@ -199,6 +199,21 @@ describe('bootstrap: the compose shows the button while the controls load', () =
     expect(gmailSaw).toBe(0);
   });
 
+  it('the focus on the placeholder moves to the real control', async () => {
+    load('compose-dialog.html');
+    const copy = boot({ deferInjection: true });
+    await vi.waitFor(() => expect(controls()).toHaveLength(1));
+    controls()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('button.btn')!.focus();
+    copy.inject();
+    await settle();
+    const real = controls()[0]!;
+    expect(real.closest('td')!.getAttribute('data-follow-through')).toBe('compose');
+    expect(document.activeElement).toBe(real);
+    expect(real.shadowRoot!.activeElement).toBe(real.shadowRoot!.querySelector('button.btn'));
+    // Focus only: no picker opened.
+    expect(real.shadowRoot!.querySelector('[role=dialog]')).toBeNull();
+  });
+
   it('a load that fails takes the placeholder away (no button that does nothing)', async () => {
     load('compose-dialog.html');
     const copy = boot({ handlers: { 'controls.load': () => Promise.reject(new Error('No tab with id: 7')) } });
