@@ -2,11 +2,24 @@ import { dayFormatter } from '../core/explanation';
 import { planAnnouncements } from '../core/notification-plan';
 import { digestNotification, repliedNotification, singleNotification } from '../core/notification-text';
 import type { Reminder } from '../core/reminder';
+import { mayWriteFollowUp } from '../core/follow-up';
 import { defaultNotificationPrefs, type NotificationPrefs, type Settings } from '../core/settings';
 import type { ReminderStore } from '../storage/reminder-store';
 import type { Clock, I18nPort, Logger, NotificationOptions, NotificationsPort } from './ports';
 
 export const DIGEST_ID = 'digest';
+
+/**
+ * A single notification's first button: an owed reply opens the reply
+ * ("Reply now"); a reminder still waiting for their answer opens it filled
+ * with a nudge ("Write follow-up"); anything else (a bounce) the thread.
+ */
+export type PrimaryAction = 'replyNow' | 'writeFollowUp' | 'openThread';
+export function primaryAction(r: Pick<Reminder, 'kind' | 'status' | 'check'>): PrimaryAction {
+  if (r.kind === 'owed-reply') return 'replyNow';
+  return mayWriteFollowUp(r) ? 'writeFollowUp' : 'openThread';
+}
+const PRIMARY_TITLE: Record<PrimaryAction, string> = { replyNow: 'actionReplyNow', writeFollowUp: 'actionWriteFollowUp', openThread: 'actionOpenThread' };
 const PREFIX = 'r:';
 
 export const notificationIdOf = (reminderId: string) => `${PREFIX}${reminderId}`;
@@ -27,7 +40,7 @@ export interface AnnouncerDeps {
 }
 
 /**
- * Shows due reminders: each its own notification (Open thread, Snooze) when
+ * Shows due reminders: each its own notification (Write follow-up / Reply now, Snooze) when
  * up to a few are due together, one summary naming them when more are, and
  * one digest for several missed while the browser was closed (a browser that
  * was closed over a long weekend must not open with a storm) — see
@@ -78,9 +91,9 @@ export function createAnnouncer({ store, notifications, i18n, clock, iconUrl, lo
           await show(notificationIdOf(r.id), {
             ...singleNotification(r, i18n.t, (ms) => (owed ? day : fmt).format(ms), dayFormatter(i18n.locale())),
             iconUrl,
-            // An owed reply's first button opens the reply itself ("Reply now"); the body still opens the thread.
+            // The first button goes one step further than the body (which opens the thread): see primaryAction.
             // A reminder regardless of replies keeps "Open thread": there may be nothing to follow up on.
-            buttons: [{ title: i18n.t(owed ? 'actionReplyNow' : 'actionOpenThread') }, { title: i18n.t('actionSnooze') }],
+            buttons: [{ title: i18n.t(PRIMARY_TITLE[primaryAction(r)]) }, { title: i18n.t('actionSnooze') }],
             ...sticky,
           });
         }

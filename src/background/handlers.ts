@@ -1,4 +1,5 @@
 import { createReminder, threadKeysOf, type Reminder } from '../core/reminder';
+import { defaultChain } from '../core/chain';
 import type { DuePreview, ResponseMap } from '../core/protocol/messages';
 import type { RequestOf, RequestType } from '../core/protocol/schemas';
 import type { SenderInfo } from '../core/protocol/sender';
@@ -21,6 +22,7 @@ import { ReminderNotFoundError } from '../storage/reminder-store';
 import type { Reconcile } from './reconciler';
 import type { Retention } from './retention';
 import type { OpenThread } from './thread-opener';
+import type { FollowUps } from './follow-up';
 
 export class UnparseableDueError extends Error {
   readonly code = 'unparseable';
@@ -41,6 +43,7 @@ export interface HandlerDeps {
   retention: Pick<Retention, 'summary'>;
   openThread: OpenThread;
   intents: ReplyIntentStore;
+  followUps: FollowUps;
 }
 
 export type Handlers = { [K in RequestType]: (payload: RequestOf<K>, sender?: SenderInfo) => Promise<ResponseMap[K]> };
@@ -50,7 +53,7 @@ type OwnHandlers = Omit<Handlers, 'controls.load'>;
 type Due = RequestOf<'reminder.create'>['due'];
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents }: HandlerDeps): OwnHandlers {
+export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents, followUps }: HandlerDeps): OwnHandlers {
   /** A user's move; answers the reminder before it too, which is what an Undo puts back (`reminder.restore`). */
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder; previous: Reminder }> {
     const { reminder, previous } = await store.change(id, event, clock.now(), { cause: 'user' });
@@ -66,13 +69,17 @@ export function createHandlers({ store, listSections, settings, clock, announcer
   return {
     async 'reminder.create'(p) {
       const now = clock.now();
+      const s = await settings.get();
       // Relative times count from the send (a scheduled send: from its time); an absolute one must still lie ahead of it.
-      const at = resolveIntent(p.due, sendMoments(now, p.sentAt, p.pressedAt), (await settings.get()).schedule).at;
-      const reminder = createReminder(
+      const at = resolveIntent(p.due, sendMoments(now, p.sentAt, p.pressedAt), s.schedule).at;
+      const created = createReminder(
         { id: p.id, account: p.account, thread: p.thread, sentAt: p.sentAt, dueAt: at, kind: p.kind ?? 'no-reply', ...(p.anchor ? { anchor: p.anchor } : {}) },
         now,
       );
-      const result = await store.create(reminder, now);
+      // A new "if no reply" chases until answered by default (settings.followUps; one click turns it off).
+      const reminder = created.kind === 'no-reply' ? { ...created, chain: defaultChain(s) } : created;
+      // An armed send in the thread of a live no-reply reminder records a follow-up on it (outcome 'replaced', same id).
+      const result = await store.create(reminder, now, s);
       // A replaced reminder is waiting again: its notification (if it had one) is stale.
       if (result.outcome === 'replaced') await announcer.withdraw(result.reminder.id);
       // Writing in the thread answered the reply the user owed there.
@@ -89,6 +96,13 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       const s = await settings.get();
       const until = resolveIntent(p.due ?? { preset: s.snoozePreset }, { now: clock.now() }, s.schedule).at;
       return transition(p.id, { type: 'snooze', until });
+    },
+
+    /** "Stop repeating" / "Repeat until answered" (undo: `reminder.restore` with `previous`). */
+    async 'reminder.setRepeat'(p) {
+      const { reminder, previous } = await store.setRepeat(p.id, p.repeat, clock.now(), await settings.get());
+      await reconcile('user');
+      return { reminder, previous };
     },
 
     'reminder.done': (p) => transition(p.id, { type: 'done' }),
@@ -141,8 +155,11 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       const matches = [...new Map(found.flat().map((r) => [r.id, r])).values()];
       // Prefer the live one; else the most recently touched.
       matches.sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
-      const openReply = await intents.take(p.account, keys, clock.now());
-      return { reminder: matches[0] ?? null, ...(openReply ? { openReply: true as const } : {}) };
+      const intent = await intents.take(p.account, keys, clock.now());
+      // "Write follow-up": filled only while the reminder still waits (they may have answered since the click).
+      const followUp = intent?.followUp && (await followUps.stillWritable(intent.followUp.reminderId)) ? intent.followUp : undefined;
+      const openReply = intent !== undefined && (!intent.followUp || followUp !== undefined);
+      return { reminder: matches[0] ?? null, ...(openReply ? { openReply: true as const } : {}), ...(followUp ? { followUp } : {}) };
     },
 
     async 'reminder.replyNow'(p) {
@@ -153,6 +170,9 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       await openThread(reminder);
       return { reminder };
     },
+
+    'reminder.writeFollowUp': (p) => followUps.write(p.id),
+    'reminder.followUpDraft': (p) => followUps.draftFor(p.id, p.myName),
 
     async 'due.preview'(p): Promise<DuePreview> {
       const now = clock.now();

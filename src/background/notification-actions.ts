@@ -1,12 +1,12 @@
 import type { ReminderStore } from '../storage/reminder-store';
-import { DIGEST_ID, reminderIdOf } from './announcer';
+import { DIGEST_ID, primaryAction, reminderIdOf } from './announcer';
 import type { Handlers } from './handlers';
 import type { Logger, NotificationsPort, TabsPort } from './ports';
 import type { OpenThread } from './thread-opener';
 
 export interface NotificationActionDeps {
   store: ReminderStore;
-  handlers: Pick<Handlers, 'reminder.snooze' | 'reminder.replyNow'>;
+  handlers: Pick<Handlers, 'reminder.snooze' | 'reminder.replyNow' | 'reminder.writeFollowUp'>;
   notifications: NotificationsPort;
   tabs: TabsPort;
   /** Shows the thread in an open Gmail tab of its account, or a new one. */
@@ -24,10 +24,12 @@ export function createNotificationActions({ store, handlers, notifications, tabs
     else await tabs.open(checklistUrl);
   }
 
-  /** The first button: "Reply now" for an owed reply, "Open thread" otherwise. */
+  /** The first button, as the announcer titled it (primaryAction): Reply now, Write follow-up, or Open thread. */
   async function primary(reminderId: string): Promise<void> {
     const reminder = await store.get(reminderId);
-    if (reminder?.kind === 'owed-reply') await handlers['reminder.replyNow']({ id: reminderId });
+    const action = reminder ? primaryAction(reminder) : 'openThread';
+    if (action === 'replyNow') await handlers['reminder.replyNow']({ id: reminderId });
+    else if (action === 'writeFollowUp') await handlers['reminder.writeFollowUp']({ id: reminderId });
     else await openThread(reminderId);
   }
 

@@ -67,20 +67,26 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
       return { resolved };
     },
 
-    /** The user sent a message in the thread: the replies they owed there are answered (nothing else changes). */
+    /**
+     * The user sent a message in the thread that they did not arm: the replies they owed there are answered,
+     * and a no-reply reminder that repeats until answered records it as a follow-up and waits for its next step.
+     */
     async 'thread.sent'(p) {
-      const keys = threadKeysOf({
-        provider: 'gmail',
+      const ids = {
         ...(p.threadId ? { threadId: p.threadId } : {}),
         ...(p.permThreadId ? { permThreadId: p.permThreadId } : {}),
-        ...(p.messageId ? { messageId: p.messageId } : {}),
-      });
-      const answered = await d.store.answerThread(p.account, keys, p.sentAt, d.clock.now());
-      if (answered.length > 0) {
-        await Promise.all(answered.map((r) => d.announcer.withdraw(r.id)));
+      };
+      const keys = threadKeysOf({ provider: 'gmail', ...ids, ...(p.messageId ? { messageId: p.messageId } : {}) });
+      const settings = await d.settings.get();
+      const send = { at: p.sentAt, ...(p.messageId ? { messageId: p.messageId } : {}), thread: ids };
+      const { answered, followedUp } = await d.store.sentInThread(p.account, keys, send, d.clock.now(), settings);
+      // A notified reminder the user just followed up on waits again: its notification is stale.
+      const changed = [...answered, ...followedUp];
+      if (changed.length > 0) {
+        await Promise.all(changed.map((r) => d.announcer.withdraw(r.id)));
         await d.reconcile('tab');
       }
-      return { answered };
+      return { answered, ...(followedUp.length > 0 ? { followedUp } : {}) };
     },
 
     /** "That wasn't a real reply": never count that message again, and wait as before. */

@@ -23,6 +23,8 @@ import { bulkStore } from '../storage/bulk-store';
 import { createDataHandlers } from './data-handlers';
 import { errorLog, loggingErrors } from './error-log';
 import { replyIntentStore } from './reply-intents';
+import { createFollowUps } from './follow-up';
+import { followUpText, nextChainStep } from './follow-up-sources';
 
 export interface BackgroundPorts {
   indexedDB: IDBFactory;
@@ -81,8 +83,9 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const retention = createRetention({ history: historyStore(db, ports.IDBKeyRange), settings, ...ports });
   const openThread = createThreadOpener(ports);
   const intents = replyIntentStore(ports.storage);
+  const followUps = createFollowUps({ store, settings, intents, openThread, render: followUpText, nextFollowUp: nextChainStep, ...ports });
   const handlers: Handlers = {
-    ...createHandlers({ intents, retention, store, listSections: sectionQuery(db, ports.IDBKeyRange), settings, announcer, reconcile, integration, replyHandlers, dataHandlers, openThread, ...ports }),
+    ...createHandlers({ followUps, intents, retention, store, listSections: sectionQuery(db, ports.IDBKeyRange), settings, announcer, reconcile, integration, replyHandlers, dataHandlers, openThread, ...ports }),
     'controls.load': createControlsLoader({ scripting: ports.frameScripting, files: [CONTROLS_SCRIPT], log: ports.log }),
   };
   const route = createRouter({ handlers, ...ports });

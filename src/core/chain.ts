@@ -120,9 +120,10 @@ export function repeatsOnSend(r: Reminder): boolean {
  * The reminder after the user sent a follow-up at `send.at`: the same
  * reminder (id, chain history kept) waits again — status pending, due the
  * one the compose carried (`dueAt`) or the next step counted from the send,
- * a history entry with cause 'follow-up', revision bumped. The tracked
- * message and `sentAt` stay the original's, so a reply to it that came
- * before the follow-up still counts.
+ * a history entry with cause 'follow-up', revision bumped. The thread,
+ * `sentAt` and the tracked message are left as they are: the store makes
+ * the follow-up the tracked message (storage/reminder-store `trackSend`,
+ * as a re-armed send always did) where it writes this.
  *
  * Idempotent: a send already recorded (same Message-ID, same client id, or
  * the same instant when neither is known) returns the reminder unchanged
@@ -147,10 +148,21 @@ export function recordFollowUp(
   const sent = [...chain.sent, entry].sort((a, b) => a.at - b.at).slice(-MAX_CHAIN_SENT);
   const latest = chain.sent.every((s) => s.at <= send.at);
   const k = sent.indexOf(entry) + 1;
-  const dueAt = latest ? (send.dueAt ?? resolveDaysLater(stepDays(chain, k), send.at, settings.schedule).at) : r.dueAt;
+  const dueAt = latest ? (send.dueAt ?? nextStepDue(chain, k, send.at, settings, now)) : r.dueAt;
   const next = applyEvent(r, { type: 'reschedule', dueAt }, now, 'follow-up');
   next.chain = { ...chain, sent };
   return next;
+}
+
+/**
+ * The step after follow-up `k`, counted from its send; a send reported so
+ * late (or with a clock so far off) that the step has passed already counts
+ * from `now`: never a due in the past that would fire the moment it is stored.
+ */
+function nextStepDue(chain: FollowUpChain, k: number, sentAt: number, settings: Pick<Settings, 'schedule'>, now: number): number {
+  const days = stepDays(chain, k);
+  const fromSend = resolveDaysLater(days, sentAt, settings.schedule).at;
+  return fromSend > now ? fromSend : resolveDaysLater(days, now, settings.schedule).at;
 }
 
 /** "Stop repeating" / "Repeat until answered": a reminder from before chains gets the default chain with that choice. */

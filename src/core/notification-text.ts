@@ -1,5 +1,6 @@
 import { describeAutoAnswer, type FormatDay } from './explanation';
 import type { Address, Reminder } from './reminder';
+import { chainPosition, followUpsSent } from './chain';
 
 /** `i18n.getMessage`-shaped translator, injected so this stays pure. */
 export type Translate = (key: string, substitutions?: string[]) => string;
@@ -38,8 +39,9 @@ export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: n
       contextMessage: t('notifBouncedContext', [clip(clean(r.check.by?.email)), r.account]),
     };
   }
+  const lastFollowUp = r.chain?.sent.at(-1)?.at;
   return {
-    title: clip(t('notifTitle', [who])),
+    title: clip(chainTitle(r, who, t) ?? t('notifTitle', [who])),
     message: subjectOf(r, t),
     // Never claim "no reply" we could not verify: say so, and why it matters (open the thread).
     contextMessage:
@@ -48,8 +50,23 @@ export function singleNotification(r: Reminder, t: Translate, formatDate: (ms: n
         : r.check?.outcome === 'no-reply' && r.check.autoAnswer
           ? // What the automatic answer said (and that the reminder waited for the return), not just "sent on".
             clip(clean(describeAutoAnswer(r.check.autoAnswer, t, formatDay ?? ((d) => d), r.check.autoAnswer.movedFrom !== undefined ? formatDate(r.dueAt) : undefined)))
-          : t('notifContext', [formatDate(r.sentAt), r.account]),
+          : lastFollowUp !== undefined
+            ? t('notifChainContext', [formatDate(lastFollowUp), r.account])
+            : t('notifContext', [formatDate(r.sentAt), r.account]),
   };
+}
+
+/**
+ * A chain's step: "Follow-up 2 of 3 due — no reply from Bob"; after the last
+ * follow-up the chain plans, the final word: "No answer after 3 follow-ups —
+ * Bob" (the reminder still waits for the user: nothing ends silently).
+ * Undefined for a reminder that neither repeats nor has sent a follow-up.
+ */
+function chainTitle(r: Reminder, who: string, t: Translate): string | undefined {
+  const pos = chainPosition(r);
+  if (!pos || (!r.chain?.repeat && pos.n === 0)) return undefined;
+  if (pos.final) return pos.n === 1 ? t('notifChainFinalOne', [who]) : t('notifChainFinal', [String(pos.n), who]);
+  return t('notifChainStep', [String(pos.n + 1), String(pos.of), who]);
 }
 
 /** Who the user owes a reply: the sender of the message they were reminded of. */
@@ -84,10 +101,12 @@ function alwaysNotification(r: Reminder, t: Translate, formatDate: (ms: number) 
 /** "Bob replied" (only when the user asked to be told). */
 export function repliedNotification(r: Reminder, t: Translate): NotificationText {
   const by = r.resolution?.by;
+  const sent = followUpsSent(r);
   return {
     title: clip(t('notifRepliedTitle', [clean(by?.name) || clean(by?.email) || describeRecipients(r.thread.recipients, t)])),
     message: subjectOf(r, t),
-    contextMessage: r.account,
+    // The reply ended the whole chain of follow-ups: say so, so nobody waits for the next step.
+    contextMessage: sent > 0 ? t(sent === 1 ? 'notifChainEndedOne' : 'notifChainEnded', [String(sent), r.account]) : r.account,
   };
 }
 

@@ -35,6 +35,8 @@ export const ADDED_FIELD_DEFAULTS = {
   followUps: defaultFollowUpPrefs,
   /** Added with follow-up templates (issue 11): friendly built-ins, German "Sie", none of the user's own. */
   templates: defaultTemplatePrefs,
+  /** Added with "Write follow-up" (issue 11): reply to everyone the tracked message went to. */
+  followUpReplyAll: (): boolean => true,
 } as const satisfies { [K in keyof Settings]?: () => Settings[K] };
 
 /** A minute of the day, 0…1439; a window's end may also be 1440 (midnight at the end of the day). */
@@ -82,6 +84,7 @@ export const SettingsSchema = v.object({
   retentionMonths: v.optional(v.picklist(RETENTION_CHOICES as unknown as number[]), ADDED_FIELD_DEFAULTS.retentionMonths),
   followUps: v.optional(FollowUpPrefsSchema, ADDED_FIELD_DEFAULTS.followUps),
   templates: v.optional(TemplatePrefsSchema, ADDED_FIELD_DEFAULTS.templates),
+  followUpReplyAll: v.optional(v.boolean(), ADDED_FIELD_DEFAULTS.followUpReplyAll),
 });
 
 // The schema's output must be exactly Settings (a field missing here, or typed differently, fails to compile).

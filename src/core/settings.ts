@@ -74,6 +74,8 @@ export interface Settings {
   followUps: FollowUpPrefs;
   /** Follow-up texts: the chosen template per language, German form of address, the user's own templates. */
   templates: TemplatePrefs;
+  /** "Write follow-up" opens "Reply all" when the tracked message went to several people (off: "Reply"). */
+  followUpReplyAll: boolean;
 }
 
 export const defaultReplyPrefs = (): ReplyPrefs => ({ aliases: {}, plusAddressing: false, autoRepliesCount: false, notifyOnReply: false, moveToReturn: true });
@@ -96,5 +98,6 @@ export function defaultSettings(timeZone: string): Settings {
     retentionMonths: DEFAULT_RETENTION_MONTHS,
     followUps: defaultFollowUpPrefs(),
     templates: defaultTemplatePrefs(),
+    followUpReplyAll: true,
   };
 }

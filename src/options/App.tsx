@@ -9,6 +9,7 @@ import { I18nContext, useI18n } from './i18n';
 import { NotificationsSection } from './NotificationsSection';
 import { HistorySection } from './HistorySection';
 import { ReplyRulesSection } from './ReplyRulesSection';
+import { TemplatesSection } from './TemplatesSection';
 import { useDiagnostics } from './useDiagnostics';
 import { useSettingsForm, type SettingsForm } from './useSettings';
 
@@ -78,6 +79,7 @@ function Options({ client }: { client: Client }) {
             <li><a href="#addresses">{t('optAddressesTitle')}</a></li>
             <li><a href="#reply-rules">{t('optReplyRulesTitle')}</a></li>
             <li><a href="#notifications">{t('optNotificationsTitle')}</a></li>
+            <li><a href="#templates">{t('tplTitle')}</a></li>
             <li><a href="#history">{t('optHistoryTitle')}</a></li>
             <li><a href="#backup">{t('optBackupTitle')}</a></li>
             <li><a href="#diagnostics">{t('optDiagnosticsTitle')}</a></li>
@@ -96,6 +98,7 @@ function Options({ client }: { client: Client }) {
             <AddressesSection draft={form.draft} knownAccounts={accounts} update={form.update} />
             <ReplyRulesSection draft={form.draft} update={form.update} />
             <NotificationsSection draft={form.draft} update={form.update} />
+            <TemplatesSection client={client} draft={form.draft} problems={form.problems} update={form.update} />
             <HistorySection client={client} draft={form.draft} update={form.update} />
             <div class="savebar">
               <button type="submit" class="primary" disabled={form.status.kind === 'saving'}>

@@ -7,6 +7,7 @@ import { Checkbox, FieldError, Section } from './fields';
 import { useI18n } from './i18n';
 import { endTimeToMinutes, minutesToTime, timeToMinutes, type SettingsProblems } from './validate';
 import { dayName, weekOrder } from './week';
+import { FollowUpFields } from './FollowUpFields';
 
 /** Same key scheme as the Gmail picker (`presetKey` in src/content/ui/Picker.tsx). */
 const presetKey = (id: PresetId) => `preset_${id.replace(/-/g, '_')}`;
@@ -103,6 +104,15 @@ export function DefaultsSection({ client, draft, saved, problems, update }: Defa
         checked={draft.armNewComposes}
         onChange={(on) => update((s) => ({ ...s, armNewComposes: on }))}
       />
+      <Checkbox
+        id="opt-follow-up-reply-all"
+        label={t('optFollowUpReplyAll')}
+        hint={t('optFollowUpReplyAllHint')}
+        checked={draft.followUpReplyAll}
+        onChange={(on) => update((s) => ({ ...s, followUpReplyAll: on }))}
+      />
+
+      <FollowUpFields draft={draft} problems={problems} update={update} />
 
       <fieldset class="group">
         <legend>{t('optWorkingHours')}</legend>

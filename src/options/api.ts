@@ -9,6 +9,8 @@ import type { RetentionMonths } from '../core/retention';
 import type { StoredIntegration } from '../core/integration';
 import type { PresetId } from '../core/schedule/presets';
 import type { Settings } from '../core/settings';
+import type { Reminder } from '../core/reminder';
+import { SECTION_IDS } from '../core/sections';
 
 export type { Diagnostics };
 export type ImportResult = ResponseMap['data.import'];
@@ -26,6 +28,11 @@ export function optionsApi(client: Client) {
     exportIcs: async (): Promise<string> => (await client('data.exportIcs', {})).ics,
     historySummary: (months: RetentionMonths): Promise<HistorySummary> => client('history.summary', { months }),
     deleteAll: async (): Promise<number> => (await client('data.deleteAll', { confirm: 'delete-all' })).deleted,
+    /** Stored reminders in the popup's order (first page of each section), for the template preview. */
+    reminders: async (): Promise<Reminder[]> => {
+      const { sections } = await client('reminder.list', { counts: 'page' });
+      return SECTION_IDS.flatMap((id) => sections[id] ?? []);
+    },
   };
 }
 

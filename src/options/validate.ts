@@ -1,6 +1,8 @@
 /** Pure helpers for the options form: time fields, e-mail checks, settings validation. */
 import type { Settings } from '../core/settings';
 import { isValidTimeZone } from '../core/time/zoned';
+import { CHAIN_LIMITS } from '../core/chain';
+import { TEMPLATE_LIMITS } from '../core/templates/types';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -31,7 +33,28 @@ export interface SettingsProblems {
   end?: 'invalid' | 'beforeStart';
   days?: 'none';
   timeZone?: 'invalid';
+  followUpSteps?: 'invalid';
+  followUpCap?: 'invalid';
+  /** Follow-up templates of the user's that cannot be saved, by id. */
+  templates?: Record<string, TemplateProblems>;
 }
+
+export interface TemplateProblems {
+  name?: 'empty' | 'tooLong';
+  body?: 'tooLong';
+}
+
+const wholeIn = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
+/** "3, 7, 14" → [3, 7, 14]; a piece that is not a whole number becomes NaN (shown as invalid, never dropped). */
+export function parseSteps(text: string): number[] {
+  const pieces = text.split(/[\s,;]+/).filter((p) => p !== '');
+  return pieces.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
+}
+
+/** The follow-up steps the settings accept: 1–6 whole days of 1–90 (CHAIN_LIMITS, as the settings schema). */
+export const validSteps = (steps: readonly number[]) =>
+  steps.length >= 1 && steps.length <= CHAIN_LIMITS.maxSteps && steps.every((d) => wholeIn(d, CHAIN_LIMITS.minDays, CHAIN_LIMITS.maxDays));
 
 /** What stops the draft from being saved; empty when it can be saved. */
 export function validateSettings(s: Settings): SettingsProblems {
@@ -44,6 +67,22 @@ export function validateSettings(s: Settings): SettingsProblems {
     if (!validMinute(wh.end, 1440)) problems.end = 'invalid';
     else if (!problems.start && wh.end <= wh.start) problems.end = 'beforeStart';
     if (wh.days.length === 0) problems.days = 'none';
+  }
+  if (!validSteps(s.followUps.steps)) problems.followUpSteps = 'invalid';
+  if (!wholeIn(s.followUps.cap, CHAIN_LIMITS.minCap, CHAIN_LIMITS.maxCap)) problems.followUpCap = 'invalid';
+  const templates = templateProblems(s);
+  if (Object.keys(templates).length > 0) problems.templates = templates;
+  return problems;
+}
+
+function templateProblems(s: Settings): Record<string, TemplateProblems> {
+  const problems: Record<string, TemplateProblems> = {};
+  for (const t of s.templates.custom) {
+    const p: TemplateProblems = {};
+    if (t.name.trim() === '') p.name = 'empty';
+    else if (t.name.length > TEMPLATE_LIMITS.name) p.name = 'tooLong';
+    if (t.body.length > TEMPLATE_LIMITS.body) p.body = 'tooLong';
+    if (p.name || p.body) problems[t.id] = p;
   }
   return problems;
 }

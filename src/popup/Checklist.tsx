@@ -4,6 +4,7 @@ import { subjectOf } from '../core/notification-text';
 import { createHandlers, doneSelected, type HandlerDeps } from './handlers';
 import { accountsOf, buildItems, totalOf, type Filter } from './model';
 import { RowActions, type ActionsView } from './RowActions';
+import { exact } from './format';
 import { Snackbar, useSnackbar } from './Snackbar';
 import { Toolbar } from './Toolbar';
 import { useChecklist } from './useChecklist';
@@ -156,6 +157,7 @@ export function Checklist({ request, t, locale, openOptions, initial }: Checklis
           lang={locale.toLowerCase().startsWith('de') ? 'de' : 'en'}
           reminder={target.reminder}
           subject={subjectOf(target.reminder, t)}
+          now={now}
           view={dialog.view}
           snoozePreset={settings?.snoozePreset ?? 'tomorrow'}
           defaultPreset={settings?.defaultPreset ?? 'in-3-days'}
@@ -167,7 +169,10 @@ export function Checklist({ request, t, locale, openOptions, initial }: Checklis
           onCheckNow={() => on.checkNow(target.reminder)}
           onNotReply={() => on.notReply(target.reminder)}
           onReplyNow={() => on.replyNow(target.reminder)}
+          onWriteFollowUp={() => on.writeFollowUp(target.reminder)}
           onAutoAnswer={() => on.autoAnswer(target.reminder)}
+          onSetRepeat={(repeat: boolean) => on.setRepeat(target.reminder, repeat)}
+          formatDate={(ms: number) => exact(ms, env)}
           onDelete={() => on.removeKey(target.reminder)}
         />
       )}

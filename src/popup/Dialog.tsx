@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
-const FOCUSABLE = 'button:not([disabled]),input:not([disabled]),select:not([disabled])';
+const FOCUSABLE = 'button:not([disabled]),input:not([disabled]),select:not([disabled]),summary';
 
 export interface DialogProps {
   label: string;
@@ -41,7 +41,7 @@ export function Dialog({ label, onClose, children }: DialogProps) {
     }
     if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && target.tagName !== 'INPUT') {
       e.preventDefault();
-      const items = [...ref.current!.querySelectorAll<HTMLElement>('button:not([disabled])')];
+      const items = [...ref.current!.querySelectorAll<HTMLElement>('button:not([disabled]),summary')];
       const n = items.length;
       const i = items.indexOf(target);
       items[(i + (e.key === 'ArrowDown' ? 1 : n - 1)) % n]?.focus();

@@ -86,6 +86,11 @@ function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selec
             </span>
           )}
           <span class="sent">{t(r.kind === 'owed-reply' ? 'rowReceived' : 'rowSent', [shortDate(r.sentAt, env)])}</span>
+          {text.chain && (
+            <span class="chain" title={text.chain}>
+              {text.chain}
+            </span>
+          )}
         </div>
         {(text.status || text.why) && (
           <div class="line why" title={text.why}>
@@ -110,7 +115,7 @@ function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selec
         </svg>
       </button>
       <span id={descId} class="sr-only">
-        {[text.whenExact, text.status, text.why, showAccount ? r.account : undefined].filter(Boolean).join('. ')}
+        {[text.whenExact, text.status, text.chain, text.chain !== text.repeat ? text.repeat : undefined, text.why, showAccount ? r.account : undefined].filter(Boolean).join('. ')}
       </span>
     </div>
   );

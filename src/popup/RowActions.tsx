@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { Picker } from '../content/ui/Picker';
 import type { Armed, PreviewInput, PreviewResult } from '../content/ui/types';
 import { isLive, watchesReplies, type Reminder } from '../core/reminder';
+import { chainHistory, chainLabel } from '../core/chain-text';
+import { isFollowUpDue } from '../core/follow-up';
 import type { PresetId } from '../core/schedule/presets';
 import { Dialog } from './Dialog';
 import type { Translate } from './types';
@@ -13,6 +15,8 @@ export interface RowActionsProps {
   lang: 'en' | 'de';
   reminder: Reminder;
   subject: string;
+  /** When the list was read: decides whether the reminder has come due ("Write follow-up"). */
+  now: number;
   view: ActionsView;
   snoozePreset: PresetId;
   defaultPreset: PresetId;
@@ -25,8 +29,14 @@ export interface RowActionsProps {
   onNotReply(): void;
   /** An owed reply: open the thread with its reply open. */
   onReplyNow(): void;
+  /** A due "if no reply": open the thread with the reply filled with a nudge and armed (never sent). */
+  onWriteFollowUp(): void;
   /** "That was an automatic answer": waits again, and that message never counts. */
   onAutoAnswer(): void;
+  /** "Stop repeating" / "Repeat until answered" of a no-reply reminder's follow-up chain. */
+  onSetRepeat(repeat: boolean): void;
+  /** The exact time, as the rest of the popup shows it. */
+  formatDate(ms: number): string;
   onDelete(): void;
 }
 
@@ -76,6 +86,11 @@ export function RowActions(props: RowActionsProps) {
           {t('actionReplyNow')}
         </button>
       )}
+      {isFollowUpDue(r, props.now) && (
+        <button type="button" class="item" onClick={then(props.onWriteFollowUp)}>
+          {t('actionWriteFollowUp')}
+        </button>
+      )}
       <button type="button" class="item" onClick={then(props.onOpen)}>
         {t('actionOpenThread')}
       </button>
@@ -107,9 +122,38 @@ export function RowActions(props: RowActionsProps) {
           )}
         </>
       )}
+      {r.kind === 'no-reply' && waiting && (
+        // One click, undone from the snackbar like every other action.
+        <button type="button" class="item" onClick={then(() => props.onSetRepeat(!r.chain?.repeat))}>
+          {t(r.chain?.repeat ? 'actionStopRepeat' : 'actionRepeat')}
+        </button>
+      )}
+      <ChainDetails t={t} reminder={r} formatDate={props.formatDate} />
       <button type="button" class="item danger" onClick={then(props.onDelete)}>
         {t('actionDelete')}
       </button>
     </Dialog>
+  );
+}
+
+/** Where the chain stands and each follow-up sent, as a disclosure (keyboard: Tab to it, Enter or Space opens it). */
+function ChainDetails({ t, reminder: r, formatDate }: { t: RowActionsProps['t']; reminder: Reminder; formatDate(ms: number): string }) {
+  const label = chainLabel(r, t);
+  const history = chainHistory(r, t, formatDate);
+  if (!label && history.length === 0) return null;
+  return (
+    <div class="chain-info">
+      {label && <p class="chain-state">{label}</p>}
+      {history.length > 0 && (
+        <details class="chain-history">
+          <summary>{t('chainHistory', [String(history.length)])}</summary>
+          <ol aria-label={t('chainHistory', [String(history.length)])}>
+            {history.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
   );
 }

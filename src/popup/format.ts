@@ -1,6 +1,7 @@
 /** Words for times and rows, in the UI language and the user's zone. Formatters are cached: rows render often. */
 import { dayFormatter, explainReminder } from '../core/explanation';
 import { describeRecipients, owedTo, subjectOf } from '../core/notification-text';
+import { chainLabel, repeatState } from '../core/chain-text';
 import type { Reminder } from '../core/reminder';
 import { formatDue } from '../core/schedule/format';
 import type { SectionId } from '../core/sections';
@@ -79,6 +80,10 @@ export interface RowText {
   whenExact: string;
   status?: string;
   why?: string;
+  /** The follow-up chain: "Follow-up 2 of 3", "Last follow-up (3 of 3)", "Repeats until answered"… */
+  chain?: string;
+  /** For screen readers: whether it repeats until answered. */
+  repeat?: string;
   /** The row's accessible name: subject, recipients, when. */
   label: string;
 }
@@ -107,6 +112,8 @@ export function rowText(r: Reminder, section: SectionId, env: Env): RowText {
     whenExact,
     status: statusOf(r, env),
     why,
+    chain: chainLabel(r, t),
+    repeat: repeatState(r, t),
     label: t(owed ? 'rowOwedLabel' : 'rowLabel', [subject, recipients, when]),
   };
 }

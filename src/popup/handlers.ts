@@ -27,7 +27,10 @@ export interface Handlers extends ListKeys {
   checkNow(r: Reminder): void;
   notReply(r: Reminder): void;
   replyNow(r: Reminder): void;
+  writeFollowUp(r: Reminder): void;
   autoAnswer(r: Reminder): void;
+  /** "Stop repeating" / "Repeat until answered", with Undo. */
+  setRepeat(r: Reminder, repeat: boolean): void;
   remove(r: Reminder): void;
 }
 
@@ -114,10 +117,19 @@ export function createHandlers(get: () => HandlerDeps): Handlers {
     replyNow: (r) => {
       get().actions.replyNow(r.id).catch(fail);
     },
+    writeFollowUp: (r) => {
+      // Opens Gmail (the popup closes with the focus change); a refusal (answered meanwhile) is said here.
+      get().actions.writeFollowUp(r.id).catch(fail);
+    },
     notReply: (r) => {
       get()
         .actions.notReply(r.id)
         .then(() => get().show({ text: get().env.t('snackNotReply', [subject(r)]) }), fail);
+    },
+    setRepeat: (r, repeat) => {
+      get()
+        .actions.setRepeat(r.id, repeat)
+        .then((c) => get().show({ text: get().env.t(repeat ? 'snackRepeatOn' : 'snackRepeatOff', [subject(r)]), undo: undo(undoOf(c)) }), fail);
     },
     autoAnswer: (r) => {
       get()

@@ -44,7 +44,11 @@ export interface ChecklistActions {
   notReply(id: string): Promise<Reminder>;
   /** Opens the thread in Gmail with its reply open ("Reply now"). */
   replyNow(id: string): Promise<Reminder>;
+  /** Opens the thread in Gmail with its reply filled with a follow-up and armed ("Write follow-up"). */
+  writeFollowUp(id: string): Promise<Reminder>;
   autoAnswer(id: string): Promise<Reminder>;
+  /** "Stop repeating" / "Repeat until answered" (undoable). */
+  setRepeat(id: string, repeat: boolean): Promise<Change>;
   /** Marks each done; answers the changes made (a failed one does not stop the rest). */
   doneMany(ids: readonly string[]): Promise<{ done: Change[]; failed: number }>;
   /** Undoes each (Undo of doneMany), with one reload at the end; answers how many could not be undone. */
@@ -138,7 +142,9 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
       open: (id) => request('reminder.open', { id }),
       notReply: (id) => one(request('reminder.notReply', { id })),
       replyNow: (id) => request('reminder.replyNow', { id }).then((x) => x.reminder),
+      writeFollowUp: (id) => request('reminder.writeFollowUp', { id }).then((x) => x.reminder),
       autoAnswer: (id) => one(request('reminder.autoAnswer', { id })),
+      setRepeat: (id, repeat) => change(request('reminder.setRepeat', { id, repeat })),
       doneMany: (ids) =>
         write(Promise.allSettled(ids.map((id) => request('reminder.done', { id })))).then((results) => ({
           done: results.flatMap((x) => (x.status === 'fulfilled' ? [{ previous: x.value.previous, reminder: x.value.reminder }] : [])),

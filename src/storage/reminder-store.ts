@@ -1,5 +1,7 @@
 import { isLive, threadKeyOf, threadKeysOf, WAITING_STATUSES, type Reminder, type ReminderStatus, type Resolution } from '../core/reminder';
 import { applyEvent, markAnnounced, restoreSnapshot, type ReminderEvent } from '../core/transitions';
+import { recordFollowUp, repeatsOnSend, setRepeat } from '../core/chain';
+import { defaultSettings, type Settings } from '../core/settings';
 import type { ReminderDB } from './open-db';
 
 export class ReminderNotFoundError extends Error {
@@ -31,6 +33,28 @@ export type CreateOutcome = 'created' | 'existing' | 'replaced';
  */
 function sentAnswer(account: string, sentAt: number): Resolution {
   return { kind: 'answered', at: sentAt, source: 'compose', by: { email: account }, messageId: `${account}|${Math.floor(sentAt / 60_000)}` };
+}
+
+/** What recording a follow-up needs from the settings (the default chain, the schedule of its steps). */
+export type ChainSettings = Pick<Settings, 'followUps' | 'schedule'>;
+/** Only for callers that pass no settings (tests, old callers): the due is always given there, the zone never read. */
+const FALLBACK_CHAIN_SETTINGS: ChainSettings = defaultSettings('UTC');
+
+/**
+ * A follow-up becomes the tracked message (as a re-armed send always did):
+ * the newer send may know more (a thread id where only a Message-ID was
+ * known), its exact send time calibrates the next look, and what the
+ * reminder counts from goes with it.
+ */
+function trackSend(r: Reminder, send: { thread: Partial<Reminder['thread']>; sentAt: number; anchor?: Reminder['anchor'] }): Reminder {
+  const updated = { ...r, thread: { ...r.thread, ...send.thread } };
+  updated.threadKey = threadKeyOf(updated.thread);
+  updated.sentAt = Math.max(r.sentAt, send.sentAt);
+  if (send.sentAt >= r.sentAt) {
+    if (send.anchor) updated.anchor = send.anchor;
+    else delete updated.anchor;
+  }
+  return updated;
 }
 
 /**
@@ -88,7 +112,7 @@ export function reminderStore(
      * comes from the user writing in the thread, so a waiting owed reply of
      * that thread is answered by it (in the same transaction: never both).
      */
-    async create(reminder: Reminder, now: number): Promise<{ reminder: Reminder; outcome: CreateOutcome; answered?: Reminder }> {
+    async create(reminder: Reminder, now: number, chainSettings: ChainSettings = FALLBACK_CHAIN_SETTINGS): Promise<{ reminder: Reminder; outcome: CreateOutcome; answered?: Reminder }> {
       const db = await ready;
       const tx = db.transaction('reminders', 'readwrite');
       const store = tx.store;
@@ -109,17 +133,29 @@ export function reminderStore(
         await store.put(answered);
       }
       const active = live.find((r) => r.kind === reminder.kind);
-      if (active) {
-        const updated = applyEvent(active, { type: 'reschedule', dueAt: reminder.dueAt }, now);
-        // The newer send may know more (a thread id where only a Message-ID was known).
-        updated.thread = { ...active.thread, ...reminder.thread };
-        updated.threadKey = threadKeyOf(updated.thread);
-        updated.sentAt = Math.max(active.sentAt, reminder.sentAt);
-        // What the later time counts from goes with it (a send after an after-the-fact reminder tracks that send).
-        if (reminder.sentAt >= active.sentAt) {
-          if (reminder.anchor) updated.anchor = reminder.anchor;
-          else delete updated.anchor;
+      if (active && isFollowUp(active, reminder)) {
+        // An armed send in the thread of a live no-reply reminder is a follow-up: the same reminder (id, chain
+        // history) waits for the due the compose carried. Recorded by the compose's id and the message's
+        // Message-ID, so a create repeated after a killed worker records nothing twice.
+        const messageId = reminder.thread.messageId;
+        const recorded = recordFollowUp(
+          active,
+          { at: reminder.sentAt, clientId: reminder.id, dueAt: reminder.dueAt, ...(messageId ? { messageId } : {}) },
+          chainSettings,
+          now,
+        );
+        // The message it tracks already (the latest follow-up, sent again), or a send already recorded.
+        if (recorded === active || (messageId !== undefined && messageId === active.thread.messageId)) {
+          await tx.done;
+          return { reminder: active, outcome: 'existing' };
         }
+        const updated = trackSend(recorded, reminder);
+        await store.put(updated);
+        await tx.done;
+        return { reminder: updated, outcome: 'replaced', ...(answered ? { answered } : {}) };
+      }
+      if (active) {
+        const updated = trackSend(applyEvent(active, { type: 'reschedule', dueAt: reminder.dueAt }, now), reminder);
         await store.put(updated);
         await tx.done;
         return { reminder: updated, outcome: 'replaced', ...(answered ? { answered } : {}) };
@@ -130,29 +166,62 @@ export function reminderStore(
     },
 
     /**
-     * The user sent a message in this thread (seen by a Gmail tab's send
-     * tracker): every waiting owed reply of the thread is answered. Answers
-     * the reminders it resolved.
+     * The user sent a message in this thread that they did not arm (seen by
+     * a Gmail tab's send tracker): every waiting owed reply of the thread is
+     * answered, and a no-reply reminder that repeats until answered records
+     * it as a follow-up and waits for its next step (core/chain.ts). One
+     * transaction; a repeated report (same Message-ID, or the same instant)
+     * records nothing twice. Answers what it changed.
      */
-    async answerThread(account: string, keys: readonly string[], sentAt: number, now: number): Promise<Reminder[]> {
+    async sentInThread(
+      account: string,
+      keys: readonly string[],
+      send: { at: number; messageId?: string; thread?: Partial<Reminder['thread']> },
+      now: number,
+      chainSettings: ChainSettings = FALLBACK_CHAIN_SETTINGS,
+    ): Promise<{ answered: Reminder[]; followedUp: Reminder[] }> {
       const db = await ready;
       const tx = db.transaction('reminders', 'readwrite');
       const byThread = tx.store.index('by-account-thread');
       const found = new Map<string, Reminder>();
       for (const key of keys) for (const r of await byThread.getAll([account, key])) found.set(r.id, r);
       const answered: Reminder[] = [];
+      const followedUp: Reminder[] = [];
       for (const r of found.values()) {
         // Reported within seconds of the send (the tab waits at most a minute for Gmail's answer): whatever is owed now is answered.
-        if (r.kind !== 'owed-reply' || !isLive(r.status)) continue;
-        const next = applyEvent(r, { type: 'reply', resolution: sentAnswer(account, sentAt) }, now, 'answered');
-        await tx.store.put(next);
-        answered.push(next);
+        if (r.kind === 'owed-reply' && isLive(r.status)) {
+          const next = applyEvent(r, { type: 'reply', resolution: sentAnswer(account, send.at) }, now, 'answered');
+          await tx.store.put(next);
+          answered.push(next);
+        } else if (repeatsOnSend(r) && !(send.messageId && send.messageId === r.thread.messageId)) {
+          const recorded = recordFollowUp(r, { at: send.at, ...(send.messageId ? { messageId: send.messageId } : {}) }, chainSettings, now);
+          if (recorded === r) continue;
+          const next = trackSend(recorded, { thread: { ...send.thread, ...(send.messageId ? { messageId: send.messageId } : {}) }, sentAt: send.at });
+          await tx.store.put(next);
+          followedUp.push(next);
+        }
       }
       await tx.done;
-      return answered;
+      return { answered, followedUp };
     },
 
     change,
+
+    /** "Stop repeating" / "Repeat until answered", atomically; answers the reminder before it too (what an Undo puts back). */
+    async setRepeat(id: string, repeat: boolean, now: number, chainSettings: ChainSettings = FALLBACK_CHAIN_SETTINGS) {
+      const db = await ready;
+      const tx = db.transaction('reminders', 'readwrite');
+      const current = await tx.store.get(id);
+      if (!current) {
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw new ReminderNotFoundError(id);
+      }
+      const next = setRepeat(current, repeat, chainSettings, now);
+      if (next !== current) await tx.store.put(next);
+      await tx.done;
+      return { previous: current, reminder: next };
+    },
 
     /**
      * Undo: puts `previous` back over the state the undone action left, whose
@@ -252,3 +321,8 @@ export function reminderStore(
 }
 
 export type ReminderStore = ReturnType<typeof reminderStore>;
+
+/** A send (not an after-the-fact add, which carries an anchor) in the thread of a live no-reply reminder. */
+function isFollowUp(active: Reminder, incoming: Reminder): boolean {
+  return active.kind === 'no-reply' && incoming.kind === 'no-reply' && !incoming.anchor;
+}

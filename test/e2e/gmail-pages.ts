@@ -100,6 +100,8 @@ const FAKE_GMAIL = String.raw`
     const template = document.getElementById('reply-template');
     if (!reply || !template || document.querySelector('.ip.adB')) return;
     window.__replyClicks = (window.__replyClicks ?? 0) + 1;
+    // Which control: the message's Reply (.aaq), or the bar's Reply (bkH) / Reply all (bkI).
+    window.__replyVia = reply.className;
     [...document.querySelectorAll('div.adn')].at(-1)?.querySelector('.gs')?.append(template.content.cloneNode(true));
   });
   document.addEventListener('keydown', (e) => {

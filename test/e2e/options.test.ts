@@ -128,7 +128,7 @@ describe('options page in real Chromium', () => {
     const json = await readFile(await download.path(), 'utf8');
     await expect.poll(() => page.getByText(`Downloaded ${download.suggestedFilename()}.`).count()).toBe(1);
     const file = JSON.parse(json);
-    expect(file).toMatchObject({ format: 'follow-through-backup', version: 1, settings });
+    expect(file).toMatchObject({ format: 'follow-through-backup', version: 2, settings });
     expect(canonical(file.reminders)).toEqual(reminders);
     expect(first.blocked).toEqual([]);
     await first.close();

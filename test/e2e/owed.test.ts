@@ -8,48 +8,13 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
 import { axeViolations, closedAfterEach, currentWorker, formatViolations, launch, notificationIds, openExtensionPage, readReminders, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
-import { bodyOf, domFixture, gmailPage, gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
+import { gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
 import { previewOf, SEND } from './gmail-session';
 
-const ACCOUNT = 'test@streak.com';
-/** The thread of the cvOnReplySend_2 capture: its send response names this thread. */
-const HEX = '18333b13345c3a42';
-const PERM = 'thread-f:1743802434391390786';
+import { ACCOUNT, HEX, PERM, receivedThread } from './thread-pages';
 
 /** Browsers launched by a test are closed, and their profiles removed, after it. */
 const track = closedAfterEach();
-
-/** The `.ip.adB` inline reply of thread-view-en.html (balanced by its divs), filled in as Gmail fills it for the capture. */
-function inlineReply(): string {
-  const html = domFixture('thread-view-en.html');
-  const start = html.indexOf('<div class="ip adB"');
-  let depth = 0;
-  const tags = /<div\b|<\/div>/g;
-  tags.lastIndex = start;
-  for (let m = tags.exec(html); m; m = tags.exec(html)) {
-    depth += m[0] === '</div>' ? -1 : 1;
-    if (depth === 0) {
-      return html
-        .slice(start, m.index + m[0].length)
-        .replace('value="#msg-a:r-1111222233334444555"', 'value="#msg-a:r2026878197680476540"')
-        .replace(/name="lts" value="[^"]*"/, `name="lts" value="${HEX}"`);
-    }
-  }
-  throw new Error('no inline reply in the fixture');
-}
-
-/** A received thread (Bob wrote last), no reply open; Reply opens the real inline reply. */
-const receivedThread = () =>
-  gmailPage({
-    account: ACCOUNT,
-    body: bodyOf(domFixture('thread-view-received-en.html')),
-    setup: `
-      const h2 = document.querySelector('h2.hP');
-      h2.setAttribute('data-legacy-thread-id', '${HEX}');
-      h2.setAttribute('data-thread-perm-id', '${PERM}');`,
-    syncRequest: syncSample('cvOnReplySend_2_request'),
-    replyTemplate: inlineReply(),
-  });
 
 async function start(mail: MailRouteHandler) {
   const l = await launch({ mail });

@@ -133,7 +133,7 @@ describe('Undo in the popup restores exactly what was', () => {
 });
 
 describe('reminders due at the same minute', () => {
-  it('three → three notifications each with Open and Snooze; eight → one summary that names them', async () => {
+  it('three → three notifications each with Write follow-up and Snooze; eight → one summary that names them', async () => {
     const { l, page } = await start();
     await recordNotifications(l.worker);
     const sentAt = Date.now() - DAY;
@@ -143,7 +143,7 @@ describe('reminders due at the same minute', () => {
     expect(await notificationIds(l.worker)).toEqual(['r:t1', 'r:t2', 'r:t3']);
     for (const { options } of await created(l.worker)) {
       expect(options.type).toBe('basic');
-      expect((options.buttons as { title: string }[]).map((b) => b.title)).toEqual(['Open thread', 'Snooze']);
+      expect((options.buttons as { title: string }[]).map((b) => b.title)).toEqual(['Write follow-up', 'Snooze']);
     }
     for (const n of [1, 2, 3]) await sendOk(page, 'reminder.done', { id: `t${n}` });
     expect(await notificationIds(l.worker)).toEqual([]);
@@ -181,7 +181,7 @@ describe('Open focuses the account\'s Gmail tab instead of opening another', () 
     await waitFor(async () => (await notificationIds(l.worker)).includes('r:f1'), { what: 'the notification', timeout: 30_000 });
     const tabsBefore = l.context.pages().length;
 
-    // The notification's "Open thread" button, as Chromium delivers the click to the background.
+    // The notification's first button ("Write follow-up"), as Chromium delivers the click to the background: it shows the thread the same way.
     await l.worker.evaluate(() => (chrome.notifications.onButtonClicked as unknown as { dispatch(id: string, index: number): void }).dispatch('r:f1', 0));
     await waitFor(async () => new URL(gmail.url()).hash === `#all/${hex(1)}`, { what: 'the Gmail tab to show the thread' });
     expect(gmail.url()).toBe(`https://mail.google.com/mail/u/0/#all/${hex(1)}`);

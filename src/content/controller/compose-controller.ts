@@ -1,4 +1,5 @@
 import { h, type VNode } from 'preact';
+import { chainPosition } from '../../core/chain';
 import type { Address } from '../../core/reminder';
 import { isRelativeDue } from '../../core/schedule/intent';
 import type { PresetId } from '../../core/schedule/presets';
@@ -203,7 +204,8 @@ export function createComposeController(
       const outstanding = new AbortController();
       state.outstanding = outstanding;
       if (!armed) {
-        void reportSent(snapshot, context, outstanding).catch((error) => deps.warnOnce('reporting the send failed', error));
+        const theme = currentTheme(state.mounted?.host, state.theme);
+        void reportSent(snapshot, context, outstanding, theme).catch((error) => deps.warnOnce('reporting the send failed', error));
         return;
       }
       const theme = currentTheme(state.mounted?.host, state.theme);
@@ -292,7 +294,7 @@ export function createComposeController(
    * answered). Unconfirmed (undone, failed, hook missing): nothing is said —
    * the thread view and the print view still see the message.
    */
-  async function reportSent(snapshot: ReturnType<typeof readCompose>, context: ThreadContext | undefined, outstanding: AbortController) {
+  async function reportSent(snapshot: ReturnType<typeof readCompose>, context: ThreadContext | undefined, outstanding: AbortController, theme: 'light' | 'dark') {
     const undo = watchUndo(deps.doc, () => outstanding.abort());
     const sent = await tracker.expect(snapshot, outstanding.signal);
     undo.stop();
@@ -301,14 +303,22 @@ export function createComposeController(
     const thread = threadIdentityFor({ subject: snapshot.subject, recipients: snapshot.recipients as Address[] }, sent, context);
     const account = accounts.current();
     if (!thread || !account) return;
-    const { answered } = await deps.request('thread.sent', {
+    const { answered, followedUp } = await deps.request('thread.sent', {
       account,
       ...(thread.threadId ? { threadId: thread.threadId } : {}),
       ...(thread.permThreadId ? { permThreadId: thread.permThreadId } : {}),
       ...(thread.messageId ? { messageId: thread.messageId } : {}),
       sentAt: sent.sentAt ?? deps.now(),
     });
-    if (answered.length > 0) onStored();
+    // A follow-up continued a repeating chain: the thread control shows its new position.
+    if (answered.length > 0 || (followedUp?.length ?? 0) > 0) onStored();
+    // …and the user hears that their send re-armed it, and until when (never a silent change of a reminder).
+    const chained = followedUp?.[0];
+    const pos = chained && chainPosition(chained);
+    if (chained && pos) {
+      const label = await dueLabel(deps, chained.dueAt).catch(() => new Date(chained.dueAt).toLocaleString(deps.locale));
+      showToast(deps.doc, pos.final ? deps.t('toastChainLast', [String(pos.n), label]) : deps.t('toastChainNext', [String(pos.n), String(pos.of), label]), theme);
+    }
   }
 
   /** Stops watching composes: listeners off, sends still waited for left to the script replacing this one. */
@@ -335,6 +345,21 @@ export function createComposeController(
       deps.doc.addEventListener(SENDS_LEFT_EVENT, resume, { signal: life.signal });
     },
     attach: (el: Element) => void attach(el).catch((error) => deps.warnOnce('compose attach failed', error)),
+    /**
+     * Arms the compose `el` is in ("Write follow-up" arms the reply it opened). A compose not attached yet
+     * gets the choice on its root, where attaching it reads it back.
+     */
+    armAt(el: Element, armed: Armed): boolean {
+      const parts = composeParts(el);
+      if (!parts) return false;
+      const state = states.get(parts.root);
+      if (state) setArmed(parts, state, armed);
+      else {
+        saveArmed(parts.root, armed);
+        void attach(parts.root).catch((error) => deps.warnOnce('compose attach failed', error));
+      }
+      return true;
+    },
     /** The compose holding the focus, or the only open one: the target of the keyboard command. */
     focused(): { parts: ComposeParts; arm(armed: Armed): void } | undefined {
       const active = deps.doc.activeElement;

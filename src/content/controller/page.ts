@@ -45,7 +45,8 @@ export function startGmailIntegration(
   const accounts = createAccountSource(deps.doc);
   const health = io.health ?? createHealth(deps.request, () => accounts.current());
   const tracker = createSendTracker({ now: deps.now });
-  const threads = createThreadController(deps, accounts, health);
+  // The thread control arms the reply a follow-up is written in: the compose controller owns composes.
+  const threads = createThreadController(deps, accounts, health, (editor, armed) => composes.armAt(editor, armed));
   const composes = createComposeController(deps, tracker, accounts, health, () => threads.reload());
 
   const reportAccount = io.reportsAccounts === false ? undefined : createAccountReporter(deps);
@@ -98,7 +99,11 @@ export function startGmailIntegration(
     if (stopped) return undefined;
     if (isContentCommand(message)) return void armFromKeyboard();
     // "Open thread" from a notification or the popup: this tab shows the thread if it is the account's.
-    return answerNavigation(message, accounts, deps.win);
+    const answer = answerNavigation(message, accounts, deps.win);
+    // The thread may be on screen already (under this or another hash): then no new thread view looks, so the shown
+    // one looks now (a reply to open, a follow-up to write). Another thread's look finds nothing to take.
+    if (answer && 'shown' in answer && answer.shown) threads.reload();
+    return answer;
   });
 
   async function armFromKeyboard() {

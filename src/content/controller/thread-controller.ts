@@ -1,6 +1,7 @@
 import { h, type VNode } from 'preact';
 import { dayFormatter, explainReminder } from '../../core/explanation';
-import { isShownInThread, type Reminder, type ThreadIdentity } from '../../core/reminder';
+import { isLive, isShownInThread, type Reminder, type ThreadIdentity } from '../../core/reminder';
+import { chainLabel } from '../../core/chain-text';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
 import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
@@ -19,6 +20,8 @@ import { anchorFor } from './anchor';
 import { browserZone, createThreadObserver, isObservable } from './observe-thread';
 import { themeOf } from './theme-of';
 import { isExtensionGone } from '../../core/protocol/gone';
+import { isFollowUpDue, type FollowUpDraft } from '../../core/follow-up';
+import { myNameIn, writeFollowUpHere, type ArmCompose } from './follow-up';
 
 const HOST_ATTR = 'data-follow-through';
 
@@ -39,7 +42,13 @@ interface Shown {
  * change the one that exists. Re-checked whenever Gmail renders a thread
  * heading or toolbar (navigation re-renders both).
  */
-export function createThreadController(deps: ContentDeps, accounts: AccountSource, health: Health) {
+export function createThreadController(
+  deps: ContentDeps,
+  accounts: AccountSource,
+  health: Health,
+  /** Arms the compose a follow-up was written in (the compose controller's). */
+  armCompose: ArmCompose = () => false,
+) {
   let shown: Shown | undefined;
   const preview = previewer(deps);
   const observe = createThreadObserver(deps);
@@ -61,6 +70,10 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       onCancel: () => act(s, () => deps.request('reminder.cancel', { id: s.reminder!.id }), undefined),
       onNotReply: () => act(s, () => deps.request('reminder.notReply', { id: s.reminder!.id }), undefined),
       onAutoAnswer: () => act(s, () => deps.request('reminder.autoAnswer', { id: s.reminder!.id }), undefined),
+      onSetRepeat: (repeat: boolean) => act(s, () => deps.request('reminder.setRepeat', { id: s.reminder!.id, repeat }), undefined),
+      onWriteFollowUp: () => {
+        if (s.reminder) void followUpFor(s, s.reminder.id);
+      },
     });
   }
 
@@ -128,7 +141,7 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       s.view = 'error';
     } else {
       try {
-        const { reminder, openReply } = await deps.request('reminder.getByThread', {
+        const { reminder, openReply, followUp } = await deps.request('reminder.getByThread', {
           account,
           ...(s.thread.threadId ? { threadId: s.thread.threadId } : {}),
           ...(s.thread.permThreadId ? { permThreadId: s.thread.permThreadId } : {}),
@@ -139,8 +152,10 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
         s.view = s.reminder ? await viewOf(s.reminder) : null;
         s.defaultPreset = settings.defaultPreset;
         if (isObservable(s.reminder)) void observeShown(s);
-        // "Reply now" opened this thread: open Gmail's own reply in it (taken once by the background).
-        if (openReply) void openInThreadReply(deps.doc, s.thread).catch((error) => deps.warnOnce('opening the reply failed', error));
+        // "Write follow-up" opened this thread: the reply, filled and armed. "Reply now": Gmail's own reply.
+        // (Either is taken once by the background.)
+        if (followUp) void followUpFor(s, followUp.reminderId);
+        else if (openReply) void openInThreadReply(deps.doc, s.thread).catch((error) => deps.warnOnce('opening the reply failed', error));
       } catch (error) {
         deps.warnOnce('reminder lookup failed', error);
         s.view = 'error';
@@ -149,12 +164,36 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
     if (shown === s) s.mounted.update(render(s));
   }
 
+  /**
+   * Writes the follow-up of that reminder in this tab: the background renders the nudge (with the user's name as
+   * the thread shows it), the reply opens right here. From the control's "Write follow-up", or a follow-up intent.
+   */
+  async function followUpFor(s: Shown, reminderId: string) {
+    const account = accounts.current();
+    if (!account) return;
+    const theme = () => currentTheme(s.mounted.host, s.theme);
+    let draft: FollowUpDraft;
+    try {
+      const myName = myNameIn(deps, s.thread, account);
+      ({ draft } = await deps.request('reminder.followUpDraft', { id: reminderId, ...(myName ? { myName } : {}) }));
+    } catch (error) {
+      if (isExtensionGone(error)) return;
+      deps.warnOnce('follow-up draft failed', error);
+      showToast(deps.doc, deps.t('toastFollowUpFailed', [error instanceof Error ? error.message : String(error)]), theme());
+      // The reminder may have changed (answered meanwhile): show what it is now.
+      await load(s).catch((e) => deps.warnOnce('thread control reload failed', e));
+      return;
+    }
+    await writeFollowUpHere(deps, s.thread, draft, armCompose, theme).catch((error) => deps.warnOnce('writing the follow-up failed', error));
+  }
+
   async function viewOf(r: Reminder): Promise<ThreadControlProps['reminder']> {
-    const view = { status: r.status, dueAt: r.dueAt, dueLabel: await dueLabel(deps, r.dueAt), kind: r.kind };
+    const view = { status: r.status, dueAt: r.dueAt, dueLabel: await dueLabel(deps, r.dueAt), kind: r.kind, ...(isFollowUpDue(r, deps.now()) ? { followUpDue: true } : {}) };
     const by = r.status === 'replied' ? r.resolution?.by : undefined;
     const at = r.status === 'replied' ? r.resolution?.at : undefined;
     const again = r.kind === 'owed-reply' && r.status !== 'replied' ? r.check?.wroteAgain : undefined;
     const note = await autoNoteOf(r);
+    const chain = chainLabel(r, deps.t);
     return {
       ...view,
       ...(r.kind === 'owed-reply' ? { owedTo: owedTo(r, deps.t) } : {}),
@@ -165,6 +204,8 @@ export function createThreadController(deps: ContentDeps, accounts: AccountSourc
       ...(by ? { repliedBy: by.name || by.email } : {}),
       ...(at !== undefined ? { repliedAt: await dueLabel(deps, at) } : {}),
       ...(note ? { note } : {}),
+      ...(chain ? { chain } : {}),
+      ...(r.kind === 'no-reply' && isLive(r.status) ? { repeat: r.chain?.repeat ?? false } : {}),
     };
   }
 

@@ -1,7 +1,7 @@
 /**
  * Opening Gmail's own in-thread reply, as if the user clicked Reply: the
  * newest message's Reply button, else the Reply of the bar below the
- * thread. Shared by every action that wants the reply open ("Reply now",
+ * thread ("Reply all" of that bar when asked for and shown). Shared by every action that wants the reply open ("Reply now",
  * writing a follow-up). Gmail's buttons act on the mouse sequence, so the
  * whole sequence is dispatched; nothing here sends anything.
  */
@@ -22,6 +22,22 @@ export function replyControl(doc: Document, thread: VisibleThread): Element | un
   }
 }
 
+/**
+ * "Reply all" of the bar below the thread, if Gmail shows one (it does only
+ * when the newest message had several recipients). Acting on the newest
+ * message, as the bar's Reply does.
+ */
+export function replyAllControl(doc: Document, thread: VisibleThread): Element | undefined {
+  try {
+    const container = threadMessageElements(doc, thread).container;
+    if (!container) return undefined;
+    const visible = (list: Iterable<Element>) => [...list].find((el) => !isHidden(el));
+    return visible(container.querySelectorAll(S.REPLY_ALL_BAR)) ?? visible(container.querySelectorAll(S.REPLY_ALL_BAR_FALLBACK));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The editor of an inline reply open in the thread, if any. */
 export function inlineReplyEditor(doc: Document, thread: VisibleThread): HTMLElement | undefined {
   try {
@@ -36,6 +52,8 @@ export function inlineReplyEditor(doc: Document, thread: VisibleThread): HTMLEle
 export interface OpenReplyOptions {
   /** How long Gmail may take to show the reply (ms). */
   timeoutMs?: number;
+  /** Prefer "Reply all" (falls back to Reply where Gmail offers none). A reply already open is kept as it is. */
+  replyAll?: boolean;
 }
 
 /**
@@ -43,11 +61,12 @@ export interface OpenReplyOptions {
  * editor. Resolves to the editor, or undefined when there is no Reply control
  * or Gmail showed no reply in time.
  */
-export async function openInThreadReply(doc: Document, thread: VisibleThread, { timeoutMs = 5_000 }: OpenReplyOptions = {}): Promise<HTMLElement | undefined> {
+export async function openInThreadReply(doc: Document, thread: VisibleThread, { timeoutMs = 5_000, replyAll = false }: OpenReplyOptions = {}): Promise<HTMLElement | undefined> {
   let editor = inlineReplyEditor(doc, thread);
   if (!editor) {
+    const find = () => (replyAll ? replyAllControl(doc, thread) : undefined) ?? replyControl(doc, thread);
     // The thread's heading shows before its messages: give Gmail the same time to show the Reply control.
-    const control = replyControl(doc, thread) ?? (await waitFor(doc, () => replyControl(doc, thread), timeoutMs));
+    const control = find() ?? (await waitFor(doc, find, timeoutMs));
     if (!control) return undefined;
     const view = doc.defaultView;
     for (const type of ['mousedown', 'mouseup', 'click']) {

@@ -112,6 +112,13 @@ export const MESSAGE_REPLY_BUTTON = '.T-I.J-J5-Ji.T-I-Js-IF.aaq[role=button]';
 export const MESSAGE_REPLY_BUTTON_FALLBACK = 'td.acX > [role=button]:first-child:not([aria-haspopup=true])';
 /** The bottom Reply / Reply all / Forward bar; its first item is Reply — thread-view-received-en.html. */
 export const REPLY_BAR_FIRST = '.amn > [role=link]:first-child';
+/**
+ * "Reply all" in the bottom bar (`.ams.bkI`; Gmail shows it only when the message had several recipients;
+ * its text is translated, never used) — thread-view-received-en.html.
+ */
+export const REPLY_ALL_BAR = '.amn > .bkI[role=link]';
+/** Fallback when the class is hashed: the middle of exactly three bar items (Reply, Reply all, Forward) — thread-view-received-en.html. */
+export const REPLY_ALL_BAR_FALLBACK = '.amn > [role=link]:nth-child(2):nth-last-child(2)';
 /** Gmail's editor in a compose (`.Am.Al.editable`) — thread-view-en.html, compose-dialog.html. */
 export const COMPOSE_EDITOR = 'div[contenteditable=true][role=textbox]';
 /**

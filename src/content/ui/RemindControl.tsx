@@ -15,16 +15,28 @@ export interface RemindControlProps {
   onDisarm(): void;
 }
 
+/** "If no reply: Thu 09:00", "Regardless: Fri 09:00", or for a follow-up armed with the chain's step "Follow-up 2 of 3 · Thu 09:00". */
+function armedText(t: Translate, armed: Armed): string {
+  if (armed.followUp && armed.step && armed.steps) return t('followUpArmedButton', [String(armed.step), String(armed.steps), isolate(armed.label)]);
+  // The kind first (a long label is cut off at the end).
+  return t(armed.kind === 'always' ? 'armedAlwaysButton' : 'armedButton', [isolate(armed.label)]);
+}
+
 /** "Remind me if no reply" (or regardless of replies), beside Gmail's Send button. */
 export function RemindControl({ t, lang, armed, problem, defaultPreset, preview, onArm, onDisarm }: RemindControlProps) {
   const always = armed?.kind === 'always';
-  // The button says which kind is armed, kind first (a long label is cut off at the end): "If no reply: Fri 09:00" or "Regardless: Fri 09:00".
-  const text = armed ? t(always ? 'armedAlwaysButton' : 'armedButton', [isolate(armed.label)]) : t('remindButton');
   return (
     <>
-      <Dropdown text={text} label={t(always ? 'remindAlwaysLabel' : 'remindLabel')} armed={!!armed}>
+      <Dropdown text={armed ? armedText(t, armed) : t('remindButton')} label={t(always ? 'remindAlwaysLabel' : 'remindLabel')} armed={!!armed}>
         {(close) => (
           <>
+            {armed?.followUp && (
+              <p class="head" dir="auto">
+                {armed.step && armed.steps
+                  ? t(armed.final ? 'followUpFinalExplain' : 'followUpArmedExplain', [String(armed.step), String(armed.steps), isolate(armed.label)])
+                  : t('followUpDefaultExplain', [isolate(armed.label)])}
+              </p>
+            )}
             <Picker
               t={t}
               lang={lang}

@@ -24,6 +24,12 @@ export interface ThreadReminderView {
   answered?: boolean;
   /** What the last look found worth saying (an automatic answer, a possibly automatic reply). */
   note?: string;
+  /** Where its follow-up chain stands ("Follow-up 2 of 3", "Last follow-up (3 of 3)", "Answered after 2 follow-ups — chain ended"). */
+  chain?: string;
+  /** A live no-reply reminder: whether it repeats until answered (the toggle's state); absent: no toggle. */
+  repeat?: boolean;
+  /** A reminder waiting for their answer has come due: "Write follow-up" is offered first. */
+  followUpDue?: boolean;
 }
 
 /** What a new reminder for this thread would be: "remind me to reply" when the newest message is someone else's. */
@@ -49,6 +55,10 @@ export interface ThreadControlProps {
   onNotReply(): void;
   /** "That was an automatic answer": the reminder waits again; that message never counts. */
   onAutoAnswer(): void;
+  /** "Stop repeating" / "Repeat until answered" (clicking again turns it back). */
+  onSetRepeat?(repeat: boolean): void;
+  /** Opens the reply in this thread, filled with a nudge and armed with the next follow-up (never sends). */
+  onWriteFollowUp?(): void;
 }
 
 /** The reminder of the open thread, in Gmail's thread toolbar. */
@@ -156,7 +166,14 @@ function Note({ reminder }: { reminder: ThreadControlProps['reminder'] }) {
   ) : null;
 }
 
-function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: ExistingProps) {
+/** Where the follow-up chain stands. */
+function ChainNote({ reminder }: { reminder: ThreadControlProps['reminder'] }) {
+  const chain = reminder && typeof reminder === 'object' ? reminder.chain : undefined;
+  return chain ? <p class="head chain">{chain}</p> : null;
+}
+
+function Existing({ t, close, picker, onChange, onSnooze, onCancel, onSetRepeat, onWriteFollowUp, reminder }: ExistingProps) {
+  const repeat = reminder && typeof reminder === 'object' ? reminder.repeat : undefined;
   const [view, setView] = useState<'menu' | 'change' | 'snooze'>('menu');
   if (view === 'change') return picker(onChange, close);
   if (view === 'snooze') {
@@ -171,6 +188,19 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: 
     <>
       {reminder && typeof reminder === 'object' && <Explain t={t} reminder={reminder} />}
       <Note reminder={reminder} />
+      <ChainNote reminder={reminder} />
+      {reminder && typeof reminder === 'object' && reminder.followUpDue && onWriteFollowUp && (
+        <button
+          type="button"
+          class="item"
+          onClick={() => {
+            close(true);
+            onWriteFollowUp();
+          }}
+        >
+          {t('actionWriteFollowUp')}
+        </button>
+      )}
       <button type="button" class="item" onClick={() => setView('change')}>
         {t('threadChange')}
       </button>
@@ -187,6 +217,18 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, reminder }: 
       >
         {t('removeReminder')}
       </button>
+      {repeat !== undefined && onSetRepeat && (
+        <button
+          type="button"
+          class="item"
+          onClick={() => {
+            close(true);
+            onSetRepeat(!repeat);
+          }}
+        >
+          {t(repeat ? 'actionStopRepeat' : 'actionRepeat')}
+        </button>
+      )}
     </>
   );
 }
@@ -200,6 +242,7 @@ function Replied(props: ExistingProps) {
   return (
     <>
       <Note reminder={reminder} />
+      <ChainNote reminder={reminder} />
       <button
         type="button"
         class="item"

@@ -22,4 +22,11 @@ export interface Armed {
   at: number;
   /** "Regardless of replies" (reminder kind `always`); absent: the kind the place arms ("if no reply", "until I reply"). */
   kind?: 'always';
+  /** Armed by "Write follow-up": sending the nudge re-arms the reminder (the chain's step, or the default delay). */
+  followUp?: boolean;
+  /** The chain's next follow-up: number `step` of `steps` (absent: the default delay, no further step). */
+  step?: number;
+  steps?: number;
+  /** `step` is the last follow-up the chain plans. */
+  final?: boolean;
 }

@@ -11,7 +11,15 @@ import { SettingsSchema } from '../settings-schema';
 import { FollowUpChainSchema } from '../chain-schema';
 
 export const BACKUP_FORMAT = 'follow-through-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * 2: reminders may carry a follow-up chain (`chain`, issue 11). A version 1
+ * file still imports: it is read with the version 1 rules (no `chain`) and
+ * migrated (see MIGRATIONS).
+ */
+export const BACKUP_VERSION = 2;
+/** Every version this build reads, oldest first. */
+export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
+type ReadableVersion = (typeof READABLE_BACKUP_VERSIONS)[number];
 
 /** Bounds a hostile or broken file cannot exceed (a real backup is far below them). */
 export const MAX_BACKUP_REMINDERS = 100_000;
@@ -136,34 +144,44 @@ const CheckSchema = v.strictObject({
   ),
 });
 
+const reminderEntries = {
+  id,
+  account,
+  thread: ThreadSchema,
+  threadKey: text(1100),
+  kind: v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE),
+  status: v.picklist(STATUSES),
+  sentAt: instant,
+  anchor: v.optional(v.picklist(ANCHORS)),
+  dueAt: instant,
+  createdAt: instant,
+  updatedAt: instant,
+  rev: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
+  announcedAt: v.optional(instant),
+  resolution: v.optional(ResolutionSchema),
+  check: v.optional(CheckSchema),
+  ignoredReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
+  autoReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
+  history: v.pipe(v.array(TransitionSchema), v.minLength(1), v.maxLength(10_000)),
+  // Added in version 2 (follow-up chains). Last, as stored reminders hold it (an export → import → export stays byte-identical).
+  chain: v.optional(FollowUpChainSchema),
+};
+
+/** The index finds a reminder by this key: one that does not match its thread could never be found. (Checked only once the thread itself is valid.) */
+const threadKeyMatches = (r: { thread: Reminder['thread']; threadKey: string }) => r.threadKey === threadKeysOf(r.thread)[0];
+const THREAD_KEY_MISMATCH = "Does not match the thread's ids";
+
 export const ReminderSchema = v.pipe(
-  v.strictObject({
-    id,
-    account,
-    thread: ThreadSchema,
-    threadKey: text(1100),
-    kind: v.picklist(REMINDER_KINDS, UNSUPPORTED_KIND_MESSAGE),
-    status: v.picklist(STATUSES),
-    sentAt: instant,
-    anchor: v.optional(v.picklist(ANCHORS)),
-    dueAt: instant,
-    createdAt: instant,
-    updatedAt: instant,
-    rev: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
-    announcedAt: v.optional(instant),
-    resolution: v.optional(ResolutionSchema),
-    check: v.optional(CheckSchema),
-    ignoredReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
-    autoReplyIds: v.optional(v.pipe(v.array(text(1000)), v.maxLength(1000))),
-    chain: v.optional(FollowUpChainSchema),
-    history: v.pipe(v.array(TransitionSchema), v.minLength(1), v.maxLength(10_000)),
-  }),
-  // The index finds a reminder by this key: one that does not match its thread could never be found.
-  // (Checked only once the thread itself is valid.)
-  v.forward(
-    v.partialCheck([['thread'], ['threadKey']], (r) => r.threadKey === threadKeysOf(r.thread)[0], "Does not match the thread's ids"),
-    ['threadKey'],
-  ),
+  v.strictObject(reminderEntries),
+  v.forward(v.partialCheck([['thread'], ['threadKey']], threadKeyMatches, THREAD_KEY_MISMATCH), ['threadKey']),
+);
+
+/** A reminder as version 1 wrote it: strict, so a `chain` there is an error, as a version 1 reader said. */
+const { chain: _addedInV2, ...v1Entries } = reminderEntries;
+void _addedInV2;
+const ReminderSchemaV1 = v.pipe(
+  v.strictObject(v1Entries),
+  v.forward(v.partialCheck([['thread'], ['threadKey']], threadKeyMatches, THREAD_KEY_MISMATCH), ['threadKey']),
 );
 
 // The schema's output must be exactly a Reminder (a field missing here, or typed differently, fails to compile).
@@ -172,14 +190,28 @@ type Deep<T> = T extends object ? { [K in keyof T]: Deep<T[K]> } : T;
 const _exact: Equals<Deep<v.InferOutput<typeof ReminderSchema>>, Deep<Reminder>> = true;
 void _exact;
 
-const BackupSchema = v.strictObject({
-  format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
-  exportedAt: instant,
-  extensionVersion: text(100),
-  settings: SettingsSchema,
-  reminders: v.pipe(v.array(ReminderSchema), v.maxLength(MAX_BACKUP_REMINDERS)),
-});
+const backupSchema = <V extends ReadableVersion, R extends v.GenericSchema>(version: V, reminder: R) =>
+  v.strictObject({
+    format: v.literal(BACKUP_FORMAT),
+    version: v.literal(version),
+    exportedAt: instant,
+    extensionVersion: text(100),
+    settings: SettingsSchema,
+    reminders: v.pipe(v.array(reminder), v.maxLength(MAX_BACKUP_REMINDERS)),
+  });
+
+/** Each readable version's rules: a file is checked completely against the rules of the version it says it is. */
+const SCHEMAS = { 1: backupSchema(1, ReminderSchemaV1), 2: backupSchema(2, ReminderSchema) } as const;
+
+/**
+ * Version N (validated) → version N + 1. Pure and total: whatever the old
+ * rules accepted, the new rules accept after the step.
+ */
+const MIGRATIONS: { [V in Exclude<ReadableVersion, typeof BACKUP_VERSION>]: (b: v.InferOutput<(typeof SCHEMAS)[V]>) => unknown } = {
+  // Reminders from before chains stay single reminders (an absent chain), exactly as the user had them:
+  // one click ("Repeat until answered") starts a chain for any of them.
+  1: (b) => ({ ...b, version: 2 }),
+};
 
 // ---------------------------------------------------------------------------
 
@@ -224,28 +256,34 @@ export function parseBackup(json: string): Backup {
   if (format !== BACKUP_FORMAT) {
     throw new BackupError(`Not a Follow-Through backup: format is ${format === undefined ? 'missing' : show(format)}, expected "${BACKUP_FORMAT}"`);
   }
-  if (version !== BACKUP_VERSION) {
+  if (!READABLE_BACKUP_VERSIONS.includes(version as ReadableVersion)) {
     const newer = typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION;
     throw new BackupError(
       newer
-        ? `version: this backup is version ${version}, written by a newer Follow-Through; this one reads version ${BACKUP_VERSION}. Update the extension first`
-        : `version: unsupported backup version ${version === undefined ? '(missing)' : show(version)}; this Follow-Through reads version ${BACKUP_VERSION}`,
+        ? `version: this backup is version ${version}, written by a newer Follow-Through; this one reads versions up to ${BACKUP_VERSION}. Update the extension first`
+        : `version: unsupported backup version ${version === undefined ? '(missing)' : show(version)}; this Follow-Through reads versions ${READABLE_BACKUP_VERSIONS.join(' and ')}`,
     );
   }
 
-  const parsed = v.safeParse(BackupSchema, raw);
+  const parsed = v.safeParse(SCHEMAS[version as ReadableVersion], raw);
   if (!parsed.success) throw problemsError(parsed.issues.map(describeIssue));
+  let upgraded: unknown = parsed.output;
+  for (let from = version as ReadableVersion; from < BACKUP_VERSION; from++) upgraded = MIGRATIONS[from as Exclude<ReadableVersion, typeof BACKUP_VERSION>](upgraded as never);
+  // The migrated file meets the current rules (a migration that did not would be a bug: say so, import nothing).
+  const current = v.safeParse(SCHEMAS[BACKUP_VERSION], upgraded);
+  if (!current.success) throw problemsError(current.issues.map((i) => `after migrating from version ${String(version)}: ${describeIssue(i)}`));
+  const backup = current.output as Backup;
 
   const firstIndex = new Map<string, number>();
   const duplicates: string[] = [];
-  parsed.output.reminders.forEach((r, i) => {
+  backup.reminders.forEach((r, i) => {
     const first = firstIndex.get(r.id);
     if (first === undefined) firstIndex.set(r.id, i);
     else duplicates.push(`reminders[${i}].id: Duplicate id ${show(r.id)} (also reminders[${first}])`);
   });
   if (duplicates.length > 0) throw problemsError(duplicates);
 
-  return parsed.output as Backup;
+  return backup;
 }
 
 function problemsError(problems: string[]): BackupError {

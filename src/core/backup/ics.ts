@@ -6,6 +6,7 @@
  */
 import { threadUrl } from '../gmail-links';
 import { isWaiting, type Address, type Reminder, type ReminderKind } from '../reminder';
+import { chainPosition } from '../chain';
 
 export const EVENT_MINUTES = 15;
 const MAX_OCTETS = 75;
@@ -39,7 +40,7 @@ export function remindersToIcs(reminders: readonly Reminder[], { now, extensionV
       `DTSTAMP:${stamp}`,
       `DTSTART:${utcStamp(r.dueAt)!}`,
       `DURATION:PT${EVENT_MINUTES}M`,
-      `SUMMARY:${escapeText(`${SUMMARY_PREFIX[r.kind]}: ${r.thread.subject}`)}`,
+      `SUMMARY:${escapeText(`${summaryPrefix(r)}: ${r.thread.subject}`)}`,
       // The reminder's kind, machine-readable: no-reply, owed-reply, always.
       `CATEGORIES:${escapeText(r.kind)}`,
       `X-FOLLOW-THROUGH-KIND:${escapeText(r.kind)}`,
@@ -56,13 +57,32 @@ export function remindersToIcs(reminders: readonly Reminder[], { now, extensionV
 /** What a calendar entry's title starts with, per kind. */
 const SUMMARY_PREFIX: Record<ReminderKind, string> = { 'no-reply': 'Follow up', 'owed-reply': 'Reply to', always: 'Reminder' };
 
+/**
+ * What the event is: in a follow-up chain, the follow-up its time is due for
+ * ("Follow-up 2 of 3"), after the last planned one the last look.
+ */
+function summaryPrefix(r: Reminder): string {
+  const pos = r.kind === 'no-reply' ? chainPosition(r) : undefined;
+  if (!pos || (!r.chain?.repeat && pos.n === 0)) return SUMMARY_PREFIX[r.kind];
+  if (pos.final) return `Last look after ${pos.n} follow-up${pos.n === 1 ? '' : 's'}`;
+  return `Follow-up ${pos.n + 1} of ${pos.of}`;
+}
+
 function describe(r: Reminder, url: string): string {
   const to = r.thread.recipients.map(formatAddress).join(', ') || '(no recipients)';
   // An owed reply names who waits for the user's answer (the sender first).
   const who = r.kind === 'owed-reply' ? `You owe a reply to: ${to}` : `To: ${to}`;
   // Regardless of replies: a reply in the thread does not cancel this entry.
   const kind = r.kind === 'always' ? ['Regardless of replies'] : [];
-  return [who, ...kind, `Account: ${r.account}`, `Open in Gmail: ${url}`].join('\n');
+  return [who, ...kind, `Account: ${r.account}`, ...chainLines(r), `Open in Gmail: ${url}`].join('\n');
+}
+
+/** The chain's state and each follow-up sent (UTC, as DTSTART). */
+function chainLines(r: Reminder): string[] {
+  if (r.kind !== 'no-reply' || !r.chain) return [];
+  const lines = [r.chain.repeat ? `Repeats until answered (at most ${r.chain.cap} follow-ups)` : 'Not repeating'];
+  if (r.chain.sent.length > 0) lines.push(`Follow-ups sent: ${r.chain.sent.map((s) => new Date(s.at).toISOString()).join(', ')}`);
+  return lines;
 }
 
 const formatAddress = (a: Address) => (a.name?.trim() ? `${a.name.trim()} <${a.email}>` : a.email);

@@ -4,6 +4,7 @@ import type { RelativeDue } from '../schedule/intent';
 import type { Sections } from '../sections';
 import type { StoredIntegration } from '../integration';
 import type { Settings } from '../settings';
+import type { FollowUpDraft } from '../follow-up';
 import { isRequestType, REQUEST_SCHEMAS, type RequestInput, type RequestOf, type RequestType } from './schemas';
 
 /** What each request answers with. */
@@ -17,8 +18,11 @@ export interface ResponseMap {
   'reminder.delete': { reminder: Reminder };
   /** `counts` has every section unless asked with `counts: 'page'` (then only sections read to their end). */
   'reminder.list': { sections: Partial<Sections>; counts: Partial<Record<keyof Sections, number>>; now: number };
-  /** `openReply`: "Reply now" asked for this thread's in-thread reply to be opened (answered once). */
-  'reminder.getByThread': { reminder: Reminder | null; openReply?: true };
+  /**
+   * `openReply`: "Reply now" asked for this thread's in-thread reply to be opened (answered once); `followUp`:
+   * "Write follow-up" did, for this reminder (still waiting): the tab asks `reminder.followUpDraft` for the text.
+   */
+  'reminder.getByThread': { reminder: Reminder | null; openReply?: true; followUp?: { reminderId: string } };
   'due.preview': DuePreview;
   'settings.get': { settings: Settings };
   'integration.report': { stored: true };
@@ -42,9 +46,13 @@ export interface ResponseMap {
   'data.exportIcs': { ics: string };
   'data.deleteAll': { deleted: number };
   'diagnostics.get': Diagnostics;
-  /** The owed replies of that thread the send answered. */
-  'thread.sent': { answered: Reminder[] };
+  /** The owed replies of that thread the send answered; `followedUp`: the no-reply reminders it continued as a follow-up (core/chain.ts). */
+  'thread.sent': { answered: Reminder[]; followedUp?: Reminder[] };
   'reminder.replyNow': { reminder: Reminder };
+  'reminder.setRepeat': { reminder: Reminder; previous: Reminder };
+  /** `opened` as for `reminder.open`. */
+  'reminder.writeFollowUp': { reminder: Reminder; opened: 'focused' | 'opened' };
+  'reminder.followUpDraft': { reminder: Reminder; draft: FollowUpDraft };
   'history.summary': HistorySummary;
   'controls.load': { injected: true };
 }

@@ -73,6 +73,9 @@ export const DueSchema = v.union([
 
 const empty = v.strictObject({});
 
+/** A person's display name as Gmail shows it. */
+const displayName = v.pipe(v.string(), v.maxLength(320));
+
 /** Largest backup file `data.import` takes, in characters of JSON (20 MiB). */
 export const MAX_BACKUP_CHARS = 20 * 1024 * 1024;
 
@@ -168,6 +171,16 @@ export const REQUEST_SCHEMAS = {
   ),
   /** "Reply now": open the reminder's thread in its account with the in-thread reply open. */
   'reminder.replyNow': v.strictObject({ id }),
+  /** "Stop repeating" / "Repeat until answered" of a no-reply reminder's follow-up chain (core/chain.ts). */
+  'reminder.setRepeat': v.strictObject({ id, repeat: v.boolean() }),
+  /** "Write follow-up": open the thread in its account with the reply open, filled with a nudge and armed (never sent). */
+  'reminder.writeFollowUp': v.strictObject({ id }),
+  /** The thread's own control writes the follow-up in its tab: the nudge and what to arm the reply with. */
+  'reminder.followUpDraft': v.strictObject({
+    id,
+    /** The user's name as the thread shows it, for a template's {myName}. */
+    myName: v.optional(displayName),
+  }),
   /** A Gmail frame's bootstrap wants the controls: the background injects them into that frame (the sender's tab and frame). */
   'controls.load': empty,
 } as const;

@@ -48,6 +48,9 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'history.summary': ['ui'],
   'thread.sent': ['content'],
   'reminder.replyNow': ['ui'],
+  'reminder.setRepeat': ['ui', 'content'],
+  'reminder.writeFollowUp': ['ui'],
+  'reminder.followUpDraft': ['content'],
   'controls.load': ['content'],
 };
 

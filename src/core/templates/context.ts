@@ -4,7 +4,7 @@ import type { Address, Reminder } from '../reminder';
 import type { Settings } from '../settings';
 import { utcFromFields, zonedParts } from '../time/zoned';
 import { personName } from './names';
-import type { Placeholder, TemplateLocale } from './types';
+import { TEMPLATE_LIMITS, type Placeholder, type TemplateLocale } from './types';
 
 const MAX_SUBJECT = 200;
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,7 +16,7 @@ const WORDS: Record<TemplateLocale, { everyone: string; and: string; noSubject: 
 };
 
 /** Reply and forward prefixes of the languages Gmail users write in ("Re:", "AW:", "Fwd:", "WG:", "Re[2]:", …). */
-const PREFIX = /^\s*((re|aw|antw|wg|fw|fwd|tr|sv|vs|vb|rv|rif|r|enc|res|odp|pd|ynt|ref|réf)\s*(\[\d+\]|\(\d+\))?\s*[:：]\s*)+/iu;
+const PREFIX = /^\s*((re|aw|antw|wg|fw|fwd|tr|sv|vs|rv|rif|r|enc|res|odp|pd|ynt|doorst)\s*(\[\d+\]|\(\d+\))?\s*[:：]\s*)+/iu;
 
 export interface TemplateContextOptions {
   locale: TemplateLocale;
@@ -39,8 +39,11 @@ export function templateContext(reminder: Reminder, settings: Settings, opts: Te
   const words = WORDS[opts.locale];
   const people = addressees(opts.recipients ?? reminder.thread.recipients, reminder.account, settings).map((a) => personName(a.name));
   const group = people.length > 1;
-  const both = (pick: (p: { full: string; first: string }) => string) =>
-    people.length === 2 && people.every((p) => pick(p)) ? `${pick(people[0]!)} ${words.and} ${pick(people[1]!)}` : words.everyone;
+  // Two people are named ("Jane and Bob") when both names are known and differ; else the group is greeted ("all").
+  const both = (pick: (p: { full: string; first: string }) => string) => {
+    const [a, b] = people.map(pick);
+    return people.length === 2 && a && b && a !== b ? `${a} ${words.and} ${b}` : words.everyone;
+  };
   const zone = settings.schedule.timeZone;
   return {
     group,
@@ -48,11 +51,22 @@ export function templateContext(reminder: Reminder, settings: Settings, opts: Te
       firstName: group ? both((p) => p.first) : (people[0]?.first ?? ''),
       name: group ? both((p) => p.full) : (people[0]?.full ?? ''),
       subject: subjectText(reminder.thread.subject) || words.noSubject,
-      sentDate: formatSentDate(reminder.sentAt, opts.now, zone, opts.formatLocale ?? opts.locale),
+      // A reminder added to a thread whose newest message was someone else's counts from the click: no date of "my email".
+      sentDate: reminder.anchor === 'added' ? '' : formatSentDate(reminder.sentAt, opts.now, zone, opts.formatLocale ?? opts.locale),
       daysAgo: String(calendarDaysBetween(reminder.sentAt, opts.now, zone)),
-      myName: clip(clean(settings.templates.myName) || clean(opts.myName), 100),
+      myName: clip(clean(settings.templates.myName) || clean(opts.myName), TEMPLATE_LIMITS.myName),
     },
   };
+}
+
+/**
+ * The language a follow-up is best written in when the caller has no better
+ * idea: German when the thread's subject carries a German reply or forward
+ * prefix ("AW:", "WG:"), else the UI language.
+ */
+export function followUpLocale(subject: string, uiLocale: string): TemplateLocale {
+  if (/^\s*(aw|wg|antw)\s*(\[\d+\])?\s*:/i.test(clean(subject))) return 'de';
+  return uiLocale.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
 
 /** The subject without "Re:"/"AW:"/"Fwd:" prefixes, as one line of text. */
@@ -75,7 +89,13 @@ function addressees(list: readonly Address[], account: string, settings: Setting
 /** "December 3" / "3. Dezember" in the user's zone; the year only when it is not this year. */
 export function formatSentDate(sentAt: number, now: number, timeZone: string, locale: string): string {
   const sameYear = zonedParts(sentAt, timeZone).year === zonedParts(now, timeZone).year;
-  return new Intl.DateTimeFormat(locale, { timeZone, day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(sentAt);
+  const options: Intl.DateTimeFormatOptions = { timeZone, day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) };
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(sentAt);
+  } catch {
+    // A malformed locale tag from the caller must not cost the follow-up: the template's language will do.
+    return new Intl.DateTimeFormat(locale.toLowerCase().startsWith('de') ? 'de' : 'en', options).format(sentAt);
+  }
 }
 
 /** Calendar days from `from` to `to` on the user's wall calendar (yesterday 23:50 → today 00:10 is 1), never negative. */

@@ -6,6 +6,8 @@
  * An empty value must not leave a trace of itself:
  * - "Hi {firstName}," → "Hi,"; "Thanks {firstName}!" → "Thanks!"; no doubled
  *   spaces, no space before punctuation, "({name})" or "“{name}”" vanish;
+ * - an empty {sentDate} takes the preposition before it along ("from",
+ *   "of", "on", "vom", "am", …): "my email from {sentDate}." → "my email.";
  * - a placeholder that began the line takes the comma after it along
  *   ("{firstName}, any news?" → "Any news?");
  * - a line left with no letter or digit ("{myName}", "— {myName}") is
@@ -18,6 +20,7 @@ import { isPlaceholder, type Placeholder } from './types';
 export const MAX_TEXT = 5000;
 
 const TOKEN = /\{(\w+)\}/g;
+const DATE_PREPOSITION = /\s+(from|of|on|sent on|since|dated|vom|von|am|seit)\s*$/i;
 const PAIRS: Record<string, string> = { '(': ')', '[': ']', '"': '"', "'": "'", '“': '”', '„': '“', '‚': '‘', '‘': '’', '«': '»', '»': '«', '‹': '›' };
 
 export function fillTemplate(body: string, values: Readonly<Record<Placeholder, string>>): string {
@@ -68,6 +71,8 @@ function fillLine(line: string, values: Readonly<Record<Placeholder, string>>): 
     const value = values[name];
     if (value) append(value, true);
     else {
+      // An unknown date takes its preposition along: "my email from {sentDate}." → "my email."
+      if (name === 'sentDate') out = out.replace(DATE_PREPOSITION, '');
       gap = true;
       sawEmpty = true;
     }

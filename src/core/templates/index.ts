@@ -1,6 +1,13 @@
 /**
  * Follow-up templates: which one applies, and the text it gives for a
  * reminder. Pure: `now` and the settings are passed in.
+ *
+ * For "Write follow-up": `renderFollowUp(reminder, settings, { locale, now,
+ * myName?, recipients?, templateId? })` → `{ text, templateId }`. `text` is
+ * plain text for insertText (never HTML), at most MAX_TEXT characters, with
+ * "\n" line breaks; `myName` is the account's display name when the caller
+ * knows it (the setting wins); `recipients` who the reply goes to when that
+ * is not the reminder's recipients; `locale` e.g. from followUpLocale().
  */
 import type { Reminder } from '../reminder';
 import type { Settings } from '../settings';
@@ -10,11 +17,12 @@ import { fillTemplate } from './fill';
 import type { FollowUpTemplate, TemplateLocale } from './types';
 
 export * from './types';
-export { BUILT_IN_TEMPLATES, defaultTemplatePrefs } from './built-in';
-export { templateContext, subjectText, type TemplateContext, type TemplateContextOptions } from './context';
+export { BUILT_IN_TEMPLATES, builtInFor, DEFAULT_TONE, defaultTemplatePrefs } from './built-in';
+export { followUpLocale, templateContext, subjectText, type TemplateContext, type TemplateContextOptions } from './context';
 export { fillTemplate, MAX_TEXT } from './fill';
 export { personName } from './names';
 export { unknownPlaceholders } from './placeholders';
+export { normalizeSelection } from './selection';
 
 /** The templates offered for a language: the built-ins (German: in the chosen form of address), then the user's. */
 export function templatesFor(settings: Settings, locale: TemplateLocale): FollowUpTemplate[] {

@@ -14,6 +14,7 @@ import type { PageMessage } from '../../fixtures/gmail/print-view/page';
 import { waitFor, type MailRouteHandler } from '../harness';
 import { domFixture, gmailPage, gmailRoutes, printViewRoutes, syncSample } from '../gmail-pages';
 import { INBOX, newCompose, SEND } from '../gmail-session';
+import { ACCOUNT as FOLLOW_UP_ACCOUNT, ALICE, BOB, HEX as FOLLOW_UP_HEX, threadPage } from '../follow-up-pages';
 import { DIST_FIREFOX, launchFirefox, openExtensionPage, openGmail, ORIGIN, readReminders, send, sendOk, strayRequests, type FirefoxLaunched } from './harness';
 
 // Firefox's promise-based API namespace, as seen inside the add-on's pages.
@@ -201,6 +202,31 @@ describe('Firefox: Gmail', () => {
     expect(mine.length).toBeGreaterThan(0);
     for (const u of mine) expect(new URL(u).searchParams.get('authuser')).toBe(ME);
     expect(Object.keys(await ext.evaluate(() => browser.notifications.getAll()))).not.toContain('r:ff-reply');
+  });
+
+  it('"Write follow-up" (the popup\'s action; Firefox has no notification buttons) fills Reply all in the open Gmail tab with Firefox\'s own editing', async () => {
+    const page = await openGmail(ff, gmailRoutes({ '/mail/u/0/': offline(threadPage()), '/mail/': offline(threadPage()) }), INBOX);
+    await page.waitForFunction(() => document.querySelector('[gh=mtb] follow-through-control') !== null, { timeout: 15_000 });
+    await sendOk(ext, 'reminder.create', {
+      id: 'ff-follow',
+      account: FOLLOW_UP_ACCOUNT,
+      thread: { provider: 'gmail', threadId: FOLLOW_UP_HEX, subject: 'Quarterly numbers', recipients: [ALICE, BOB] },
+      sentAt: Date.now() - 3 * 86_400_000,
+      due: { at: Date.now() + 60_000 },
+    });
+    const { opened } = await sendOk(ext, 'reminder.writeFollowUp', { id: 'ff-follow' });
+    expect(opened).toBe('focused');
+    const html = await waitFor(async () => {
+      const inner = await page.evaluate(() => document.querySelector('.ip.adB [role=textbox]')?.innerHTML ?? '');
+      return inner.includes('Best regards') ? inner : undefined;
+    }, { what: 'the follow-up in the reply' });
+    // The nudge's lines as Firefox's editor makes them (text and line breaks only), Reply all clicked, nothing sent.
+    expect(html).toMatch(/^Hi Alice and Bob,/);
+    expect(html.replace(/<br>|<\/?div>/g, '\n').replace(/\n+/g, '\n')).toMatch(/^Hi Alice and Bob,\nI hope you are well\. [^<]+\nBest regards,\n?$/);
+    expect(await page.evaluate(() => (window as unknown as { __replyVia?: string }).__replyVia)).toBe('ams bkI');
+    expect(await page.evaluate(() => (window as unknown as { __editorEvents: { type: string; inputType: string }[] }).__editorEvents.some((e) => e.type === 'input' && e.inputType === 'insertText'))).toBe(true);
+    expect(await reminder('ff-follow')).toMatchObject({ status: 'pending' });
+    await page.close();
   });
 
   it('nothing the add-on or a page asked for left the machine', () => {

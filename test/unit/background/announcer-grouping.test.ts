@@ -16,13 +16,13 @@ async function dueTogether(count: number, notifications = userSettings().notific
 }
 
 describe('notifications for reminders due at the same minute', () => {
-  it('three: three notifications, each with its own Open and Snooze, announced once', async () => {
+  it('three: three notifications, each with its own Write follow-up and Snooze, announced once', async () => {
     const f = await dueTogether(3);
     await f.bg.reconcile('alarm');
     expect(f.notifications.created.map((n) => n.id)).toEqual(['r:s0', 'r:s1', 'r:s2']);
     for (const [i, { options }] of f.notifications.created.entries()) {
       expect(options.message).toBe(`Subject ${i}`);
-      expect(options.buttons).toEqual([{ title: 'actionOpenThread' }, { title: 'actionSnooze' }]);
+      expect(options.buttons).toEqual([{ title: 'actionWriteFollowUp' }, { title: 'actionSnooze' }]);
     }
     await f.bg.reconcile('wake');
     expect(f.notifications.created).toHaveLength(3);

@@ -26,7 +26,7 @@ describe('notification settings', () => {
     await f.bg.reconcile('startup');
     expect(f.notifications.created.map((n) => n.id)).toEqual(['r:a', 'r:b', 'r:c']);
     for (const { options } of f.notifications.created) {
-      expect(options.buttons).toEqual([{ title: 'actionOpenThread' }, { title: 'actionSnooze' }]);
+      expect(options.buttons).toEqual([{ title: 'actionWriteFollowUp' }, { title: 'actionSnooze' }]);
       expect(options.requireInteraction).toBe(true);
     }
     expect(await f.bg.store.unannounced()).toEqual([]);

@@ -78,7 +78,7 @@ describe('data.export and data.import', () => {
     const f = await source();
     const { json } = await f.bg.handlers['data.export']({});
     const parsed = JSON.parse(json) as Record<string, unknown>;
-    expect(parsed).toMatchObject({ format: 'follow-through-backup', version: 1, exportedAt: T0, extensionVersion: EXTENSION_VERSION, settings: mySettings() });
+    expect(parsed).toMatchObject({ format: 'follow-through-backup', version: 2, exportedAt: T0, extensionVersion: EXTENSION_VERSION, settings: mySettings() });
     expect((parsed.reminders as Reminder[]).map((r) => r.id).sort()).toEqual(['rem-1', 'rem-2', 'rem-3', 'rem-4', 'rem-5', 'rem-6', 'ui-1', 'ui-2']);
   });
 
@@ -155,7 +155,7 @@ describe('data.export and data.import', () => {
 
     const cases: [string, () => string, string | RegExp][] = [
       ['truncated JSON', () => file(hundred()).slice(0, 20_000), /^Not a valid backup file: the JSON is malformed or incomplete/],
-      ['a newer version', () => file(hundred(), { version: 2 }), /^version: this backup is version 2, written by a newer Follow-Through/],
+      ['a newer version', () => file(hundred(), { version: 3 }), /^version: this backup is version 3, written by a newer Follow-Through/],
       ['an unknown format', () => file(hundred(), { format: 'calendar' }), 'Not a Follow-Through backup: format is "calendar", expected "follow-through-backup"'],
       ['one bad reminder among 100', () => withBad(73, (r) => (r.dueAt = 'tomorrow')), 'Invalid backup: reminders[73].dueAt: Expected number but received "tomorrow"'],
       ['a hostile, over-long subject', () => withBad(99, (r) => (r.thread.subject = `</script>${'\u202e'.repeat(5000)}`)), 'Invalid backup: reminders[99].thread.subject: Invalid length: Expected <=2000 but received 5009'],

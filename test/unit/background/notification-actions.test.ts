@@ -33,12 +33,14 @@ describe('notification actions', () => {
     expect((await f.bg.store.get('rem-1'))!.status).toBe('notified');
   });
 
-  it('button 0 opens the thread', async () => {
+  it('button 0 ("Write follow-up") opens the thread with a follow-up for its thread view to write', async () => {
     const f = await withNotified();
     await f.bg.notificationActions.onButtonClicked('r:rem-1', 0);
     expect(f.tabs.opened).toHaveLength(1);
     expectThreadUrl(f.tabs.opened[0]);
     expect(f.notifications.shown.has('r:rem-1')).toBe(false);
+    const asked = await f.bg.handlers['reminder.getByThread']({ account: 'me@example.com', threadId: HEX });
+    expect(asked).toMatchObject({ openReply: true, followUp: { reminderId: 'rem-1' } });
   });
 
   it('button 1 snoozes to the snooze preset and opens nothing', async () => {

@@ -44,8 +44,8 @@ describe('an owed reply ends with the user\'s own send in the thread', () => {
     expect((await f.bg.handlers['thread.sent']({ account: 'me@example.com', permThreadId: perm, sentAt: T0 })).answered).toHaveLength(1);
   });
 
-  it('a waiting "if no reply" reminder of the thread is not touched by the user\'s send', async () => {
-    const f = fakeBackground({ now: T0 });
+  it('a waiting "if no reply" reminder that does not repeat is not touched by the user\'s send (one that repeats: test/unit/background/chain.test.ts)', async () => {
+    const f = fakeBackground({ now: T0, settings: userSettings({ followUps: { repeat: false, steps: [3, 7, 14], cap: 3 } }) });
     await f.bg.handlers['reminder.create']({ ...owedPayload({ id: 'wait', kind: 'no-reply' }) });
     expect((await f.bg.handlers['thread.sent']({ account: 'me@example.com', threadId: hex, sentAt: T0 })).answered).toEqual([]);
     expect((await f.bg.store.get('wait'))!.status).toBe('pending');
@@ -154,7 +154,7 @@ describe('"Reply now"', () => {
     expect((await f.bg.handlers['reminder.getByThread']({ account: 'me@example.com', threadId: hex })).openReply).toBeUndefined();
   });
 
-  it('the notification\'s first button replies to an owed reply and opens the thread of a follow-up; the second snoozes', async () => {
+  it('the notification\'s first button replies to an owed reply and writes the follow-up of a no-reply reminder; the second snoozes', async () => {
     const f = await withOwed();
     await f.bg.handlers['reminder.create']({ ...owedPayload({ id: 'wait', kind: 'no-reply', thread: thread(2) }) });
     f.clock.advance(HOUR);
@@ -162,7 +162,7 @@ describe('"Reply now"', () => {
     await f.bg.notificationActions.onButtonClicked('r:owed-1', 0);
     expect((await f.bg.handlers['reminder.getByThread']({ account: 'me@example.com', threadId: hex })).openReply).toBe(true);
     await f.bg.notificationActions.onButtonClicked('r:wait', 0);
-    expect((await f.bg.handlers['reminder.getByThread']({ account: 'me@example.com', threadId: thread(2).threadId! })).openReply).toBeUndefined();
+    expect(await f.bg.handlers['reminder.getByThread']({ account: 'me@example.com', threadId: thread(2).threadId! })).toMatchObject({ openReply: true, followUp: { reminderId: 'wait' } });
     expect(f.tabs.opened).toHaveLength(2);
     await f.bg.notificationActions.onButtonClicked('r:owed-1', 1);
     expect((await f.bg.store.get('owed-1'))!.status).toBe('snoozed');

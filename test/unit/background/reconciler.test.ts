@@ -29,7 +29,7 @@ describe('reconcile', () => {
           message: a.thread.subject,
           contextMessage: expect.stringMatching(/^notifContext\|.+\|me@example\.com$/) as unknown as string,
           iconUrl: ICON_URL,
-          buttons: [{ title: 'actionOpenThread' }, { title: 'actionSnooze' }],
+          buttons: [{ title: 'actionWriteFollowUp' }, { title: 'actionSnooze' }],
           // The default: stays on screen until the user acts on it.
           requireInteraction: true,
         },

@@ -47,6 +47,9 @@ const PAYLOAD: { [K in RequestType]: RequestInput<K> } = {
   'diagnostics.get': {},
   'thread.sent': { account: 'me@example.com', threadId: 'abc123', sentAt: 1 },
   'reminder.replyNow': { id: 'r-1' },
+  'reminder.setRepeat': { id: 'r-1', repeat: true },
+  'reminder.writeFollowUp': { id: 'r-1' },
+  'reminder.followUpDraft': { id: 'r-1', myName: 'Me' },
   'history.summary': { months: 12 },
   'controls.load': {},
 } as never;

@@ -18,6 +18,7 @@ import {
   deliverSend,
   deliverSendBodies,
   expectToast,
+  fakeReminder,
   syncSample,
   fakeDeps,
   NOW,
@@ -761,5 +762,37 @@ describe('Gmail\'s "Schedule send" on an armed compose', () => {
     await settle();
     expect(fake.of('reminder.create')).toEqual([expect.objectContaining({ due: { preset: 'tomorrow' }, sentAt: 1662744701149 })]);
     await expectToast(`toastSet[${DUE_LABEL}]`);
+  });
+});
+
+describe('an unarmed send that continues a repeating follow-up chain', () => {
+  async function sendWith(followedUp: ReturnType<typeof fakeReminder>[]) {
+    load('compose-dialog.html', { edit: asCvOnSend });
+    const fake = fakeDeps({ handlers: { 'thread.sent': () => ({ answered: [], followedUp }) } });
+    stop = startGmailIntegration(fake.deps);
+    await settle();
+    deliverAccount('test@gmail.com');
+    clickSend();
+    deliverSend('cvOnSend');
+    await settle();
+    return fake;
+  }
+  const chained = (sent: number) =>
+    fakeReminder({ id: 'r1', dueAt: Date.parse('2025-06-13T09:00:00Z'), chain: { repeat: true, steps: [3, 7, 14], cap: 3, sent: Array.from({ length: sent }, (_, i) => ({ at: i })) } });
+
+  it('says which follow-up was recorded and when the next reminder comes', async () => {
+    const fake = await sendWith([chained(2)]);
+    expect(fake.of('thread.sent')).toHaveLength(1);
+    await expectToast(`toastChainNext[2|3|${DUE_LABEL}]`);
+  });
+
+  it('after the last planned follow-up: the last reminder', async () => {
+    await sendWith([chained(3)]);
+    await expectToast(`toastChainLast[3|${DUE_LABEL}]`);
+  });
+
+  it('nothing continued (no chain, repeat off): no toast, as before', async () => {
+    await sendWith([]);
+    expect(toastText()).toBeUndefined();
   });
 });

@@ -349,3 +349,35 @@ describe('with the inline reply below', () => {
     expect(buttonText(toolbar())).toBe(`threadButton[${DUE_LABEL}]`);
   });
 });
+
+describe('a thread whose reminder is in a follow-up chain', () => {
+  const chain = { repeat: true, steps: [3, 7, 14], cap: 3, sent: [{ at: NOW - 86_400_000 }] };
+
+  it('the menu says where the chain stands; Stop repeating asks the background and the control reloads', async () => {
+    let repeat = true;
+    const fake = await start('thread-view-en.html', {
+      'reminder.getByThread': () => ({ reminder: fakeReminder({ id: 'rem-7', chain: { ...chain, repeat } }) }),
+      'reminder.setRepeat': (p) => {
+        repeat = p.repeat;
+        const reminder = fakeReminder({ id: p.id, chain: { ...chain, repeat } });
+        return { reminder, previous: fakeReminder({ id: p.id, chain }) };
+      },
+    });
+    const shadow = await openMenu();
+    expect([...shadow.querySelectorAll('.head.chain')].map((p) => p.textContent)).toEqual(['chainPosition[1|3]']);
+    item(shadow, 'actionStopRepeat').click();
+    await settle();
+    expect(fake.of('reminder.setRepeat')).toEqual([{ id: 'rem-7', repeat: false }]);
+    const again = await openMenu();
+    expect(item(again, 'actionRepeat')).toBeTruthy();
+  });
+
+  it('an owed reply has no repeat toggle', async () => {
+    const shadow = await (async () => {
+      await start('thread-view-en.html', { 'reminder.getByThread': () => ({ reminder: fakeReminder({ id: 'rem-8', kind: 'owed-reply' }) }) });
+      return openMenu();
+    })();
+    expect(() => item(shadow, 'actionStopRepeat')).toThrow();
+    expect(() => item(shadow, 'actionRepeat')).toThrow();
+  });
+});

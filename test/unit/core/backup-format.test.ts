@@ -33,7 +33,7 @@ describe('buildBackup / serializeBackup', () => {
   it('writes the documented envelope', () => {
     const b = JSON.parse(serializeBackup(backup())) as Backup;
     expect(Object.keys(b)).toEqual(['format', 'version', 'exportedAt', 'extensionVersion', 'settings', 'reminders']);
-    expect(b).toMatchObject({ format: 'follow-through-backup', version: 1, exportedAt: T0, extensionVersion: '0.1.0', settings });
+    expect(b).toMatchObject({ format: 'follow-through-backup', version: 2, exportedAt: T0, extensionVersion: '0.1.0', settings });
   });
 
   it('orders reminders oldest first, whatever order they came in', () => {
@@ -68,7 +68,7 @@ describe('parseBackup', () => {
     ['JSON null', () => 'null', /does not hold a JSON object/],
     ['another format', () => json((raw) => (raw.format = 'other-backup')), /format is "other-backup", expected "follow-through-backup"/],
     ['no format', () => json((raw) => delete raw.format), /format is missing/],
-    ['a newer version', () => json((raw) => (raw.version = 2)), /^version: this backup is version 2, written by a newer Follow-Through; this one reads version 1/],
+    ['a newer version', () => json((raw) => (raw.version = 3)), /^version: this backup is version 3, written by a newer Follow-Through; this one reads versions up to 2/],
     ['version 0', () => json((raw) => (raw.version = 0)), /^version: unsupported backup version 0/],
     ['version "1"', () => json((raw) => (raw.version = '1')), /^version: unsupported backup version "1"/],
     ['no version', () => json((raw) => delete raw.version), /unsupported backup version \(missing\)/],

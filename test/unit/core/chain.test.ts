@@ -121,7 +121,7 @@ describe('recordFollowUp', () => {
     expect(after.announcedAt).toBeUndefined();
     expect(after.history.at(-1)).toEqual({ from: 'notified', to: 'pending', at: now, cause: 'follow-up' });
     expect(after.chain?.sent).toEqual([{ at: T0, messageId: '<a@mail.gmail.com>' }]);
-    // The tracked message stays the original: a reply to it before the follow-up still counts.
+    // The thread and sent time are the store's business (trackSend): untouched here.
     expect(after.sentAt).toBe(before.sentAt);
     expect(after.thread).toBe(before.thread);
   });
@@ -132,6 +132,12 @@ describe('recordFollowUp', () => {
     const after = recordFollowUp(r, { at: utc('2025-03-12T10:00:00Z') }, settings, now);
     expect(after.dueAt).toBe(utc('2025-03-26T08:00:00Z'));
     expect(chainPosition(after)).toEqual({ n: 2, of: 3, final: false });
+  });
+
+  it('a send whose step has passed already (reported very late, a clock far off) counts from now: never a due in the past', () => {
+    const r = reminder({ chain: chain() });
+    const after = recordFollowUp(r, { at: utc('2022-09-12T10:00:00Z') }, settings, utc('2025-03-12T10:00:00Z'));
+    expect(after.dueAt).toBe(utc('2025-03-19T08:00:00Z'));
   });
 
   it('is idempotent: the same Message-ID, client id, or (knowing neither) the same instant records once', () => {

@@ -160,3 +160,31 @@ describe('remindersToIcs', () => {
     expect(events(remindersToIcs([plain(9, { dueAt: 8.64e15 })], { now: T0 }))).toEqual([]);
   });
 });
+
+describe('follow-up chains in the calendar', () => {
+  const chain = (sent: number, over: Partial<NonNullable<ReturnType<typeof plain>['chain']>> = {}) => ({
+    repeat: true,
+    steps: [3, 7, 14],
+    cap: 3,
+    sent: Array.from({ length: sent }, (_, i) => ({ at: T0 + i * 86_400_000 })),
+    ...over,
+  });
+
+  it('the event sits at the next due and says which follow-up it is, with each one sent', () => {
+    const r = plain(1, { dueAt: T0 + 9 * 86_400_000, chain: chain(1) });
+    const [e] = events(remindersToIcs([r], { now: T0 }));
+    expect(e!['DTSTART']).toBe('20250319T120000Z');
+    expect(unescape(e!['SUMMARY']!)).toBe('Follow-up 2 of 3: Quote for project 1');
+    expect(unescape(e!['DESCRIPTION']!)).toContain('Repeats until answered (at most 3 follow-ups)\nFollow-ups sent: 2025-03-10T12:00:00.000Z\n');
+  });
+
+  it('a repeating chain before any follow-up is "Follow-up 1 of 3"; after the last, the last look; no chain or not repeating: as before', () => {
+    const summary = (r: ReturnType<typeof plain>) => unescape(events(remindersToIcs([r], { now: T0 }))[0]!['SUMMARY']!);
+    expect(summary(plain(1, { chain: chain(0) }))).toBe('Follow-up 1 of 3: Quote for project 1');
+    expect(summary(plain(1, { chain: chain(3) }))).toBe('Last look after 3 follow-ups: Quote for project 1');
+    expect(summary(plain(1, { chain: chain(1, { cap: 1 }) }))).toBe('Last look after 1 follow-up: Quote for project 1');
+    expect(summary(plain(1))).toBe('Follow up: Quote for project 1');
+    expect(summary(plain(1, { chain: chain(0, { repeat: false }) }))).toBe('Follow up: Quote for project 1');
+    expect(unescape(events(remindersToIcs([plain(1, { chain: chain(0, { repeat: false }) })], { now: T0 }))[0]!['DESCRIPTION']!)).toContain('Not repeating');
+  });
+});

@@ -100,6 +100,9 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   'diagnostics.get': [{}],
   'thread.sent': [{ account: 'me@example.com', threadId: 'abc123', sentAt: T0 }, { account: 'me@example.com', permThreadId: 'thread-f:1581064946762017791', messageId: '<a@b>', sentAt: 0 }],
   'reminder.replyNow': [{ id: 'r-1' }],
+  'reminder.setRepeat': [{ id: 'r-1', repeat: false }, { id: 'r-1', repeat: true }],
+  'reminder.writeFollowUp': [{ id: 'r-1' }],
+  'reminder.followUpDraft': [{ id: 'r-1' }, { id: 'r-1', myName: 'Zoë "Z" <b>O\'Hara</b>' }],
   'history.summary': [{ months: 12 }, { months: 0 }],
   'controls.load': [{}],
 };
@@ -117,6 +120,10 @@ describe('thread observations and page keys', () => {
     ['bodyHidden other than true', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ from: { email: 'a@b.c' }, to: [], bodyHidden: false }] }],
     ['an unknown message field', 'thread.observed', { account: 'me@example.com', threadId: HEX, messages: [{ from: { email: 'a@b.c' }, to: [], body: 'x' }] }],
     ['a page key that is not hex', 'account.seen', { account: 'me@example.com', ik: '<script>' }],
+    ['a follow-up name over 320 characters', 'reminder.followUpDraft', { id: 'r-1', myName: 'x'.repeat(321) }],
+    ['a follow-up draft with text from the page', 'reminder.followUpDraft', { id: 'r-1', text: 'Hi' }],
+    ['a follow-up without an id', 'reminder.writeFollowUp', {}],
+    ['a follow-up name that is not text', 'reminder.followUpDraft', { id: 'r-1', myName: 42 }],
   ] as const)('refuses %s', (_, type, payload) => {
     expect(parseEnvelope({ v: 1, type, payload })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
@@ -138,7 +145,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(30);
+    expect(REQUEST_TYPES).toHaveLength(33);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {

@@ -85,10 +85,12 @@ describe('isAllowed', () => {
     'reminder.open',
     // Opens a tab: only the user's own click in our UI.
     'reminder.replyNow',
+    'reminder.writeFollowUp',
   ];
   // Only a Gmail tab can know how the integration fares there.
-  // Injects into the sending frame: only a Gmail frame has one to inject into.
-  const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed', 'thread.sent', 'controls.load'];
+  // The follow-up text for the thread a Gmail tab shows: only the tab writes it into its reply. controls.load injects
+  // into the sending frame: only a Gmail frame has one to inject into.
+  const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed', 'thread.sent', 'reminder.followUpDraft', 'controls.load'];
 
   it.each([...REQUEST_TYPES])('the UI and %s', (type) => {
     expect(isAllowed(type, 'ui')).toBe(!CONTENT_ONLY.includes(type));

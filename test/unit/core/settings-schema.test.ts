@@ -18,7 +18,7 @@ function without(s: Settings, ...fields: (keyof Settings)[]): Record<string, unk
 
 describe('settings migrations: fields added since version 1', () => {
   it('version 1 settings as they first shipped get every added field with its default', () => {
-    const first = without(current(), 'armNewComposes', 'replies', 'notifications', 'retentionMonths', 'followUps', 'templates');
+    const first = without(current(), 'armNewComposes', 'replies', 'notifications', 'retentionMonths', 'followUps', 'templates', 'followUpReplyAll');
     const parsed = parseSettings(first);
     expect(parsed.success).toBe(true);
     expect(parsed.output).toEqual({
@@ -29,6 +29,7 @@ describe('settings migrations: fields added since version 1', () => {
       retentionMonths: ADDED_FIELD_DEFAULTS.retentionMonths(),
       followUps: ADDED_FIELD_DEFAULTS.followUps(),
       templates: ADDED_FIELD_DEFAULTS.templates(),
+      followUpReplyAll: true,
     });
   });
 
@@ -61,6 +62,13 @@ describe('settings migrations: fields added since version 1', () => {
     expect(parseSettings({ ...current(), retentionMonths: -1 }).success).toBe(false);
   });
 
+  it('followUpReplyAll (issue 11): missing means reply to everyone; only a boolean is valid', () => {
+    const off = { ...current(), followUpReplyAll: false };
+    expect(parseSettings(without(off, 'followUpReplyAll')).output).toEqual({ ...off, followUpReplyAll: true });
+    expect(parseSettings(off).output).toEqual(off);
+    expect(parseSettings({ ...current(), followUpReplyAll: 'yes' }).success).toBe(false);
+  });
+
   it('armNewComposes: missing means off', () => {
     expect(parseSettings(without(current(), 'armNewComposes')).output).toEqual({ ...current(), armNewComposes: false });
   });
@@ -86,7 +94,7 @@ describe('settings migrations: fields added since version 1', () => {
   });
 
   it('has a test above for every added field, and every added field is optional in the schema', () => {
-    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'followUps', 'notifications', 'replies', 'retentionMonths', 'templates']);
+    expect(Object.keys(ADDED_FIELD_DEFAULTS).sort()).toEqual(['armNewComposes', 'followUpReplyAll', 'followUps', 'notifications', 'replies', 'retentionMonths', 'templates']);
     const optional = Object.entries(SettingsSchema.entries)
       .filter(([, schema]) => schema.type === 'optional')
       .map(([key]) => key)

@@ -145,7 +145,8 @@ describe('hostile mail content', () => {
     expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(HOSTILE.length);
     expect(lines.filter((l) => l === 'END:VEVENT')).toHaveLength(HOSTILE.length);
     const summaries = lines.filter((l) => l.startsWith('SUMMARY:'));
-    expect(summaries.sort()).toEqual(HOSTILE.map((c) => `SUMMARY:${escapeText(`Follow up: ${c.subject}`)}`).sort());
+    // New reminders repeat until answered: each event is the first follow-up of its chain.
+    expect(summaries.sort()).toEqual(HOSTILE.map((c) => `SUMMARY:${escapeText(`Follow-up 1 of 3: ${c.subject}`)}`).sort());
     for (const l of lines) {
       // eslint-disable-next-line no-control-regex
       expect(l).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/);

@@ -73,6 +73,7 @@ const VALID: Record<string, unknown[]> = {
   'diagnostics.get': [{}],
   'thread.sent': [{ account: 'me@example.com', threadId: 'abc123', sentAt: T0 }, { account: 'me@example.com', permThreadId: 'thread-f:1581064946762017791', messageId: '<a@b>', sentAt: 0 }],
   'reminder.replyNow': [{ id: 'r-5' }],
+  'reminder.setRepeat': [{ id: 'r-5', repeat: false }],
   'history.summary': [{ months: 3 }, { months: 0 }],
 };
 

@@ -72,6 +72,17 @@ describe('options: defaults', () => {
     );
   });
 
+  it('"Write follow-up: reply to everyone" is on by default, explained, and saved off when unticked', async () => {
+    const { calls, form } = await renderOptions();
+    const box = field<HTMLInputElement>('Write follow-up: reply to everyone when the message went to several people');
+    expect(box.checked).toBe(true);
+    expect(describedBy(box)).toContain("Off: the follow-up opens Gmail's plain Reply");
+    fireEvent.click(box);
+    save();
+    await waitFor(() => expect(status(form).textContent).toBe('Saved'));
+    expect(lastSaved(calls)).toEqual(sampleSettings((s) => ({ ...s, followUpReplyAll: false })));
+  });
+
   it('asks for the example of a newly chosen delay', async () => {
     const { calls } = await renderOptions();
     fireEvent.change(field('Default reminder delay'), { target: { value: 'in-2-weeks' } });

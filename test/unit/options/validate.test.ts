@@ -26,6 +26,15 @@ describe('options: pure helpers', () => {
     expect(validateSettings({ ...s, schedule: { ...s.schedule, timeZone: 'Mars/Olympus' } })).toEqual({ timeZone: 'invalid' });
   });
 
+  it('names the templates of the user that cannot be saved, and what is wrong with each', () => {
+    const s = defaultSettings('Europe/Berlin');
+    const t = (id: string, name: string, body = 'b') => ({ id, name, locale: 'en' as const, tone: 'short' as const, body });
+    const custom = [t('custom:ok', 'Fine'), t('custom:empty', ' '), t('custom:long', 'n'.repeat(61), 'x'.repeat(2001)), t('custom:max', 'n'.repeat(60), 'x'.repeat(2000))];
+    expect(validateSettings({ ...s, templates: { ...s.templates, custom } })).toEqual({
+      templates: { 'custom:empty': { name: 'empty' }, 'custom:long': { name: 'tooLong', body: 'tooLong' } },
+    });
+  });
+
   it('accepts addresses only in the name@domain.tld form', () => {
     for (const ok of ['a@b.co', 'first.last+tag@sub.example.com']) expect(isEmail(ok), ok).toBe(true);
     for (const bad of ['', 'a@b', '@b.com', 'a b@c.com', '<a@b.com>', 'a@b.com, c@d.com', 'a@@b.com']) expect(isEmail(bad), bad).toBe(false);

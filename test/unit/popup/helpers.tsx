@@ -66,6 +66,12 @@ export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }
         return update(id, { status: 'pending', dueAt: dueOf(p.due as never) });
       case 'reminder.replyNow':
         return { reminder: store.get(id) };
+      case 'reminder.setRepeat': {
+        const chain = store.get(id)?.chain ?? { repeat: true, steps: [3, 7, 14], cap: 3, sent: [] };
+        return update(id, { chain: { ...chain, repeat: p.repeat as boolean } });
+      }
+      case 'reminder.writeFollowUp':
+        return { reminder: store.get(id), opened: 'opened' };
       case 'reminder.open':
         return { opened: 'opened' };
       case 'reminder.checkNow':

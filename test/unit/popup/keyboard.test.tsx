@@ -62,6 +62,9 @@ describe('Keyboard', () => {
     expect(screen.getByRole('group', { name: 'Selected reminders' }).textContent).toContain('1 selected');
     key('.');
     const d = screen.getByRole('dialog', { name: 'Actions for Invoice 42' });
+    // A due reminder waiting for a reply: "Write follow-up" comes first.
+    expect(focused().textContent).toBe('Write follow-up');
+    key('ArrowDown');
     expect(focused().textContent).toBe('Open thread');
     key('ArrowDown');
     expect(focused().textContent).toBe('Snooze…');

@@ -55,7 +55,9 @@ describe('reminderStore.create', () => {
       expect(result).toMatchObject({ id: 'old', status: 'pending', dueAt: now + 3 * DAY, updatedAt: now, rev: before.rev + 1 });
       expect(result.announcedAt).toBeUndefined();
       expect(result.thread.subject).toBe('Re: Quote for project 5');
-      expect(result.history.at(-1)).toEqual({ from: status, to: 'pending', at: now, cause: 'user' });
+      // An armed send in the thread of a live no-reply reminder is a follow-up on it (core/chain.ts).
+      expect(result.history.at(-1)).toEqual({ from: status, to: 'pending', at: now, cause: 'follow-up' });
+      expect(result.chain?.sent).toEqual([{ at: fresh.sentAt, clientId: 'new' }]);
       expect(await store.all()).toEqual([result]);
       expect(await store.get('new')).toBeUndefined();
       expect(old.createdAt).toBe(result.createdAt);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, renderFollowUp, templateContext, templatesFor, type CustomTemplate } from '../../../../src/core/templates';
+import { BUILT_IN_TEMPLATES, followUpLocale, renderFollowUp, templateContext, templatesFor, type CustomTemplate } from '../../../../src/core/templates';
 import { defaultSettings, type Settings } from '../../../../src/core/settings';
 import type { Address } from '../../../../src/core/reminder';
 import { DAY, reminder, thread } from '../fixtures';
@@ -131,6 +131,10 @@ describe('renderFollowUp: missing and odd names', () => {
     expect(body(to([jane, bob, { email: 'c@example.com' }]), 'de', settings({ germanAddress: 'du' }))).toMatch(/^Hallo zusammen,\n\nich hoffe, euch/);
   });
 
+  it('two addresses of one person are greeted once ("all" rather than "Jane and Jane")', () => {
+    expect(body(to([jane, { email: 'jane@home.example', name: 'Jane Doe' }]))).toMatch(/^Hi all,\n/);
+  });
+
   it('the user is not one of the people greeted (account, aliases, duplicates)', () => {
     const s = settings();
     s.replies.aliases['me@example.com'] = ['me@example.org'];
@@ -168,6 +172,8 @@ describe('renderFollowUp: hostile text stays text', () => {
       expect(render(to([jane], s), custom('{subject}')).text, s).toBe('Quote');
     }
     expect(render(to([jane], 'Regarding the quote'), custom('{subject}')).text).toBe('Regarding the quote');
+    expect(render(to([jane], 'Ref: invoice 42'), custom('{subject}')).text).toBe('Ref: invoice 42');
+    expect(render(to([jane], 'Antw: TR: Doorst: Offerte'), custom('{subject}')).text).toBe('Offerte');
     expect(render(to([jane], ''), custom('{subject}')).text).toBe('(no subject)');
     expect(render(to([jane], 'Re:'), custom('{subject}', 'de'), { locale: 'de' }).text).toBe('(kein Betreff)');
   });
@@ -200,6 +206,20 @@ describe('renderFollowUp: empty values leave no trace', () => {
   });
 });
 
+describe('a reminder that does not know when my email was sent', () => {
+  it('anchor "added" (counted from the click): the built-ins leave the date out with its preposition', () => {
+    const r = { ...to([jane]), anchor: 'added' as const };
+    expect(render(r).text).toMatch(/^Hi Jane,\n\nI hope you are well\. I wanted to follow up on my email — have you had a chance/);
+    expect(render(r, settings(), { locale: 'de' }).text).toMatch(/Ich möchte freundlich an meine E-Mail erinnern – hatten Sie/);
+    expect(render(r, settings(), { locale: 'de', templateId: 'builtin:de-sie:firm' }).text).toMatch(/\n\nauf meine E-Mail habe ich leider noch keine Antwort erhalten\./);
+    expect(render(r, settings(), { templateId: 'builtin:en:short' }).text).toMatch(/Just following up on my email\. Any news\?/);
+    for (const t of BUILT_IN_TEMPLATES) expect(render(r, settings(), { locale: t.locale, templateId: t.id }).text, t.id).not.toMatch(/ (from|vom) ?[.,–—]/);
+  });
+  it('a message anchor keeps the date', () => {
+    expect(render({ ...to([jane]), anchor: 'message' as const }).text).toContain('my email from December 3 —');
+  });
+});
+
 describe('dates and days ago', () => {
   const custom = (locale: 'en' | 'de') =>
     settings({ custom: [{ id: 'custom:d', name: 'D', locale, tone: 'short', body: '{sentDate}|{daysAgo}' }], selected: { en: 'custom:d', de: 'custom:d' } });
@@ -215,6 +235,7 @@ describe('dates and days ago', () => {
     expect(at(lateEvening, NOW, 'America/Los_Angeles')).toBe('December 3|4');
     expect(at(lateEvening, NOW, 'Europe/Berlin', 'de')).toBe('4. Dezember|3');
     expect(at(lateEvening, NOW, 'Europe/Berlin', 'en', 'en-GB')).toBe('4 December|3');
+    expect(at(lateEvening, NOW, 'Europe/Berlin', 'en', 'not a locale!')).toBe('December 4|3');
     expect(at(Date.UTC(2025, 11, 30, 12), Date.UTC(2026, 0, 2, 12), 'Europe/Berlin')).toBe('December 30, 2025|3');
     expect(at(Date.UTC(2025, 11, 30, 12), Date.UTC(2026, 0, 2, 12), 'Europe/Berlin', 'de')).toBe('30. Dezember 2025|3');
   });
@@ -242,5 +263,15 @@ describe('templatesFor', () => {
     expect(templatesFor(settings({ custom: mine }), 'en').map((t) => t.id)).toEqual(['builtin:en:short', 'builtin:en:friendly', 'builtin:en:firm', 'custom:a']);
     expect(templatesFor(settings({ custom: mine }), 'de').map((t) => t.id)).toEqual(['builtin:de-sie:short', 'builtin:de-sie:friendly', 'builtin:de-sie:firm', 'custom:b']);
     expect(templatesFor(settings({ custom: mine, germanAddress: 'du' }), 'de').map((t) => t.id)).toEqual(['builtin:de-du:short', 'builtin:de-du:friendly', 'builtin:de-du:firm', 'custom:b']);
+  });
+});
+
+describe('followUpLocale', () => {
+  it('German for a thread whose subject says AW:/WG:, else the UI language', () => {
+    expect(followUpLocale('AW: Angebot', 'en-US')).toBe('de');
+    expect(followUpLocale('WG: Re: Offer', 'en')).toBe('de');
+    expect(followUpLocale('Re: Angebot', 'en-GB')).toBe('en');
+    expect(followUpLocale('Re: Offer', 'de-AT')).toBe('de');
+    expect(followUpLocale('Awesome: news', 'en')).toBe('en');
   });
 });

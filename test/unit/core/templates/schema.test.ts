@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../../../../src/core/settings-schema';
 import { defaultSettings, type Settings } from '../../../../src/core/settings';
-import type { CustomTemplate } from '../../../../src/core/templates';
+import { normalizeSelection, type CustomTemplate } from '../../../../src/core/templates';
 
 const mine = (over: Partial<CustomTemplate> = {}): CustomTemplate => ({ id: 'custom:1', name: 'Mine', locale: 'en', tone: 'short', body: 'Hi {firstName}', ...over });
 const withTemplates = (over: Partial<Settings['templates']>): Settings => {
@@ -43,5 +43,25 @@ describe('settings.templates validation', () => {
     ['a name of my own over 100 characters', { myName: 'm'.repeat(101) }],
   ])('refuses %s', (_label, over) => {
     expect(ok(over as Partial<Settings['templates']>)).toBe(false);
+  });
+});
+
+describe('normalizeSelection', () => {
+  const prefs = (over: Partial<Settings['templates']>) => withTemplates(over).templates;
+  it('leaves a valid selection alone (same object)', () => {
+    const p = prefs({ custom: [mine()], selected: { en: 'custom:1', de: 'builtin:de-sie:short' } });
+    expect(normalizeSelection(p)).toBe(p);
+  });
+  it('moves a German built-in to the chosen form of address, keeping its tone', () => {
+    expect(normalizeSelection(prefs({ germanAddress: 'du', selected: { en: 'builtin:en:firm', de: 'builtin:de-sie:short' } })).selected).toEqual({
+      en: 'builtin:en:firm',
+      de: 'builtin:de-du:short',
+    });
+  });
+  it('a deleted template, or one now in the other language, gives way to the friendly built-in', () => {
+    expect(normalizeSelection(prefs({ selected: { en: 'custom:gone', de: 'custom:1' }, custom: [mine()] })).selected).toEqual({
+      en: 'builtin:en:friendly',
+      de: 'builtin:de-sie:friendly',
+    });
   });
 });
