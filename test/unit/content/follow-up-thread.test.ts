@@ -161,6 +161,7 @@ describe('the thread control of a due reminder', () => {
     toolbarShadow().querySelector<HTMLButtonElement>('button.btn')!.click();
     await settle();
     const items = [...toolbarShadow().querySelectorAll<HTMLButtonElement>('.menu button.item')];
+    // (A reminder from before chains also offers to start one: "Repeat until answered", i11-chain.)
     expect(items.map((b) => b.textContent)).toEqual(['actionWriteFollowUp', 'threadChange', 'threadSnooze', 'removeReminder', 'actionRepeat']);
     items[0]!.click();
     await settle();
