@@ -13,7 +13,9 @@
  * 4. Storage at scale in headless Chromium (storage.mjs, storage-report.mjs, test/bench/storage-entry.ts):
  *    the real stores on IndexedDB with 50,000 reminders: what is due against a full read and
  *    filter, the popup's list query against the same at 5,000, insert throughput, size.
- * 5. One summary table of every figure, these and the vitest benches (summary-table.mjs), at the top
+ * 5. The Gmail payload split (split.mjs, split-report.mjs): bytes at load and after the first compose,
+ *    compose → control p50/p95, against the last build before the split built from git in the same run.
+ * 6. One summary table of every figure, these and the vitest benches (summary-table.mjs), at the top
  *    of docs/benchmarks.md. `npm run bench` runs `vitest bench --outputJson <file>` first and passes
  *    `--vitest-json <file>`; run on its own, the script marks the vitest rows as not run.
  *
@@ -45,6 +47,8 @@ import { STORAGE_SECTION, printStorage, storageSummary, writeStorageReport } fro
 import { SUMMARY_SECTION, printSummary, summaryRows, writeSummary } from './bench/summary-table.mjs';
 import { popupOpenBench } from './bench/popup-open.mjs';
 import { POPUP_OPEN_SECTION, popupOpenSummary, printPopupOpen, writePopupOpenReport } from './bench/popup-open-report.mjs';
+import { splitBench } from './bench/split.mjs';
+import { SPLIT_SECTION, printSplit, splitSummaryRows, writeSplitReport } from './bench/split-report.mjs';
 
 const t0 = performance.now();
 
@@ -101,7 +105,15 @@ async function main() {
   writePopupOpenReport(popupOpen);
   console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${POPUP_OPEN_SECTION}") in ${((performance.now() - t3) / 1000).toFixed(1)} s.`);
 
-  const rows = summaryRows({ vitestFile, payload, observerRaw, popup, storage, popupOpen });
+  const t4 = performance.now();
+  console.log('\n=== Gmail payload split ===\n');
+  console.log('Bytes at load and after the first compose, compose → control in the built extension, against the last build before the split (this takes ~3–6 min; the first run also builds the baseline)…');
+  const split = await splitBench({ log: console.log });
+  printSplit(split);
+  writeSplitReport(split);
+  console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${SPLIT_SECTION}") in ${((performance.now() - t4) / 1000).toFixed(1)} s.`);
+
+  const rows = [...summaryRows({ vitestFile, payload, observerRaw, popup, storage, popupOpen }), ...splitSummaryRows(split)];
   const chromium = storage.bench.version;
   printSummary(rows, { chromium });
   writeSummary(rows, { chromium, load });

@@ -8,9 +8,10 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import { build } from 'vite';
-import { DIST, ROOT } from './config.mjs';
+import { DIST as DEFAULT_DIST, ROOT } from './config.mjs';
 
-export function injectedFiles() {
+/** `extra`: files injected later (scripts/bench/split.mjs: the controls after the first compose). */
+export function injectedFiles(DIST = DEFAULT_DIST, extra = []) {
   const manifestPath = join(DIST, 'manifest.json');
   if (!existsSync(manifestPath)) throw new Error(`No build in ${DIST}: run \`npm run build\` first (\`npm run bench\` does).`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -21,6 +22,7 @@ export function injectedFiles() {
     }
   }
   if (files.length === 0) throw new Error('dist/manifest.json has no content_scripts');
+  for (const f of extra) if (!files.some((x) => x.file === f)) files.push({ file: f, world: 'isolated (on first need)', runAt: '' });
   // Anything they load: any other dist file whose path their code names (chunk imports, getURL(), CSS), transitively.
   const all = [];
   const walk = (dir) => {

@@ -2,6 +2,7 @@ import { createReminder, threadKeysOf, type Reminder } from '../core/reminder';
 import { defaultChain } from '../core/chain';
 import type { DuePreview, ResponseMap } from '../core/protocol/messages';
 import type { RequestOf, RequestType } from '../core/protocol/schemas';
+import type { SenderInfo } from '../core/protocol/sender';
 import { isRelativeDue, resolveIntent, sendMoments } from '../core/schedule/intent';
 import type { DueResolution } from '../core/schedule/presets';
 import { parseDue } from '../core/schedule/natural';
@@ -45,12 +46,14 @@ export interface HandlerDeps {
   followUps: FollowUps;
 }
 
-export type Handlers = { [K in RequestType]: (payload: RequestOf<K>) => Promise<ResponseMap[K]> };
+export type Handlers = { [K in RequestType]: (payload: RequestOf<K>, sender?: SenderInfo) => Promise<ResponseMap[K]> };
+/** Wired in services.ts: it needs the sender's frame, not the stores. */
+type OwnHandlers = Omit<Handlers, 'controls.load'>;
 
 type Due = RequestOf<'reminder.create'>['due'];
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents, followUps }: HandlerDeps): Handlers {
+export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents, followUps }: HandlerDeps): OwnHandlers {
   /** A user's move; answers the reminder before it too, which is what an Undo puts back (`reminder.restore`). */
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder; previous: Reminder }> {
     const { reminder, previous } = await store.change(id, event, clock.now(), { cause: 'user' });

@@ -3,7 +3,8 @@ import { realBackgroundPorts } from '../platform/background-ports';
 import { createBackground } from './services';
 import { isWatchdogAlarm, NEXT_DUE_ALARM, RETRY_ALARM } from './reconciler';
 import { RETENTION_ALARM } from './retention';
-import { declaredContentScripts, injectOncePerRun } from './content-injection';
+import { declaredContentScripts, injectOncePerRun, withIsolatedFiles } from './content-injection';
+import { CONTROLS_SCRIPT } from '../core/protocol/controls';
 import { realScriptingPort, sessionFlag } from '../platform/scripting';
 
 /*
@@ -39,7 +40,10 @@ void reconcile('wake');
 void bg.retention.wake().catch((error) => console.error('[follow-through] history clean-up failed', error));
 
 // Open Gmail tabs run the old version's orphaned script (or none after an install or a re-enable) until they reload.
+// They get the controls with the bootstrap: a compose there may be armed, or its send still awaited (the bootstrap
+// starts them at once when it finds one, and keeps them unstarted until needed otherwise).
 const injectionLog = { warn: (message: string, detail?: unknown) => console.warn(`[follow-through] ${message}`, detail ?? '') };
-void injectOncePerRun(realScriptingPort(), sessionFlag('contentScriptsInjected'), injectionLog, declaredContentScripts(browser.runtime.getManifest())).catch(
+const openTabScripts = withIsolatedFiles(declaredContentScripts(browser.runtime.getManifest()), [CONTROLS_SCRIPT]);
+void injectOncePerRun(realScriptingPort(), sessionFlag('contentScriptsInjected'), injectionLog, openTabScripts).catch(
   (error) => injectionLog.warn('content scripts not injected into open tabs', error),
 );

@@ -33,8 +33,9 @@ export function createRouter({ handlers, extensionId, extensionOrigin, log }: Ro
     }
 
     try {
-      const handler = handlers[type] as (p: typeof payload) => Promise<unknown>;
-      return { ok: true, data: (await handler(payload)) as never };
+      // The sender too: a handler acting on the sending frame (controls.load) needs its tab and frame.
+      const handler = handlers[type] as (p: typeof payload, sender: SenderInfo) => Promise<unknown>;
+      return { ok: true, data: (await handler(payload, sender)) as never };
     } catch (error) {
       return { ok: false, error: toProtocolError(error, type, log) };
     }

@@ -5,7 +5,9 @@ import { historyStore } from '../storage/history-store';
 import { createRetention } from './retention';
 import { createAnnouncer } from './announcer';
 import { createCommandRelay, type ActiveTabPort } from './commands';
-import { createHandlers } from './handlers';
+import { createHandlers, type Handlers } from './handlers';
+import { createControlsLoader, type FrameScriptingPort } from './controls-injection';
+import { CONTROLS_SCRIPT } from '../core/protocol/controls';
 import { createNotificationActions } from './notification-actions';
 import type { AlarmsPort, BadgePort, Clock, GmailTabsPort, I18nPort, Logger, NotificationsPort, SessionPort, TabsPort, WithLock } from './ports';
 import { createThreadOpener } from './thread-opener';
@@ -52,6 +54,8 @@ export interface BackgroundPorts {
   extensionVersion: string;
   iconUrl: string;
   checklistUrl: string;
+  /** Injects the Gmail controls into the frame that asks (absent: `controls.load` answers an error). */
+  frameScripting?: FrameScriptingPort;
 }
 
 /**
@@ -80,7 +84,10 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const openThread = createThreadOpener(ports);
   const intents = replyIntentStore(ports.storage);
   const followUps = createFollowUps({ store, settings, intents, openThread, render: followUpText, nextFollowUp: nextChainStep, ...ports });
-  const handlers = createHandlers({ followUps, intents, retention, store, listSections: sectionQuery(db, ports.IDBKeyRange), settings, announcer, reconcile, integration, replyHandlers, dataHandlers, openThread, ...ports });
+  const handlers: Handlers = {
+    ...createHandlers({ followUps, intents, retention, store, listSections: sectionQuery(db, ports.IDBKeyRange), settings, announcer, reconcile, integration, replyHandlers, dataHandlers, openThread, ...ports }),
+    'controls.load': createControlsLoader({ scripting: ports.frameScripting, files: [CONTROLS_SCRIPT], log: ports.log }),
+  };
   const route = createRouter({ handlers, ...ports });
   const notificationActions = createNotificationActions({ store, handlers, openThread, ...ports });
   const onCommand = createCommandRelay(ports);

@@ -1,17 +1,19 @@
 /*
- * Isolated-world content script for Gmail. Everything runs inside
- * try/catch: whatever Gmail changes, our failure must never reach its page.
- * The copy injected after an update replaces the orphaned old one (lifecycle.ts).
+ * Isolated-world content script for Gmail, injected into every Gmail page:
+ * the bootstrap (boot/bootstrap.ts). The controls follow on first need
+ * (controls.ts). Everything runs inside try/catch: whatever Gmail changes,
+ * our failure must never reach its page. The copy injected after an update
+ * replaces the orphaned old one (lifecycle.ts).
  */
 import { onceLogger, settingsCache } from './controller/deps';
-import { startGmailIntegration } from './controller/page';
+import { startBootstrap } from './boot/bootstrap';
 import { startOnce } from './lifecycle';
 import { extensionAlive, onBackgroundMessage, onExtensionGone, request, t, uiLanguage } from '../platform/content-runtime';
 
 try {
   startOnce({ doc: document, world: globalThis, alive: extensionAlive, onGone: onExtensionGone }, () => {
     const locale = uiLanguage() || navigator.language;
-    return startGmailIntegration(
+    return startBootstrap(
       {
         doc: document,
         win: window,
@@ -25,7 +27,7 @@ try {
         // An orphan stays quiet: a dead context is not worth a line in Gmail's console.
         warnOnce: onceLogger((message, detail) => extensionAlive() && console.warn(message, detail)),
       },
-      onBackgroundMessage,
+      { world: globalThis, onCommand: onBackgroundMessage },
     );
   });
 } catch (error) {

@@ -21,8 +21,17 @@ const FAMILY_KEYS: Record<string, string> = {
 /** An ISO day as "Nov 30" in the UI language; the day itself when no formatter is given. */
 export type FormatDay = (isoDay: string) => string;
 
+// Per locale: building an Intl.DateTimeFormat costs far more than using one, and the popup asks once per row.
+const dayFormatters = new Map<string, FormatDay>();
+
 /** "Nov 30" / "30. Nov." for an ISO day, whatever the zone (a calendar day has none). */
 export function dayFormatter(locale: string): FormatDay {
+  let f = dayFormatters.get(locale);
+  if (!f) dayFormatters.set(locale, (f = makeDayFormatter(locale)));
+  return f;
+}
+
+function makeDayFormatter(locale: string): FormatDay {
   let fmt: Intl.DateTimeFormat;
   try {
     fmt = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' });

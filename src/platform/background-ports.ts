@@ -1,6 +1,7 @@
 import { browser, type Notifications } from './browser';
 import type { BackgroundPorts } from '../background/services';
 import type { NotificationOptions, WithLock } from '../background/ports';
+import { realFrameScripting } from './scripting';
 
 const BADGE_COLOR = '#d93025';
 const SESSION_KEY = 'sessionStartedAt';
@@ -123,5 +124,6 @@ export function realBackgroundPorts(): BackgroundPorts {
     extensionVersion: browser.runtime.getManifest().version,
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     checklistUrl: browser.runtime.getURL('src/popup/index.html'),
+    frameScripting: realFrameScripting(),
   };
 }

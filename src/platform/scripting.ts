@@ -1,5 +1,6 @@
 import { browser } from './browser';
 import type { ScriptingPort, ScriptWorld, SessionFlagPort } from '../background/content-injection';
+import type { FrameScriptingPort } from '../background/controls-injection';
 
 /**
  * `scripting.executeScript` and a URL-filtered `tabs.query` in the shape
@@ -32,6 +33,21 @@ export function sessionFlag(key: string): SessionFlagPort {
     },
     async set() {
       await browser.storage.session.set({ [key]: true });
+    },
+  };
+}
+
+/** `scripting.executeScript` into one frame's isolated world (Chrome: into that document only). */
+export function realFrameScripting(): FrameScriptingPort {
+  return {
+    async injectIntoFrame(target, files) {
+      await browser.scripting.executeScript({
+        // documentIds where the browser knows them (Chrome 106+): a frame that navigated meanwhile is left alone.
+        target: target.documentId ? { tabId: target.tabId, documentIds: [target.documentId] } : { tabId: target.tabId, frameIds: [target.frameId] },
+        files: [...files],
+        // The page is loaded already: no reason to wait for the browser's idle point (Chrome 102+, Firefox 102+).
+        injectImmediately: true,
+      } as Parameters<typeof browser.scripting.executeScript>[0]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { memo } from 'preact/compat';
+import { Component } from 'preact';
 import type { Reminder } from '../core/reminder';
 import { SECTION_PAGE, type SectionId } from '../core/sections';
 import { rowText, shortDate } from './format';
@@ -107,21 +107,32 @@ function RowImpl({ reminder: r, section, index, pos, setSize, top, active, selec
         aria-label={t('rowActions', [text.subject])}
         title={t('rowActions', [text.subject])}
         onClick={() => on.showActions(r)}
-      >
-        <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="currentColor">
-          <circle cx="12" cy="5" r="2" />
-          <circle cx="12" cy="12" r="2" />
-          <circle cx="12" cy="19" r="2" />
-        </svg>
-      </button>
-      <span id={descId} class="sr-only">
+      />
+      {/* Hidden, not visually hidden: aria-describedby reads a hidden element's text all the same (accname),
+          and a display: none box is neither laid out nor painted when the row is re-filled on scroll. */}
+      <span id={descId} hidden>
         {[text.whenExact, text.status, text.chain, text.chain !== text.repeat ? text.repeat : undefined, text.why, showAccount ? r.account : undefined].filter(Boolean).join('. ')}
       </span>
     </div>
   );
 }
 
-export const Row = memo(RowImpl);
+/**
+ * A row renders again only when one of its props changed (shallow: a changed reminder arrives as a new
+ * object). A class with shouldComponentUpdate rather than preact/compat's memo: importing compat installs
+ * global option hooks that run for every vnode of the popup, which cost more per scroll step than the row.
+ */
+export class Row extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    for (const k in next) if (next[k as keyof RowProps] !== this.props[k as keyof RowProps]) return true;
+    for (const k in this.props) if (!(k in next)) return true;
+    return false;
+  }
+
+  override render(props: RowProps) {
+    return RowImpl(props);
+  }
+}
 
 export function SectionHeader({ section, count, atLeast, top, env }: { section: SectionId; count: number; atLeast?: boolean; top: number; env: Env }) {
   const shown = atLeast ? `${count}+` : String(count);

@@ -5,7 +5,7 @@ import { nearestRow, stepRow, type Item } from './model';
 import { MoreRow, Row, SectionHeader, type RowHandlers } from './Row';
 import type { SectionId } from '../core/sections';
 import type { Env } from './types';
-import { MAX_VIEWPORT, OVERSCAN, ROW_HEIGHT, scrollToShow, visibleRange } from './virtual';
+import { assignKeys, MAX_VIEWPORT, nextWindow, ROW_HEIGHT, scrollToShow, type Range } from './virtual';
 
 export interface ListKeys extends RowHandlers {
   /** Space on a row. */
@@ -30,11 +30,9 @@ export interface VirtualListProps {
 }
 
 const PAGE = Math.max(1, Math.floor(MAX_VIEWPORT / ROW_HEIGHT) - 1);
-/**
- * As many slots as the largest window (viewport rows + 1 partly shown + overscan on both sides): consecutive
- * items never share a slot, and every element of one window is re-used by the next.
- */
-const SLOTS = Math.ceil(MAX_VIEWPORT / ROW_HEIGHT) + 1 + 2 * OVERSCAN;
+
+/** Identity of an item across renders (a reminder, a section's heading or its "Show more"). */
+const itemId = (it: Item) => (it.kind === 'row' ? `r:${it.reminder.id}` : `${it.kind}:${it.section}`);
 
 /**
  * The windowed list: a spacer as tall as every item and, positioned inside
@@ -43,7 +41,19 @@ const SLOTS = Math.ceil(MAX_VIEWPORT / ROW_HEIGHT) + 1 + 2 * OVERSCAN;
  */
 export function VirtualList({ items, env, activeId, setActive, selected, showAccount, on, label, focusRef, onShowMore }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // Renders when the window changes, not on every scroll event (nextWindow keeps it while it covers the view).
+  const [, setWindowTick] = useState(0);
+  // Which way the list last moved: the window reaches further that way.
+  const direction = useRef<1 | -1>(1);
+  const lastTop = useRef(0);
+  const noteTop = (top: number) => {
+    if (top !== lastTop.current) direction.current = top > lastTop.current ? 1 : -1;
+    lastTop.current = top;
+  };
+  // Element keys of the last render, by item (see assignKeys), and the counter for new ones.
+  const keys = useRef<Map<string, string>>(new Map());
+  const keyCount = useRef(0);
+  const lastWindow = useRef<Range | undefined>(undefined);
   const wantFocus = useRef(false);
   // Focus is in the list (until the user takes it elsewhere): a row re-ordered by Preact loses it, and gets it back below.
   const focusInside = useRef(false);
@@ -69,28 +79,29 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
   const scrollTo = (top: number) => {
     const el = scroller.current;
     if (el) el.scrollTop = top;
-    setScrollTop(top);
+    noteTop(top);
+    setWindowTick((n) => n + 1);
   };
   const move = (to: number) => {
     const item = items[to];
     if (item?.kind !== 'row') return;
     wantFocus.current = true;
     setActive(item.reminder.id);
-    scrollTo(scrollToShow(to, scroller.current?.scrollTop ?? scrollTop, viewport, ROW_HEIGHT));
+    scrollTo(scrollToShow(to, scroller.current?.scrollTop ?? lastTop.current, viewport, ROW_HEIGHT));
   };
   focusRef.current = () => {
     if (activeIndex < 0) return;
     wantFocus.current = true;
     setFocusTick((n) => n + 1);
-    scrollTo(scrollToShow(activeIndex, scroller.current?.scrollTop ?? scrollTop, viewport, ROW_HEIGHT));
+    scrollTo(scrollToShow(activeIndex, scroller.current?.scrollTop ?? lastTop.current, viewport, ROW_HEIGHT));
   };
 
   useLayoutEffect(() => {
     const doc = scroller.current?.ownerDocument;
     const lost = focusInside.current && doc && (!doc.activeElement || doc.activeElement === doc.body);
     const item = items[activeIndex];
-    // Elements are re-used by slot: when rows shift (one checked off above), the focused element may now show
-    // another reminder. Focus follows the active reminder, not the element.
+    // An element is re-filled with another item once its own leaves the window (assignKeys), so the focused
+    // element may come to show another reminder. Focus follows the active reminder, not the element.
     const focusedId = focusInside.current ? doc?.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id : undefined;
     const shifted = focusedId !== undefined && item?.kind === 'row' && focusedId !== item.reminder.id;
     if (!wantFocus.current && !lost && !shifted) return;
@@ -101,12 +112,20 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
 
   // A shorter list (after a filter) must not leave the window past its end.
   const maxTop = Math.max(0, items.length * ROW_HEIGHT - viewport);
-  const top = Math.min(scrollTop, maxTop);
-  const { start, end } = visibleRange(top, viewport, ROW_HEIGHT, items.length, OVERSCAN);
-  const shown: number[] = [];
-  for (let i = start; i < end; i++) shown.push(i);
+  const top = Math.min(lastTop.current, maxTop);
+  const { start, end } = (lastWindow.current = nextWindow(lastWindow.current, top, viewport, ROW_HEIGHT, items.length, direction.current));
   const activeOut = focusInside.current && activeIndex >= 0 && (activeIndex < start || activeIndex >= end);
-  if (activeOut) shown.push(activeIndex);
+  // In list order, the focused row included, so the DOM reads in the order the list shows.
+  const shown: number[] = [];
+  if (activeOut && activeIndex < start) shown.push(activeIndex);
+  for (let i = start; i < end; i++) shown.push(i);
+  if (activeOut && activeIndex >= end) shown.push(activeIndex);
+  const shownKeys = assignKeys(
+    keys.current,
+    shown.map((i) => ({ id: itemId(items[i]!), kind: items[i]!.kind })),
+    (kind) => `${kind}:${keyCount.current++}`,
+  );
+  keys.current = shownKeys;
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
@@ -140,7 +159,11 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
       ref={scroller}
       class="viewport"
       style={{ height: `${viewport}px` }}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        noteTop(e.currentTarget.scrollTop);
+        const top = Math.min(lastTop.current, maxTop);
+        if (nextWindow(lastWindow.current, top, viewport, ROW_HEIGHT, items.length, direction.current) !== lastWindow.current) setWindowTick((n) => n + 1);
+      }}
       onKeyDown={onKeyDown}
       onFocusOut={(e) => {
         const to = e.relatedTarget as Node | null;
@@ -156,11 +179,9 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
       <div class="spacer" role="group" aria-label={label} style={{ height: `${items.length * ROW_HEIGHT}px` }}>
         {shown.map((i) => {
           const it = items[i]!;
-          // Keyed by slot, not by reminder: a scroll step re-fills the elements it has instead of building new ones
-          // (an item keeps its slot while it stays in the window). The focused row scrolled out of the window keeps
-          // its slot, so its element (and focus) stays; the window item that would share it takes a spare key.
-          const slot = i % SLOTS;
-          const key = activeOut && i !== activeIndex && slot === activeIndex % SLOTS ? `x${slot}` : `s${slot}`;
+          // Keyed so that an item keeps its element while it stays in the window, and no element has to move
+          // (assignKeys): a scroll step renders only the rows it brings into view.
+          const key = shownKeys.get(itemId(it))!;
           if (it.kind === 'header') return <SectionHeader key={key} section={it.section} count={it.count} atLeast={it.atLeast} top={i * ROW_HEIGHT} env={env} />;
           if (it.kind === 'more') return <MoreRow key={key} section={it.section} remaining={it.remaining} top={i * ROW_HEIGHT} env={env} onShowMore={onShowMore} />;
           return (

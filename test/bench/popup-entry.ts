@@ -298,9 +298,25 @@ function checkScrolled(strategy: Strategy, scroller: HTMLElement) {
   for (const i of want) if (!tops.has(i)) throw new Error(`ours: item ${i} is in the viewport at scrollTop ${top} but not rendered`);
 }
 
-/** One round: a fresh container, the first render to the next frame, then (when `scroll`) the scroll steps; then unmount. */
-export async function run(strategy: Strategy, scroll: boolean): Promise<RoundResult> {
+interface Mounted {
+  strategy: Strategy;
+  container: HTMLElement;
+  scroller: HTMLElement;
+  unmount: () => void;
+  nodes: number;
+}
+let mounted: Mounted | undefined;
+
+export type FirstResult = Pick<RoundResult, 'strategy' | 'firstMs' | 'callMs' | 'nodes' | 'elements' | 'rowsInDom'>;
+export type ScrollResult = Pick<RoundResult, 'scrollMs' | 'maxStepMs' | 'scrollSteps' | 'scrolled' | 'maxNodesWhileScrolling'> & {
+  /** Time spent in the bench's own checks between steps (not the list's work): subtracted from the CDP main-thread figures. */
+  checkMs: number;
+};
+
+/** A fresh container, the first render to the next frame; the list stays mounted for `scrollMounted` and `unmountMounted`. */
+export async function mount(strategy: Strategy): Promise<FirstResult> {
   if (!list || !t) throw new Error('setup() first');
+  if (mounted) throw new Error('unmountMounted() first');
   const data = list;
   const container = document.createElement('div');
   container.className = 'bench-root';
@@ -326,26 +342,63 @@ export async function run(strategy: Strategy, scroll: boolean): Promise<RoundRes
   const scroller = container.querySelector<HTMLElement>(strategy === 'ours' ? '.viewport' : `.${strategy}`);
   if (!scroller) throw new Error(`${strategy}: no scrolling container`);
   if (Math.abs(scroller.clientHeight - VIEWPORT) > 1) throw new Error(`${strategy}: list viewport is ${scroller.clientHeight}px, expected ${VIEWPORT}px`);
+  if (scroller.scrollHeight - scroller.clientHeight <= 0) throw new Error(`${strategy}: the list does not scroll`);
+  mounted = { strategy, container, scroller, unmount, nodes };
+  // Let the first render's after-work (effects, idle GC) settle so it is not counted as scrolling.
+  await frame();
+  await frame();
+  return { strategy, firstMs: t2 - t0, callMs: t1 - t0, nodes, elements, rowsInDom };
+}
+
+/** A mouse wheel's notch in Chromium (100 px per notch at 100 % zoom would be gentler; 120 px is the usual delta). */
+export const WHEEL_PX = 120;
+export const WHEEL_STEPS = 100;
+
+/**
+ * `jump`: scrolls the mounted list from the top to its end in `steps` equal scrollTop steps (about 100 rows each:
+ * every step shows rows never shown, as when the scrollbar is dragged). `wheel`: from where it is, WHEEL_STEPS
+ * steps of WHEEL_PX up (a couple of rows each, as a mouse wheel scrolls). Each step is timed to the next frame after layout.
+ */
+export async function scrollMounted(mode: 'jump' | 'wheel' = 'jump'): Promise<ScrollResult> {
+  if (!mounted) throw new Error('mount() first');
+  const { strategy, container, scroller } = mounted;
   const max = scroller.scrollHeight - scroller.clientHeight;
-  if (max <= 0) throw new Error(`${strategy}: the list does not scroll`);
+  const from = scroller.scrollTop;
+  const n = mode === 'jump' ? steps : WHEEL_STEPS;
+  if (mode === 'wheel' && from < n * WHEEL_PX) throw new Error(`${strategy}: wheel scroll needs ${n * WHEEL_PX}px above, has ${from}`);
   let scrollMs = 0;
   let maxStepMs = 0;
-  let maxNodes = nodes;
-  const n = scroll ? steps : 0;
+  let checkMs = 0;
+  let maxNodes = mounted.nodes;
   for (let i = 1; i <= n; i++) {
     const s = performance.now();
-    scroller.scrollTop = Math.round((max * i) / n);
+    scroller.scrollTop = mode === 'jump' ? Math.round((max * i) / n) : from - i * WHEEL_PX;
     await frame();
-    const ms = performance.now() - s;
+    const e = performance.now();
+    const ms = e - s;
     scrollMs += ms;
     maxStepMs = Math.max(maxStepMs, ms);
     checkScrolled(strategy, scroller);
     if (strategy === 'ours') maxNodes = Math.max(maxNodes, countNodes(container).nodes);
+    checkMs += performance.now() - e;
   }
-  if (scroll && Math.abs(scroller.scrollTop - max) > 1) throw new Error(`${strategy}: ended at scrollTop ${scroller.scrollTop}, not the end (${max})`);
-  const scrolled = scroller.scrollTop;
+  const want = mode === 'jump' ? max : from - n * WHEEL_PX;
+  if (Math.abs(scroller.scrollTop - want) > 1) throw new Error(`${strategy}: ${mode} scroll ended at scrollTop ${scroller.scrollTop}, not ${want}`);
+  return { scrollMs, maxStepMs, scrollSteps: n, scrolled: Math.abs(scroller.scrollTop - from), maxNodesWhileScrolling: maxNodes, checkMs };
+}
 
-  unmount();
-  container.remove();
-  return { strategy, firstMs: t2 - t0, callMs: t1 - t0, nodes, elements, rowsInDom, scrollMs, maxStepMs, scrollSteps: n, scrolled, maxNodesWhileScrolling: maxNodes };
+export function unmountMounted(): void {
+  if (!mounted) return;
+  mounted.unmount();
+  mounted.container.remove();
+  mounted = undefined;
+}
+
+/** One round: mount, then (when `scroll`) the scroll steps; then unmount. */
+export async function run(strategy: Strategy, scroll: boolean): Promise<RoundResult> {
+  const first = await mount(strategy);
+  const none = { scrollMs: 0, maxStepMs: 0, scrollSteps: 0, scrolled: 0, maxNodesWhileScrolling: first.nodes, checkMs: 0 };
+  const sc = scroll ? await scrollMounted() : none;
+  unmountMounted();
+  return { ...first, ...sc };
 }

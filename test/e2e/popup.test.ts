@@ -94,6 +94,16 @@ describe('popup checklist in real Chromium', () => {
       ['p-done', 'done'],
     ]);
     await expect.poll(() => row(page, 'p-overdue').locator('.when').textContent()).toMatch(/overdue|due now/i);
+    // Each row's description (exact due time, status, why) is a display: none element named by aria-describedby:
+    // not laid out or painted while scrolling, still what assistive technology reads (Chromium's accessibility tree).
+    const ax = await page.context().newCDPSession(page);
+    const { root } = await ax.send('DOM.getDocument', { depth: 0 });
+    const { nodes } = await ax.send('Accessibility.queryAXTree', { nodeId: root.nodeId, role: 'article' });
+    const described = nodes.map((n) => [n.name?.value, n.description?.value]);
+    expect(described).toHaveLength(5);
+    expect(described[0]![0]).toContain(seedOf('p-overdue').subject);
+    expect(described[0]![1]).toMatch(/^Due \w{3}, \w{3} \d{1,2}, \d{2}:\d{2}/);
+    await ax.detach();
 
     // Check off a row → done in IndexedDB → Undo → waiting again (pending: it was due in 3 days).
     const beforeDone = await byId(page, 'p-up-3');

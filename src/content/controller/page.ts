@@ -1,21 +1,35 @@
-import { isContentCommand, isShowThreadCommand, isWhoAmICommand, type ShowThreadAnswer, type WhoAmIAnswer } from '../../core/protocol/content-commands';
-import { listenToPage } from '../gmail/page-bridge';
+import { isContentCommand, type ShowThreadAnswer, type WhoAmIAnswer } from '../../core/protocol/content-commands';
+import { listenToPage, type PageBridgeHandlers } from '../gmail/page-bridge';
 import { createAccountSource } from './account';
-import { watchAdded } from './added-elements';
+import { createAccountReporter } from './account-reports';
+import { watchAdded, type Watcher } from './added-elements';
+import { answerNavigation } from './navigation-commands';
 import { WATCH } from './watch-selectors';
 import { createComposeController } from './compose-controller';
 import { watchTheme } from './theme-watch';
 import type { ContentDeps } from './deps';
 import { previewer } from './due-label';
-import { createHealth } from './health';
+import { createHealth, type Health } from './health';
 import { createSendTracker } from './send-tracker';
 import { createThreadController } from './thread-controller';
 import { showToast } from '../ui/toast';
 
 /** Gmail adds a thread's messages in bursts: one look after the burst. */
 const MESSAGES_SETTLE_MS = 500;
-/** Distinct (account, page key) pairs one tab reports; a real tab has one or two. */
-const MAX_ACCOUNT_REPORTS = 8;
+
+/**
+ * Where the integration's input comes from. Alone (tests, a build without the split), it watches
+ * the page and the page-world hook itself; loaded on demand into a Gmail tab, the bootstrap that
+ * has been running since the page loaded hands over its observer, its bridge (with what it heard
+ * before) and its health report (content/boot/).
+ */
+export interface IntegrationIo {
+  watch(watchers: readonly Watcher[]): () => void;
+  listen(handlers: PageBridgeHandlers): () => void;
+  health?: Health;
+  /** Whether this integration reports the tab's account to the background (the bootstrap does it when there is one). */
+  reportsAccounts?: boolean;
+}
 
 /**
  * Starts the Gmail integration in one tab: the page-world bridge, one
@@ -23,35 +37,30 @@ const MAX_ACCOUNT_REPORTS = 8;
  * command. Returns a stop function: the script steps aside when an update
  * replaces it (see lifecycle.ts); its controls are removed there.
  */
-export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (message: unknown) => unknown) => void): () => void {
+export function startGmailIntegration(
+  deps: ContentDeps,
+  onCommand?: (fn: (message: unknown) => unknown) => void,
+  io: IntegrationIo = { watch: (watchers) => watchAdded(deps.doc, watchers), listen: (handlers) => listenToPage(deps.win, handlers) },
+): () => void {
   const accounts = createAccountSource(deps.doc);
-  const health = createHealth(deps.request, () => accounts.current());
+  const health = io.health ?? createHealth(deps.request, () => accounts.current());
   const tracker = createSendTracker({ now: deps.now });
   // The thread control arms the reply a follow-up is written in: the compose controller owns composes.
   const threads = createThreadController(deps, accounts, health, (editor, armed) => composes.armAt(editor, armed));
   const composes = createComposeController(deps, tracker, accounts, health, () => threads.reload());
 
+  const reportAccount = io.reportsAccounts === false ? undefined : createAccountReporter(deps);
   // Before the bridge listens: a send the replaced script was waiting for may be answered any moment.
   composes.resumeLeftSends();
-  const stopBridge = listenToPage(deps.win, {
+  const stopBridge = io.listen({
     onSend: (messages) => tracker.report(messages),
     wantsSends: () => tracker.outstanding > 0,
     onAccount: (email, ik) => {
       accounts.setFromPage(email);
       health.set('account', 'ok');
-      reportAccount(email, ik);
+      reportAccount?.(email, ik);
     },
   });
-
-  // The page re-posts its info before every send: the background hears each (account, key) pair once per tab,
-  // and a page posting ever new pairs (it can forge them) gets only a few through.
-  const reported = new Set<string>();
-  function reportAccount(account: string, ik: string | undefined) {
-    const key = `${account} ${ik ?? ''}`;
-    if (reported.has(key) || reported.size >= MAX_ACCOUNT_REPORTS) return;
-    reported.add(key);
-    deps.request('account.seen', { account, ...(ik ? { ik } : {}) }).catch((error) => deps.warnOnce('account report failed', error));
-  }
 
   // Thread views re-render on navigation without new headings at times: a microtask-batched refresh covers both paths.
   let refreshQueued = false;
@@ -70,7 +79,7 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
     messagesTimer = setTimeout(() => threads.messagesAdded(), MESSAGES_SETTLE_MS);
   };
 
-  const stopWatching = watchAdded(deps.doc, [
+  const stopWatching = io.watch([
     { selector: WATCH.compose, onFound: (els) => els.forEach(composes.attach) },
     { selector: WATCH.sendCell, onFound: (els) => els.forEach(composes.attach) },
     { selector: WATCH.thread, onFound: queueThreadRefresh },
@@ -88,22 +97,14 @@ export function startGmailIntegration(deps: ContentDeps, onCommand?: (fn: (messa
   onCommand?.((message): WhoAmIAnswer | ShowThreadAnswer | undefined => {
     // A copy that stepped aside answers nothing: the copy that replaced it does.
     if (stopped) return undefined;
-    if (isContentCommand(message)) void armFromKeyboard();
+    if (isContentCommand(message)) return void armFromKeyboard();
     // "Open thread" from a notification or the popup: this tab shows the thread if it is the account's.
-    else if (isWhoAmICommand(message)) return { account: accounts.current()?.toLowerCase() ?? null };
-    else if (isShowThreadCommand(message)) return { shown: showThread(message.account, message.hash) };
-    return undefined;
-  });
-
-  function showThread(account: string, hash: string): boolean {
-    if (accounts.current()?.toLowerCase() !== account) return false;
-    // Gmail's own navigation: the hash moves the open tab to the thread without a reload.
-    if (deps.win.location.hash !== hash) deps.win.location.hash = hash;
+    const answer = answerNavigation(message, accounts, deps.win);
     // The thread may be on screen already (under this or another hash): then no new thread view looks, so the shown
     // one looks now (a reply to open, a follow-up to write). Another thread's look finds nothing to take.
-    threads.reload();
-    return true;
-  }
+    if (answer && 'shown' in answer && answer.shown) threads.reload();
+    return answer;
+  });
 
   async function armFromKeyboard() {
     try {

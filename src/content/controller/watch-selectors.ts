@@ -12,3 +12,8 @@ export const WATCH = {
 } as const;
 
 export const WATCH_SELECTORS: readonly string[] = Object.values(WATCH);
+
+/** What a compose is found by: checked with composeParts before it counts as a usable compose. */
+export const COMPOSE_PARTS = `${WATCH.compose}, ${WATCH.sendCell}`;
+/** An open thread: its heading (the main toolbar alone is also in Gmail's list views). */
+export const THREAD_OPEN = `${THREAD_HEADING}, ${THREAD_HEADING_FALLBACK}`;

@@ -6,17 +6,7 @@
  * for a message id, which the caller matches against a send it saw).
  */
 
-import {
-  BRIDGE_SOURCE,
-  BRIDGE_VERSION,
-  KIND_PAGE_INFO,
-  KIND_SYNC_SEND,
-  looksLikeEmail,
-  looksLikePageKey,
-  MAX_BODY_CHARS,
-  MAX_URL_CHARS,
-  SYNC_SEND_PATH,
-} from '../bridge-protocol';
+import { listenToPageEnvelopes, type EnvelopeHandlers } from './page-envelope';
 import { parseSendResponse, type SentMessage } from './sync-response';
 
 export interface PageBridgeHandlers {
@@ -30,67 +20,19 @@ export interface PageBridgeHandlers {
   onAccount(email: string, ik?: string): void;
 }
 
-const SEND_KEYS = ['source', 'kind', 'v', 'url', 'status', 'body'];
-const INFO_KEYS = ['source', 'kind', 'v', 'account'];
-
-/** Own keys are exactly `required`, plus any of `optional`. */
-function hasExactKeys(data: object, required: string[], optional: string[] = []): boolean {
-  const keys = Object.keys(data);
-  if (Object.getOwnPropertySymbols(data).length > 0) return false;
-  let seenRequired = 0;
-  for (const k of keys) {
-    if (required.includes(k)) seenRequired++;
-    else if (!optional.includes(k)) return false;
-  }
-  return seenRequired === required.length;
-}
-
-function isPlainObject(data: unknown): data is Record<string, unknown> {
-  return typeof data === 'object' && data !== null && Object.prototype.toString.call(data) === '[object Object]';
-}
-
-function isSendUrl(url: unknown, origin: string): boolean {
-  if (typeof url !== 'string' || url.length > MAX_URL_CHARS) return false;
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
-  // The hook posts `origin + pathname` only: anything else was not ours.
-  return u.origin === origin && url === origin + u.pathname && SYNC_SEND_PATH.test(u.pathname);
-}
-
-function isText(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= MAX_BODY_CHARS;
-}
-
-function safely(call: () => void): void {
-  try {
-    call();
-  } catch {
-    // A failing handler must not break the listener for the next message.
-  }
-}
-
-function handle(data: unknown, origin: string, handlers: PageBridgeHandlers): void {
-  if (!isPlainObject(data) || data.source !== BRIDGE_SOURCE || data.v !== BRIDGE_VERSION) return;
-  if (data.kind === KIND_SYNC_SEND) {
-    if (!hasExactKeys(data, SEND_KEYS, ['request'])) return;
-    if (data.status !== 200 || !isSendUrl(data.url, origin) || !isText(data.body)) return;
-    if ('request' in data && !isText(data.request)) return;
-    if (handlers.wantsSends && !handlers.wantsSends()) return;
-    const messages = parseSendResponse(data.body, data.request as string | undefined);
-    if (messages.length > 0) safely(() => handlers.onSend(messages));
-  } else if (data.kind === KIND_PAGE_INFO) {
-    // Each field is read once: a getter could answer differently the second time.
-    const { account, ik } = data;
-    if (!hasExactKeys(data, INFO_KEYS, ['ik']) || !looksLikeEmail(account)) return;
-    // A malformed key means the envelope is not our hook's: drop it whole rather than keep the account.
-    if ('ik' in data && !looksLikePageKey(ik)) return;
-    const email = account.toLowerCase();
-    safely(() => (looksLikePageKey(ik) ? handlers.onAccount(email, ik) : handlers.onAccount(email)));
-  }
+/**
+ * The parsing half: validated envelopes in (page-envelope.ts), sent messages out. Kept apart so the
+ * bootstrap loaded into every Gmail page validates and buffers envelopes without the sync parser.
+ */
+export function parsingHandlers(handlers: PageBridgeHandlers): EnvelopeHandlers {
+  return {
+    onSyncSend(body, request) {
+      if (handlers.wantsSends && !handlers.wantsSends()) return;
+      const messages = parseSendResponse(body, request);
+      if (messages.length > 0) handlers.onSend(messages);
+    },
+    onAccount: (email, ik) => (ik === undefined ? handlers.onAccount(email) : handlers.onAccount(email, ik)),
+  };
 }
 
 /**
@@ -98,14 +40,5 @@ function handle(data: unknown, origin: string, handlers: PageBridgeHandlers): vo
  * Only messages posted by `win` itself, from its own origin, count.
  */
 export function listenToPage(win: Window, handlers: PageBridgeHandlers): () => void {
-  const onMessage = (event: MessageEvent): void => {
-    try {
-      if (event.source !== win || event.origin !== win.location.origin) return;
-      handle(event.data, win.location.origin, handlers);
-    } catch {
-      // ignore silently: the page decides what gets posted, not us
-    }
-  };
-  win.addEventListener('message', onMessage);
-  return () => win.removeEventListener('message', onMessage);
+  return listenToPageEnvelopes(win, parsingHandlers(handlers));
 }

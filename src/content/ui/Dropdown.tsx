@@ -1,5 +1,6 @@
 import type { ComponentChildren, RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { CLOCK_ICON, stopUnlessShortcut } from './clock-icon';
 
 const FOCUSABLE = 'button:not([disabled]),input:not([disabled])';
 /** Where a menu starts and what its arrows move between: its actions, not a choice of options (radios keep their own arrows). */
@@ -12,9 +13,9 @@ export const isolate = (s: string) => `\u2068${s}\u2069`;
 
 export function ClockIcon() {
   return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
-      <circle cx="12" cy="13" r="8" />
-      <path d="M12 9v4l2.5 2.5M5 3 2 6m17-3 3 3" />
+    <svg {...CLOCK_ICON.attrs}>
+      <circle {...CLOCK_ICON.circle} />
+      <path d={CLOCK_ICON.path} />
     </svg>
   );
 }
@@ -22,10 +23,7 @@ export function ClockIcon() {
 /** Close the popup; `focusButton` returns focus to the button that opened it. */
 export type Close = (focusButton?: boolean) => void;
 
-// Gmail reads keys and clicks on its own ancestors (shortcuts, jsaction): what happens in our UI stays there.
-const stop = (e: Event) => {
-  if (!(e as KeyboardEvent).ctrlKey && !(e as KeyboardEvent).metaKey) e.stopPropagation();
-};
+const stop = stopUnlessShortcut;
 
 export interface DropdownProps {
   /** Visible button text. */

@@ -54,6 +54,7 @@ export interface ResponseMap {
   'reminder.writeFollowUp': { reminder: Reminder; opened: 'focused' | 'opened' };
   'reminder.followUpDraft': { reminder: Reminder; draft: FollowUpDraft };
   'history.summary': HistorySummary;
+  'controls.load': { injected: true };
 }
 
 /** Finished reminders and what a retention setting removes: now, and over the next 30 days. */

@@ -181,6 +181,8 @@ export const REQUEST_SCHEMAS = {
     /** The user's name as the thread shows it, for a template's {myName}. */
     myName: v.optional(displayName),
   }),
+  /** A Gmail frame's bootstrap wants the controls: the background injects them into that frame (the sender's tab and frame). */
+  'controls.load': empty,
 } as const;
 
 export type RequestType = keyof typeof REQUEST_SCHEMAS;

@@ -4,8 +4,12 @@ import type { RequestType } from './schemas';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { url?: string };
+  tab?: { id?: number; url?: string };
   origin?: string;
+  /** The frame a content script's message came from (0: the tab's top frame). */
+  frameId?: number;
+  /** Chrome only: the document that sent it, so an injection cannot land in the next page of that frame. */
+  documentId?: string;
 }
 
 export type SenderKind = 'ui' | 'content';
@@ -47,6 +51,7 @@ export const ALLOWED_FROM: Record<RequestType, readonly SenderKind[]> = {
   'reminder.setRepeat': ['ui', 'content'],
   'reminder.writeFollowUp': ['ui'],
   'reminder.followUpDraft': ['content'],
+  'controls.load': ['content'],
 };
 
 /**

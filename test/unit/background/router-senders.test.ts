@@ -51,6 +51,7 @@ const PAYLOAD: { [K in RequestType]: RequestInput<K> } = {
   'reminder.writeFollowUp': { id: 'r-1' },
   'reminder.followUpDraft': { id: 'r-1', myName: 'Me' },
   'history.summary': { months: 12 },
+  'controls.load': {},
 } as never;
 
 const OTHER_ID = 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz';

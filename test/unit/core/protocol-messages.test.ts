@@ -104,6 +104,7 @@ const VALID: { [K in RequestType]: RequestInput<K>[] } = {
   'reminder.writeFollowUp': [{ id: 'r-1' }],
   'reminder.followUpDraft': [{ id: 'r-1' }, { id: 'r-1', myName: 'Zoë "Z" <b>O\'Hara</b>' }],
   'history.summary': [{ months: 12 }, { months: 0 }],
+  'controls.load': [{}],
 };
 
 const validCases = (Object.keys(VALID) as RequestType[]).flatMap((type) =>
@@ -144,7 +145,7 @@ describe('integration reports', () => {
 describe('valid requests', () => {
   it('exist for every request type', () => {
     expect(Object.keys(VALID).sort()).toEqual([...REQUEST_TYPES].sort());
-    expect(REQUEST_TYPES).toHaveLength(32);
+    expect(REQUEST_TYPES).toHaveLength(33);
   });
 
   it.each(validCases)('$type #$i passes, also after a JSON round trip', ({ type, payload }) => {
@@ -409,6 +410,7 @@ const PAYLOAD_ERRORS: [RequestType, string, unknown, ...(string | RegExp)[]][] =
   ['diagnostics.get', 'an extra key', { verbose: true }, 'verbose'],
   ['history.summary', 'a retention not offered', { months: 7 }, 'months'],
   ['history.summary', 'no retention', {}, 'months'],
+  ['controls.load', 'an unknown field', { files: ['x.js'] }, 'files'],
   ['data.deleteAll', 'no confirmation', {}, 'confirm'],
   ['data.deleteAll', 'a wrong confirmation', { confirm: 'yes' }, 'confirm'],
   ['data.deleteAll', 'confirmation in another case', { confirm: 'DELETE-ALL' }, 'confirm'],

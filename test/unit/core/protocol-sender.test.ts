@@ -88,8 +88,9 @@ describe('isAllowed', () => {
     'reminder.writeFollowUp',
   ];
   // Only a Gmail tab can know how the integration fares there.
-  // The follow-up text for the thread a Gmail tab shows: only the tab writes it into its reply.
-  const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed', 'thread.sent', 'reminder.followUpDraft'];
+  // The follow-up text for the thread a Gmail tab shows: only the tab writes it into its reply. controls.load injects
+  // into the sending frame: only a Gmail frame has one to inject into.
+  const CONTENT_ONLY: readonly RequestType[] = ['integration.report', 'account.seen', 'thread.observed', 'thread.sent', 'reminder.followUpDraft', 'controls.load'];
 
   it.each([...REQUEST_TYPES])('the UI and %s', (type) => {
     expect(isAllowed(type, 'ui')).toBe(!CONTENT_ONLY.includes(type));

@@ -65,6 +65,8 @@ describe('the "To answer" section', () => {
     key('.');
     expect(screen.getByRole('button', { name: "That wasn't my answer" })).toBeTruthy();
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    // Back to the top of the (virtualised) list, where the follow-up is.
+    key('Home');
     row('Invoice 42').focus();
     key('.');
     expect(screen.queryByRole('button', { name: 'Reply now' })).toBeNull();

@@ -62,6 +62,40 @@ describe('Virtualised list', () => {
     expect(r.getAttribute('aria-posinset')).toBe('2500');
   });
 
+  it('a scroll step keeps the elements of rows that stay and moves none of them; a jump re-fills every element', async () => {
+    await setup(many(500), { paged: false });
+    const viewport = document.querySelector<HTMLElement>('.viewport')!;
+    const spacer = document.querySelector<HTMLElement>('.spacer')!;
+    const scrollTo = (item: number) => {
+      viewport.scrollTop = item * ROW_HEIGHT;
+      fireEvent.scroll(viewport);
+    };
+    scrollTo(100);
+    const before = new Map([...spacer.children].map((el) => [(el as HTMLElement).dataset.id, el]));
+    expect(before.get('m104')).toBeTruthy();
+    // A moved element is removed and inserted again (and styled and laid out anew): none may be.
+    const moved = new Set<Node>();
+    const watch = new MutationObserver((records) => records.forEach((r) => r.removedNodes.forEach((n) => n.isConnected && moved.add(n))));
+    watch.observe(spacer, { childList: true });
+    scrollTo(101);
+    scrollTo(103);
+    scrollTo(102);
+    await Promise.resolve();
+    watch.disconnect();
+    expect([...moved].map((n) => (n as HTMLElement).dataset.id)).toEqual([]);
+    // The rows still in the window are the same elements (not re-rendered into other ones).
+    for (const id of ['m101', 'm104', 'm106']) expect(document.querySelector(`[data-id=${id}]`)).toBe(before.get(id));
+    // The DOM reads in list order.
+    const order = [...spacer.children].map((el) => Number((el as HTMLElement).dataset.index));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // A jump far away builds nothing new: every element is re-filled.
+    const elements = new Set(spacer.children);
+    scrollTo(400);
+    expect(ids()).toContain('m399');
+    expect([...spacer.children].every((el) => elements.has(el))).toBe(true);
+    expect(document.querySelector<HTMLElement>('[data-id=m399]')!.style.top).toBe(`${400 * ROW_HEIGHT}px`);
+  });
+
   it('keeps the focused row while scrolling, and arrow keys scroll it into view', async () => {
     await setup(many(300), { paged: false });
     const viewport = document.querySelector<HTMLElement>('.viewport')!;

@@ -29,4 +29,28 @@ describe('formatDue', () => {
     expect(formatDue(at('2026-01-02T09:00+13:00'), nye, 'Pacific/Auckland', 'en-US')).toBe('Fri, Jan 2, 09:00');
     expect(formatDue(at('2026-01-02T09:00+01:00'), nye, 'Europe/Berlin', 'en-US')).toBe('Fri, Jan 2, 2026, 09:00');
   });
+
+  it('draws the year line at midnight of 1 January in the user zone, to the millisecond', () => {
+    const jan1 = at('2026-01-01T00:00+01:00');
+    const inYear = at('2026-03-01T12:00+01:00');
+    expect(formatDue(jan1, inYear, 'Europe/Berlin', 'en-US')).toBe('Thu, Jan 1, 00:00');
+    expect(formatDue(jan1 - 1, inYear, 'Europe/Berlin', 'en-US')).toBe('Wed, Dec 31, 2025, 23:59');
+    const nextJan1 = at('2027-01-01T00:00+01:00');
+    expect(formatDue(nextJan1 - 60_000, inYear, 'Europe/Berlin', 'en-US')).toBe('Thu, Dec 31, 23:59');
+    expect(formatDue(nextJan1, inYear, 'Europe/Berlin', 'en-US')).toBe('Fri, Jan 1, 2027, 00:00');
+  });
+
+  it('follows `now` and the zone from call to call (a new year, another zone, and back)', () => {
+    const t = at('2026-06-01T09:00+02:00');
+    const in2025 = at('2025-06-01T12:00+02:00');
+    const in2026 = at('2026-02-01T12:00+01:00');
+    expect(formatDue(t, in2025, 'Europe/Berlin', 'en-US')).toBe('Mon, Jun 1, 2026, 09:00');
+    expect(formatDue(t, in2026, 'Europe/Berlin', 'en-US')).toBe('Mon, Jun 1, 09:00');
+    expect(formatDue(t, in2025, 'Europe/Berlin', 'en-US')).toBe('Mon, Jun 1, 2026, 09:00');
+    // 31 Dec 2025 20:00 in Berlin is already 1 Jan 2026 in Auckland: the year is per zone, not per `now` alone.
+    const nye = at('2025-12-31T20:00+01:00');
+    expect(formatDue(t, nye, 'Europe/Berlin', 'en-US')).toBe('Mon, Jun 1, 2026, 09:00');
+    expect(formatDue(t, nye, 'Pacific/Auckland', 'en-US')).toBe('Mon, Jun 1, 19:00');
+    expect(formatDue(t, nye, 'Europe/Berlin', 'en-US')).toBe('Mon, Jun 1, 2026, 09:00');
+  });
 });
