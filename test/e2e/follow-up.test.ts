@@ -140,6 +140,8 @@ describe('"Write follow-up" in Gmail', () => {
       return r?.status === 'pending' ? r : undefined;
     }, { what: 'the follow-up send to re-arm the reminder' });
     expect(rearmed.dueAt).toBe(armed.at);
+    // The chain's next step: follow-up 1 recorded on the same reminder (i11-chain's background).
+    expect(rearmed.chain?.sent).toHaveLength(1);
     expect((await readReminders(ext)).filter((r) => r.kind === 'no-reply')).toHaveLength(1);
     await expect.poll(async () => (await gmail.locator('[gh=mtb] follow-through-control').getByRole('button').first().textContent())?.replace(/[\u2068\u2069]/g, '')).toMatch(/^Reminder: /);
 
