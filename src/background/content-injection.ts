@@ -166,12 +166,3 @@ export async function injectOncePerRun(
   }
   return injectIntoOpenTabs(port, log, scripts);
 }
-
-/**
- * `scripts` with `files` run after every isolated-world group: scripts that
- * are not in the manifest but belong with it in a tab that was open during
- * an update (the Gmail controls: a compose there may be armed or sending).
- */
-export function withIsolatedFiles(scripts: readonly ContentScriptFiles[], files: readonly string[]): ContentScriptFiles[] {
-  return scripts.map((s) => (s.world === 'ISOLATED' ? { ...s, files: [...s.files, ...files.filter((f) => !s.files.includes(f))] } : s));
-}

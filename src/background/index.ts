@@ -3,8 +3,7 @@ import { realBackgroundPorts } from '../platform/background-ports';
 import { createBackground } from './services';
 import { isWatchdogAlarm, NEXT_DUE_ALARM, RETRY_ALARM } from './reconciler';
 import { RETENTION_ALARM } from './retention';
-import { declaredContentScripts, injectOncePerRun, withIsolatedFiles } from './content-injection';
-import { CONTROLS_SCRIPT } from '../core/protocol/controls';
+import { declaredContentScripts, injectOncePerRun } from './content-injection';
 import { realScriptingPort, sessionFlag } from '../platform/scripting';
 
 /*
@@ -40,10 +39,11 @@ void reconcile('wake');
 void bg.retention.wake().catch((error) => console.error('[follow-through] history clean-up failed', error));
 
 // Open Gmail tabs run the old version's orphaned script (or none after an install or a re-enable) until they reload.
-// They get the controls with the bootstrap: a compose there may be armed, or its send still awaited (the bootstrap
-// starts them at once when it finds one, and keeps them unstarted until needed otherwise).
+// They get the bootstrap only, as a fresh page does: it loads the controls at once when it finds a compose (armed or
+// not) or a send the orphan left awaiting, and buffers Gmail's send responses until they run. Not the controls with
+// it: after a browser start every restored Gmail tab would parse them although its manifest copy is alive.
 const injectionLog = { warn: (message: string, detail?: unknown) => console.warn(`[follow-through] ${message}`, detail ?? '') };
-const openTabScripts = withIsolatedFiles(declaredContentScripts(browser.runtime.getManifest()), [CONTROLS_SCRIPT]);
+const openTabScripts = declaredContentScripts(browser.runtime.getManifest());
 void injectOncePerRun(realScriptingPort(), sessionFlag('contentScriptsInjected'), injectionLog, openTabScripts).catch(
   (error) => injectionLog.warn('content scripts not injected into open tabs', error),
 );

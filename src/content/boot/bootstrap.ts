@@ -89,7 +89,7 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
   const accept = (start: StartControls, protocol: number) => {
     if (stopped || stopControls || protocol !== CONTROLS_PROTOCOL) return;
     offered = start;
-    // Injected without being asked (with the bootstrap, into a tab open during an update): kept until needed.
+    // Injected without being asked (not done by this background, which injects on request only): kept until needed.
     if (wanted) startControls();
   };
   world[CONTROLS_HOST] = accept;

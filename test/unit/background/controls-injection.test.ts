@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createControlsLoader, frameOf, type FrameTarget } from '../../../src/background/controls-injection';
-import { withIsolatedFiles } from '../../../src/background/content-injection';
 import { createRouter } from '../../../src/background/router';
 import type { Handlers } from '../../../src/background/handlers';
 import { envelope } from '../../../src/core/protocol/envelope';
@@ -87,16 +86,5 @@ describe('controls.load: the controls go into the asking frame', () => {
   it('without a scripting API the request fails clearly', async () => {
     const load = createControlsLoader({ files: [CONTROLS_SCRIPT], log: new FakeLog() });
     await expect(load({}, FRAME)).rejects.toThrow('cannot inject');
-  });
-});
-
-describe('open tabs at an update get the controls with the bootstrap', () => {
-  it('appends the files to every isolated group once, after the group\'s own', () => {
-    const scripts = [
-      { files: ['main.js'], matches: ['https://mail.google.com/*'], world: 'MAIN' as const, allFrames: false },
-      { files: ['boot.js'], matches: ['https://mail.google.com/*'], world: 'ISOLATED' as const, allFrames: false },
-    ];
-    const out = withIsolatedFiles(withIsolatedFiles(scripts, [CONTROLS_SCRIPT]), [CONTROLS_SCRIPT]);
-    expect(out.map((s) => s.files)).toEqual([['main.js'], ['boot.js', CONTROLS_SCRIPT]]);
   });
 });
