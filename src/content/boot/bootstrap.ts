@@ -33,6 +33,7 @@ import { HANDOVER_ATTR, SENDS_LEFT_EVENT } from '../controller/send-handover';
 import { COMPOSE_PARTS, THREAD_OPEN, WATCH_SELECTORS } from '../controller/watch-selectors';
 import { composeParts, type ComposeParts } from '../gmail/compose';
 import { listenToPageEnvelopes } from '../gmail/page-envelope';
+import { safely } from '../safely';
 import { createBridgeBuffer } from './bridge-buffer';
 import { createPlaceholders, type Handed } from './placeholder';
 import { CONTROLS_HOST, CONTROLS_PROTOCOL, type StartControls } from './handoff';
@@ -272,12 +273,4 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
       // whatever is left must not reach Gmail
     }
   };
-}
-
-function safely(call: () => void): void {
-  try {
-    call();
-  } catch {
-    // one watcher failing must not starve the others (nor reach Gmail's page)
-  }
 }

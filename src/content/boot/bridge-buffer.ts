@@ -1,18 +1,11 @@
 import type { EnvelopeHandlers } from '../gmail/page-envelope';
+import { safely } from '../safely';
 
 /** Gmail's sync endpoint also carries label changes and draft saves: a few recent ones are enough. */
 const MAX_SENDS = 8;
 const MAX_CHARS = 4_000_000;
 /** Older than the send tracker's wait (send-tracker.ts): nothing would pair with it any more. */
 const MAX_AGE_MS = 60_000;
-
-function safely(call: () => void): void {
-  try {
-    call();
-  } catch {
-    // one bad replay must not keep the next (nor the attach) from happening
-  }
-}
 
 interface Held {
   at: number;

@@ -1,3 +1,5 @@
+import { safely } from '../safely';
+
 export interface Watcher {
   selector: string;
   onFound(elements: Element[]): void;
@@ -34,12 +36,8 @@ export function watchAdded(
         if (top.matches(watcher.selector)) take(top);
         top.querySelectorAll(watcher.selector).forEach(take);
       }
-      if (found.length === 0) return;
-      try {
-        watcher.onFound(found);
-      } catch {
-        // One watcher failing must not starve the others of this batch (nor reach Gmail's page).
-      }
+      // One watcher failing must not starve the others of this batch.
+      if (found.length > 0) safely(() => watcher.onFound(found));
     });
   };
 

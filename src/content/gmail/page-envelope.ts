@@ -18,6 +18,7 @@ import {
   MAX_URL_CHARS,
   SYNC_SEND_PATH,
 } from '../bridge-protocol';
+import { safely } from '../safely';
 
 /** What a validated envelope carries; nothing here is parsed beyond the envelope itself. */
 export interface EnvelopeHandlers {
@@ -60,14 +61,6 @@ function isSendUrl(url: unknown, origin: string): boolean {
 
 function isText(v: unknown): v is string {
   return typeof v === 'string' && v.length > 0 && v.length <= MAX_BODY_CHARS;
-}
-
-function safely(call: () => void): void {
-  try {
-    call();
-  } catch {
-    // A failing handler must not break the listener for the next message.
-  }
 }
 
 function handle(data: unknown, origin: string, handlers: EnvelopeHandlers): void {
