@@ -9,12 +9,14 @@ import * as S from './selectors';
 import { isHidden } from './dom-util';
 import { threadMessageElements, type VisibleThread } from './thread-view';
 
+/** The first of `list` not hidden by markup. */
+const visible = (list: Iterable<Element>) => [...list].find((el) => !isHidden(el));
+
 /** The control that opens a reply to the thread's newest message, if one is on screen. */
 export function replyControl(doc: Document, thread: VisibleThread): Element | undefined {
   try {
     const messages = threadMessageElements(doc, thread);
     const last = messages.at(-1);
-    const visible = (list: Iterable<Element>) => [...list].find((el) => !isHidden(el));
     const own = last && (visible(last.querySelectorAll(S.MESSAGE_REPLY_BUTTON)) ?? visible(last.querySelectorAll(S.MESSAGE_REPLY_BUTTON_FALLBACK)));
     return own ?? (messages.container ? visible(messages.container.querySelectorAll(S.REPLY_BAR_FIRST)) : undefined);
   } catch {
@@ -31,7 +33,6 @@ export function replyAllControl(doc: Document, thread: VisibleThread): Element |
   try {
     const container = threadMessageElements(doc, thread).container;
     if (!container) return undefined;
-    const visible = (list: Iterable<Element>) => [...list].find((el) => !isHidden(el));
     return visible(container.querySelectorAll(S.REPLY_ALL_BAR)) ?? visible(container.querySelectorAll(S.REPLY_ALL_BAR_FALLBACK));
   } catch {
     return undefined;
