@@ -29,7 +29,8 @@ export function saveArmed(root: Element, armed: Armed | null): void {
   }
 }
 
-const isPlain = (v: unknown): v is Record<string, unknown> =>
+/** A plain object as JSON.parse makes it (no array, no other prototype). */
+export const isPlain = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 
 const isPrimitive = (x: unknown) => (typeof x === 'string' && x.length <= MAX_LABEL) || (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'boolean';

@@ -13,7 +13,7 @@ import type { ComposeSnapshot } from '../gmail/compose-read';
 import type { SentMessage } from '../gmail/sync-response';
 import type { Armed } from '../ui/types';
 import type { ThreadContext } from './identity';
-import { isArmed } from './armed-store';
+import { isArmed, isPlain } from './armed-store';
 import { looksLikeEmail } from '../bridge-protocol';
 
 export const HANDOVER_ATTR = 'data-follow-through-sends';
@@ -62,18 +62,17 @@ function parseList(raw: string | null): unknown[] {
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown, max = 2_000): v is string => typeof v === 'string' && v.length <= max;
 const optStr = (v: unknown) => v === undefined || isStr(v, 200);
 const optNum = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
 
 function isAddress(v: unknown): v is Address {
-  return isObject(v) && isStr(v.email, 320) && (v.name === undefined || isStr(v.name, 500));
+  return isPlain(v) && isStr(v.email, 320) && (v.name === undefined || isStr(v.name, 500));
 }
 
 function isSnapshot(v: unknown): v is ComposeSnapshot {
   return (
-    isObject(v) &&
+    isPlain(v) &&
     isStr(v.subject) &&
     Array.isArray(v.recipients) &&
     v.recipients.length <= 500 &&
@@ -87,18 +86,18 @@ function isSnapshot(v: unknown): v is ComposeSnapshot {
 
 function isSent(v: unknown): v is SentMessage | undefined {
   if (v === undefined) return true;
-  if (!isObject(v) || !isStr(v.subject) || !Array.isArray(v.recipients) || v.recipients.length > 500 || !v.recipients.every(isAddress)) return false;
+  if (!isPlain(v) || !isStr(v.subject) || !Array.isArray(v.recipients) || v.recipients.length > 500 || !v.recipients.every(isAddress)) return false;
   const ids = [v.clientMessageId, v.serverMessageId, v.clientThreadId, v.permThreadId, v.threadId, v.rfcMessageId];
   return ids.every(optStr) && (v.from === undefined || isAddress(v.from)) && optNum(v.sentAt);
 }
 
 function isContext(v: unknown): v is ThreadContext | undefined {
-  return v === undefined || (isObject(v) && isStr(v.subject) && optStr(v.threadId) && optStr(v.permThreadId));
+  return v === undefined || (isPlain(v) && isStr(v.subject) && optStr(v.threadId) && optStr(v.permThreadId));
 }
 
 function isPendingSend(v: unknown, now: number): v is PendingSend {
   return (
-    isObject(v) &&
+    isPlain(v) &&
     isStr(v.id, 100) &&
     v.id.length > 0 &&
     isSnapshot(v.snapshot) &&
