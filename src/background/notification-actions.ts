@@ -1,3 +1,4 @@
+import type { Reminder } from '../core/reminder';
 import type { ReminderStore } from '../storage/reminder-store';
 import { DIGEST_ID, primaryAction, reminderIdOf } from './announcer';
 import type { Handlers } from './handlers';
@@ -18,8 +19,8 @@ export interface NotificationActionDeps {
 
 /** What a click on a notification or one of its buttons does. */
 export function createNotificationActions({ store, handlers, notifications, tabs, openThread: showThread, checklistUrl, log }: NotificationActionDeps) {
-  async function openThread(reminderId: string): Promise<void> {
-    const reminder = await store.get(reminderId);
+  /** The reminder's thread; the checklist when the reminder is gone. */
+  async function openThread(reminder: Reminder | undefined): Promise<void> {
     if (reminder) await showThread(reminder);
     else await tabs.open(checklistUrl);
   }
@@ -30,7 +31,7 @@ export function createNotificationActions({ store, handlers, notifications, tabs
     const action = reminder ? primaryAction(reminder) : 'openThread';
     if (action === 'replyNow') await handlers['reminder.replyNow']({ id: reminderId });
     else if (action === 'writeFollowUp') await handlers['reminder.writeFollowUp']({ id: reminderId });
-    else await openThread(reminderId);
+    else await openThread(reminder);
   }
 
   async function run(notificationId: string, button: number | undefined): Promise<void> {
@@ -38,7 +39,7 @@ export function createNotificationActions({ store, handlers, notifications, tabs
     if (notificationId === DIGEST_ID) await tabs.open(checklistUrl);
     else if (reminderId && button === 1) await handlers['reminder.snooze']({ id: reminderId });
     else if (reminderId && button === 0) await primary(reminderId);
-    else if (reminderId) await openThread(reminderId);
+    else if (reminderId) await openThread(await store.get(reminderId));
     else return;
     await notifications.clear(notificationId).catch(() => false);
   }
