@@ -22,6 +22,7 @@
  * - `repeat` decides whether a send the user did not arm re-arms the chain.
  *   An armed compose always records its follow-up: the user asked for it.
  */
+import { mayWriteFollowUp } from './follow-up';
 import { isLive, type Reminder } from './reminder';
 import { resolveDaysLater } from './schedule/presets';
 import type { Settings } from './settings';
@@ -113,7 +114,7 @@ export function isRecorded(chain: FollowUpChain | undefined, send: { at: number;
  * reminder with `repeat` on, not stopped by a bounce.
  */
 export function repeatsOnSend(r: Reminder): boolean {
-  return hasChain(r) && r.chain.repeat && isLive(r.status) && r.check?.outcome !== 'bounced';
+  return mayWriteFollowUp(r) && hasChain(r) && r.chain.repeat;
 }
 
 /**
