@@ -91,7 +91,7 @@ export function stepDays(chain: Pick<FollowUpChain, 'steps'>, k: number): number
  * from before chains gets the default chain.
  */
 export function nextFollowUpDue(r: Reminder, settings: Pick<Settings, 'followUps' | 'schedule'>, now: number): { dueAt: number; n: number; final: boolean } | undefined {
-  if (r.kind !== 'no-reply' || !isLive(r.status)) return undefined;
+  if (!mayChain(r)) return undefined;
   const chain = r.chain ?? defaultChain(settings);
   const n = chain.sent.length + 1;
   return { dueAt: resolveDaysLater(stepDays(chain, n), now, settings.schedule).at, n, final: n >= chain.cap };
@@ -107,6 +107,11 @@ export function isRecorded(chain: FollowUpChain | undefined, send: { at: number;
         ? s.clientId === send.clientId
         : s.at === send.at,
   );
+}
+
+/** A chain can be steered (repeat on/off, the next follow-up): a live "if no reply" reminder. */
+export function mayChain(r: Pick<Reminder, 'kind' | 'status'>): boolean {
+  return r.kind === 'no-reply' && isLive(r.status);
 }
 
 /**
