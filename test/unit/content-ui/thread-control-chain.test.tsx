@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ThreadControlProps } from '../../../src/content/ui/ThreadControl';
-import { renderThreadControl, t } from './helpers';
+import { renderThreadControl } from './helpers';
 
 afterEach(cleanup);
 

@@ -3,7 +3,7 @@ import type { ReminderStatus } from '../../../src/core/reminder';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ThreadControlProps } from '../../../src/content/ui/ThreadControl';
-import { renderThreadControl, plain, PRESET_LABELS, t } from './helpers';
+import { plain, PRESET_LABELS, renderThreadControl } from './helpers';
 
 afterEach(cleanup);
 
