@@ -3,7 +3,7 @@
  * control (the notification's are in notification-text.ts). Pure: the
  * translator is passed in.
  */
-import { chainPosition, followUpsSent } from './chain';
+import { chainPosition, followUpsSent, mayChain } from './chain';
 import type { Translate } from './notification-text';
 import { isLive, type Reminder } from './reminder';
 
@@ -30,7 +30,7 @@ export function chainLabel(r: Reminder, t: Translate): string | undefined {
 
 /** "Repeats until answered" / "Not repeating", for a live no-reply reminder (the toggle's state); undefined otherwise. */
 export function repeatState(r: Reminder, t: Translate): string | undefined {
-  if (r.kind !== 'no-reply' || !isLive(r.status)) return undefined;
+  if (!mayChain(r)) return undefined;
   return r.chain?.repeat ? t('chainRepeats') : t('chainNotRepeating');
 }
 

@@ -22,6 +22,7 @@
  * - `repeat` decides whether a send the user did not arm re-arms the chain.
  *   An armed compose always records its follow-up: the user asked for it.
  */
+import { mayWriteFollowUp } from './follow-up';
 import { isLive, type Reminder } from './reminder';
 import { resolveDaysLater } from './schedule/presets';
 import type { Settings } from './settings';
@@ -90,7 +91,7 @@ export function stepDays(chain: Pick<FollowUpChain, 'steps'>, k: number): number
  * from before chains gets the default chain.
  */
 export function nextFollowUpDue(r: Reminder, settings: Pick<Settings, 'followUps' | 'schedule'>, now: number): { dueAt: number; n: number; final: boolean } | undefined {
-  if (r.kind !== 'no-reply' || !isLive(r.status)) return undefined;
+  if (!mayChain(r)) return undefined;
   const chain = r.chain ?? defaultChain(settings);
   const n = chain.sent.length + 1;
   return { dueAt: resolveDaysLater(stepDays(chain, n), now, settings.schedule).at, n, final: n >= chain.cap };
@@ -108,12 +109,17 @@ export function isRecorded(chain: FollowUpChain | undefined, send: { at: number;
   );
 }
 
+/** A chain can be steered (repeat on/off, the next follow-up): a live "if no reply" reminder. */
+export function mayChain(r: Pick<Reminder, 'kind' | 'status'>): boolean {
+  return r.kind === 'no-reply' && isLive(r.status);
+}
+
 /**
  * Whether a send the user did not arm continues the chain: a live no-reply
  * reminder with `repeat` on, not stopped by a bounce.
  */
 export function repeatsOnSend(r: Reminder): boolean {
-  return hasChain(r) && r.chain.repeat && isLive(r.status) && r.check?.outcome !== 'bounced';
+  return mayWriteFollowUp(r) && hasChain(r) && r.chain.repeat;
 }
 
 /**

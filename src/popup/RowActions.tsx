@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Picker } from '../content/ui/Picker';
 import type { Armed, PreviewInput, PreviewResult } from '../content/ui/types';
 import { isLive, watchesReplies, type Reminder } from '../core/reminder';
+import { mayChain } from '../core/chain';
 import { chainHistory, chainLabel } from '../core/chain-text';
 import { isFollowUpDue } from '../core/follow-up';
 import type { PresetId } from '../core/schedule/presets';
@@ -122,7 +123,7 @@ export function RowActions(props: RowActionsProps) {
           )}
         </>
       )}
-      {r.kind === 'no-reply' && waiting && (
+      {mayChain(r) && (
         // One click, undone from the snackbar like every other action.
         <button type="button" class="item" onClick={then(() => props.onSetRepeat(!r.chain?.repeat))}>
           {t(r.chain?.repeat ? 'actionStopRepeat' : 'actionRepeat')}

@@ -1,6 +1,7 @@
 import { h, type VNode } from 'preact';
 import { dayFormatter, explainReminder } from '../../core/explanation';
-import { isLive, isShownInThread, type Reminder, type ThreadIdentity } from '../../core/reminder';
+import { isShownInThread, type Reminder, type ThreadIdentity } from '../../core/reminder';
+import { mayChain } from '../../core/chain';
 import { chainLabel } from '../../core/chain-text';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
@@ -205,7 +206,7 @@ export function createThreadController(
       ...(at !== undefined ? { repliedAt: await dueLabel(deps, at) } : {}),
       ...(note ? { note } : {}),
       ...(chain ? { chain } : {}),
-      ...(r.kind === 'no-reply' && isLive(r.status) ? { repeat: r.chain?.repeat ?? false } : {}),
+      ...(mayChain(r) ? { repeat: r.chain?.repeat ?? false } : {}),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { isLive, type ReminderStatus } from '../../core/reminder';
 import type { PresetId } from '../../core/schedule/presets';
@@ -190,16 +190,9 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, onSetRepeat,
       <Note reminder={reminder} />
       <ChainNote reminder={reminder} />
       {reminder && typeof reminder === 'object' && reminder.followUpDue && onWriteFollowUp && (
-        <button
-          type="button"
-          class="item"
-          onClick={() => {
-            close(true);
-            onWriteFollowUp();
-          }}
-        >
+        <MenuAction close={close} onPick={() => onWriteFollowUp()}>
           {t('actionWriteFollowUp')}
-        </button>
+        </MenuAction>
       )}
       <button type="button" class="item" onClick={() => setView('change')}>
         {t('threadChange')}
@@ -207,29 +200,31 @@ function Existing({ t, close, picker, onChange, onSnooze, onCancel, onSetRepeat,
       <button type="button" class="item" onClick={() => setView('snooze')}>
         {t('threadSnooze')}
       </button>
-      <button
-        type="button"
-        class="item"
-        onClick={() => {
-          close(true);
-          onCancel();
-        }}
-      >
+      <MenuAction close={close} onPick={() => onCancel()}>
         {t('removeReminder')}
-      </button>
+      </MenuAction>
       {repeat !== undefined && onSetRepeat && (
-        <button
-          type="button"
-          class="item"
-          onClick={() => {
-            close(true);
-            onSetRepeat(!repeat);
-          }}
-        >
+        <MenuAction close={close} onPick={() => onSetRepeat(!repeat)}>
           {t(repeat ? 'actionStopRepeat' : 'actionRepeat')}
-        </button>
+        </MenuAction>
       )}
     </>
+  );
+}
+
+/** A menu item that closes the menu (focus back on its button), then acts. */
+function MenuAction({ close, onPick, children }: { close: Close; onPick(): void; children: ComponentChildren }) {
+  return (
+    <button
+      type="button"
+      class="item"
+      onClick={() => {
+        close(true);
+        onPick();
+      }}
+    >
+      {children}
+    </button>
   );
 }
 
@@ -243,28 +238,14 @@ function Replied(props: ExistingProps) {
     <>
       <Note reminder={reminder} />
       <ChainNote reminder={reminder} />
-      <button
-        type="button"
-        class="item"
-        onClick={() => {
-          close(true);
-          onNotReply();
-        }}
-      >
+      <MenuAction close={close} onPick={() => onNotReply()}>
         {t(answered ? 'threadNotAnswer' : 'threadNotReply')}
-      </button>
+      </MenuAction>
       {/* The user's own answer ended an owed reply: there is no automatic answer of theirs to mark. */}
       {!answered && (
-        <button
-          type="button"
-          class="item"
-          onClick={() => {
-            close(true);
-            onAutoAnswer();
-          }}
-        >
+        <MenuAction close={close} onPick={() => onAutoAnswer()}>
           {t('threadAutoAnswer')}
-        </button>
+        </MenuAction>
       )}
       <button type="button" class="item" onClick={() => setView('new')}>
         {/* They replied and the newest message is theirs: the new reminder is the user's own answer. */}
