@@ -11,8 +11,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
 import { axeViolations, closedAfterEach, formatViolations, launch, notificationIds, openExtensionPage, readReminders, sendOk, waitFor, type AxeViolation, type Launched } from './harness';
-import { bodyOf, domFixture, gmailPage, gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
-import { control, INBOX, newCompose, previewOf, remindButton, SEND } from './gmail-session';
+import { gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
+import { threadWithoutReply } from './thread-pages';
+import { control, createdNotifications, INBOX, newCompose, previewOf, recordNotifications, remindButton, SEND, utcWithoutWorkingHours } from './gmail-session';
 
 const ACCOUNT = 'test@gmail.com';
 /** The thread Gmail's cvOnSend response names for the compose fixture. */
@@ -102,17 +103,8 @@ describe('"Remind me regardless" in Gmail', () => {
 
     // The print view of the thread shows their reply. Both reminders of the thread come due within seconds.
     const ext = await openExtensionPage(l);
-    const { settings } = await sendOk(ext, 'settings.get', {});
-    await sendOk(ext, 'settings.set', { settings: { ...settings, schedule: { ...settings.schedule, timeZone: 'UTC', workingHours: { ...settings.schedule.workingHours, enabled: false } } } });
-    await l.worker.evaluate(() => {
-      const created: unknown[] = [];
-      (self as unknown as { __created: unknown[] }).__created = created;
-      const original = chrome.notifications.create.bind(chrome.notifications) as (...a: unknown[]) => unknown;
-      (chrome.notifications as unknown as { create: unknown }).create = (...args: unknown[]) => {
-        created.push(args);
-        return original(...args);
-      };
-    });
+    await utcWithoutWorkingHours(ext);
+    await recordNotifications(l);
     const due = Date.now() + 3_000;
     await sendOk(ext, 'reminder.updateDue', { id: always!.id, due: { at: due } });
     await sendOk(ext, 'reminder.create', { id: 'e2e-no-reply', account: ACCOUNT, thread: always!.thread, sentAt: always!.sentAt, due: { at: due } });
@@ -128,7 +120,7 @@ describe('"Remind me regardless" in Gmail', () => {
     expect(looked.filter((u) => u.includes(`th=${HEX}`))).toHaveLength(1);
 
     await expect.poll(() => notificationIds(l.worker)).toEqual([`r:${always!.id}`]);
-    const created = (await l.worker.evaluate(() => (self as unknown as { __created: unknown[] }).__created)) as [string, { title: string; message: string; buttons?: { title: string }[] }][];
+    const created = await createdNotifications(l);
     expect(created.map(([id]) => id)).toEqual([`r:${always!.id}`]);
     expect(created[0]![1]).toMatchObject({ title: 'Reminder: subject_111', message: 'To Test Test', buttons: [{ title: 'Open thread' }, { title: 'Snooze' }] });
     expect(await l.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('1');
@@ -156,16 +148,7 @@ describe('"Remind me regardless" in Gmail', () => {
   });
 
   it('from the thread toolbar: "Regardless" stores kind "always"; the open tab showing their messages never resolves it; the control says what it is and what ends it', async () => {
-    const thread = gmailPage({
-      account: 'test@streak.com',
-      body: bodyOf(domFixture('thread-view-en.html')),
-      setup: `
-        const h2 = document.querySelector('h2.hP');
-        h2.setAttribute('data-legacy-thread-id', '18333b13345c3a42');
-        h2.setAttribute('data-thread-perm-id', 'thread-f:1743802434391390786');
-        document.querySelector('.ip.adB')?.remove();`,
-      syncRequest: syncSample('cvOnReplySend_2_request'),
-    });
+    const thread = threadWithoutReply({ syncRequest: syncSample('cvOnReplySend_2_request') });
     const l = await launch({ mail: gmailRoutes({ '/mail/u/0/': thread }) });
     track(l);
     const page = await l.context.newPage();

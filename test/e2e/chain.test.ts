@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
 import { axeViolations, closedAfterEach, formatViolations, launch, openExtensionPage, readReminders, sendOk, stopServiceWorkers, waitFor } from './harness';
 import { gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
-import { previewOf, SEND } from './gmail-session';
+import { previewOf, SEND, sendInlineReplyIn1Week, utcWithoutWorkingHours } from './gmail-session';
 import { ACCOUNT, HEX, receivedThread } from './thread-pages';
 
 const track = closedAfterEach();
@@ -30,8 +30,7 @@ describe('a follow-up chain in Gmail', () => {
     const l = await launch({ mail: (route, request) => (new URL(request.url()).searchParams.get('view') === 'pt' ? printView(route, request) : gmail(route, request)) });
     track(l);
     const ext = await openExtensionPage(l);
-    const { settings } = await sendOk(ext, 'settings.get', {});
-    await sendOk(ext, 'settings.set', { settings: { ...settings, schedule: { ...settings.schedule, timeZone: 'UTC', workingHours: { ...settings.schedule.workingHours, enabled: false } } } });
+    await utcWithoutWorkingHours(ext);
 
     // The user's message to Bob four days ago, waiting for an answer; new reminders repeat until answered.
     const { reminder: original } = await sendOk(ext, 'reminder.create', {
@@ -47,12 +46,7 @@ describe('a follow-up chain in Gmail', () => {
     const page = await l.context.newPage();
     await page.goto('https://mail.google.com/mail/u/0/#inbox/' + HEX);
     await toolbar(page).getByRole('button').first().waitFor();
-    await page.locator('.amn [role=link]').first().click();
-    const inline = page.locator('.ip.adB follow-through-control');
-    await inline.getByRole('button', { name: 'Remind me', exact: true }).click();
-    await inline.getByRole('button', { name: /^In 1 week/ }).click();
-    const expected = await previewOf(l, 'in-1-week');
-    await page.locator(`.ip.adB ${SEND}`).click();
+    const expected = await sendInlineReplyIn1Week(l, page);
 
     const followedUp = await waitFor(async () => {
       const all = await readReminders(ext);
@@ -138,8 +132,7 @@ describe('a follow-up chain in Gmail', () => {
     const l = await launch({ mail: (route, request) => (new URL(request.url()).searchParams.get('view') === 'pt' ? printView(route, request) : gmail(route, request)) });
     track(l);
     const ext = await openExtensionPage(l);
-    const { settings } = await sendOk(ext, 'settings.get', {});
-    await sendOk(ext, 'settings.set', { settings: { ...settings, schedule: { ...settings.schedule, timeZone: 'UTC', workingHours: { ...settings.schedule.workingHours, enabled: false } } } });
+    await utcWithoutWorkingHours(ext);
     await sendOk(ext, 'reminder.create', {
       id: 'e2e-unarmed',
       account: ACCOUNT,

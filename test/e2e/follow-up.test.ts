@@ -24,8 +24,8 @@ import {
   type Launched,
 } from './harness';
 import { gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
-import { ACCOUNT, ALICE, BOB, HEX, threadPage } from './follow-up-pages';
-import { SEND } from './gmail-session';
+import { ACCOUNT, ALICE, BOB, HEX, threadPage } from './thread-pages';
+import { createdNotifications, recordNotifications, SEND, utcWithoutWorkingHours } from './gmail-session';
 
 const DAY = 86_400_000;
 
@@ -53,17 +53,8 @@ async function dueReminder(lang?: string): Promise<Setup> {
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox');
   await gmail.locator('[gh=mtb] follow-through-control').waitFor();
   const ext = await openExtensionPage(l);
-  const { settings } = await sendOk(ext, 'settings.get', {});
-  await sendOk(ext, 'settings.set', { settings: { ...settings, schedule: { ...settings.schedule, timeZone: 'UTC', workingHours: { ...settings.schedule.workingHours, enabled: false } } } });
-  await l.worker.evaluate(() => {
-    const created: unknown[] = [];
-    (self as unknown as { __created: unknown[] }).__created = created;
-    const original = chrome.notifications.create.bind(chrome.notifications) as (...a: unknown[]) => unknown;
-    (chrome.notifications as unknown as { create: unknown }).create = (...args: unknown[]) => {
-      created.push(args);
-      return original(...args);
-    };
-  });
+  await utcWithoutWorkingHours(ext);
+  await recordNotifications(l);
   await sendOk(ext, 'reminder.create', {
     id: 'e2e-wait',
     account: ACCOUNT,
@@ -105,7 +96,7 @@ describe('"Write follow-up" in Gmail', () => {
   it('from the notification: the open Gmail tab shows the thread with Reply all filled and armed; Send re-arms the same reminder; their reply ends it', async () => {
     const { l, gmail, ext, threads, sentAt } = await dueReminder();
     await expect.poll(() => notificationIds(l.worker)).toEqual(['r:e2e-wait']);
-    const created = (await l.worker.evaluate(() => (self as unknown as { __created: unknown[] }).__created)) as [string, { buttons?: { title: string }[] }][];
+    const created = await createdNotifications(l);
     expect(created.at(-1)![1].buttons).toEqual([{ title: 'Write follow-up' }, { title: 'Snooze' }]);
     const pagesBefore = l.context.pages().length;
 

@@ -129,3 +129,37 @@ export async function storedReminders(l: Launched, count: number) {
   }
 }
 
+
+/** Settings in UTC without working hours, so a reminder is due exactly when a test says. */
+export async function utcWithoutWorkingHours(ext: Page): Promise<void> {
+  const { settings } = await sendOk(ext, 'settings.get', {});
+  await sendOk(ext, 'settings.set', { settings: { ...settings, schedule: { ...settings.schedule, timeZone: 'UTC', workingHours: { ...settings.schedule.workingHours, enabled: false } } } });
+}
+
+/** What a notification says (Chrome cannot read a shown notification back): the worker records each as it is created. */
+export async function recordNotifications(l: Launched): Promise<void> {
+  await l.worker.evaluate(() => {
+    const created: unknown[] = [];
+    (self as unknown as { __created: unknown[] }).__created = created;
+    const original = chrome.notifications.create.bind(chrome.notifications) as (...a: unknown[]) => unknown;
+    (chrome.notifications as unknown as { create: unknown }).create = (...args: unknown[]) => {
+      created.push(args);
+      return original(...args);
+    };
+  });
+}
+
+/** The notifications recordNotifications saw, as [id, options]. */
+export const createdNotifications = async (l: Launched) =>
+  (await l.worker.evaluate(() => (self as unknown as { __created: unknown[] }).__created)) as [string, { title: string; message: string; buttons?: { title: string }[] }][];
+
+/** In an open thread: replies inline, armed with "In 1 week", and sends; returns the preview the reminder is due by. */
+export async function sendInlineReplyIn1Week(l: Launched, page: Page) {
+  await page.locator('.amn [role=link]').first().click();
+  const inline = page.locator('.ip.adB follow-through-control');
+  await inline.getByRole('button', { name: 'Remind me', exact: true }).click();
+  await inline.getByRole('button', { name: /^In 1 week/ }).click();
+  const expected = await previewOf(l, 'in-1-week');
+  await page.locator(`.ip.adB ${SEND}`).click();
+  return expected;
+}

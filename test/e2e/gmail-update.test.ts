@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openExtensionPage, readReminders, removeProfileDir, sleep, type Launched } from './harness';
-import { bodyOf, domFixture, gmailPage, gmailRoutes, syncSample } from './gmail-pages';
+import { domFixture, gmailPage, gmailRoutes, syncSample } from './gmail-pages';
+import { threadWithoutReply } from './thread-pages';
 import { INBOX, SEND, previewOf, storedReminders } from './gmail-session';
 import { snapshotDist } from './faults-helpers';
 import { launchReloadable, type Reloadable } from './reload-helpers';
@@ -206,15 +207,7 @@ describe('an update with Gmail open (Chromium, extension loaded again)', () => {
 
 describe('an update with a thread open (Chromium)', () => {
   it('the thread toolbar has exactly one control afterwards, the new copy\'s, and it adds a reminder', async () => {
-    const threadPage = gmailPage({
-      account: 'test@streak.com',
-      body: bodyOf(domFixture('thread-view-en.html')),
-      setup: `
-        const h2 = document.querySelector('h2.hP');
-        h2.setAttribute('data-legacy-thread-id', '18333b13345c3a42');
-        h2.setAttribute('data-thread-perm-id', 'thread-f:1743802434391390786');
-        document.querySelector('.ip.adB')?.remove();`,
-    });
+    const threadPage = threadWithoutReply();
     const r = await launchReloadable(snapshotDist(), { loadAtStart: true, mail: gmailRoutes({ '/mail/u/0/': threadPage }) });
     open.push(r);
     const w = await gmailTab(r, false);

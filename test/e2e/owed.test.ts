@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { PageMessage } from '../fixtures/gmail/print-view/page';
 import { axeViolations, closedAfterEach, currentWorker, formatViolations, launch, notificationIds, openExtensionPage, readReminders, sendOk, waitFor, type Launched, type MailRouteHandler } from './harness';
 import { gmailRoutes, printViewRoutes, syncSample } from './gmail-pages';
-import { previewOf, SEND } from './gmail-session';
+import { createdNotifications, previewOf, recordNotifications, SEND, sendInlineReplyIn1Week, utcWithoutWorkingHours } from './gmail-session';
 
 import { ACCOUNT, HEX, PERM, receivedThread } from './thread-pages';
 
@@ -85,12 +85,7 @@ describe('"I owe a reply" in Gmail', () => {
     await waitFor(async () => ((await owedReminders(l)).length === 1 ? true : undefined), { what: 'the owed reply' });
 
     // Reply inline, armed with "remind me if no reply".
-    await page.locator('.amn [role=link]').first().click();
-    const inline = page.locator('.ip.adB follow-through-control');
-    await inline.getByRole('button', { name: 'Remind me', exact: true }).click();
-    await inline.getByRole('button', { name: /^In 1 week/ }).click();
-    const expected = await previewOf(l, 'in-1-week');
-    await page.locator(`.ip.adB ${SEND}`).click();
+    const expected = await sendInlineReplyIn1Week(l, page);
 
     const ext = await openExtensionPage(l);
     const both = await waitFor(async () => {
@@ -136,18 +131,8 @@ describe('"I owe a reply" in Gmail', () => {
     const gmail = gmailRoutes({ '/mail/u/0/': receivedThread(), '/mail/': receivedThread() });
     const l = await start((route, request) => (new URL(request.url()).searchParams.get('view') === 'pt' ? printView(route, request) : gmail(route, request)));
     const ext = await openExtensionPage(l);
-    const { settings } = await sendOk(ext, 'settings.get', {});
-    await sendOk(ext, 'settings.set', { settings: { ...settings, schedule: { ...settings.schedule, timeZone: 'UTC', workingHours: { ...settings.schedule.workingHours, enabled: false } } } });
-    // What the notification says (Chrome cannot read a shown notification back): recorded as it is created.
-    await l.worker.evaluate(() => {
-      const created: unknown[] = [];
-      (self as unknown as { __created: unknown[] }).__created = created;
-      const original = chrome.notifications.create.bind(chrome.notifications) as (...a: unknown[]) => unknown;
-      (chrome.notifications as unknown as { create: unknown }).create = (...args: unknown[]) => {
-        created.push(args);
-        return original(...args);
-      };
-    });
+    await utcWithoutWorkingHours(ext);
+    await recordNotifications(l);
     await sendOk(ext, 'reminder.create', {
       id: 'e2e-owed',
       account: ACCOUNT,
@@ -158,7 +143,7 @@ describe('"I owe a reply" in Gmail', () => {
     });
     await waitFor(async () => (await readReminders(ext)).find((r) => r.id === 'e2e-owed')?.status === 'notified', { what: 'the owed reply to fire', timeout: 30_000 });
     await expect.poll(() => notificationIds(l.worker)).toEqual(['r:e2e-owed']);
-    const created = (await l.worker.evaluate(() => (self as unknown as { __created: unknown[] }).__created)) as [string, { title: string; message: string; buttons?: { title: string }[] }][];
+    const created = await createdNotifications(l);
     expect(created.map(([id]) => id)).toEqual(['r:e2e-owed']);
     expect(created[0]![1]).toMatchObject({ title: 'You owe Bob Builder a reply', message: 'Quarterly numbers', buttons: [{ title: 'Reply now' }, { title: 'Snooze' }] });
 

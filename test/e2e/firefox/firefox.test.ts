@@ -14,7 +14,7 @@ import type { PageMessage } from '../../fixtures/gmail/print-view/page';
 import { waitFor, type MailRouteHandler } from '../harness';
 import { domFixture, gmailPage, gmailRoutes, printViewRoutes, syncSample } from '../gmail-pages';
 import { INBOX, newCompose, SEND } from '../gmail-session';
-import { ACCOUNT as FOLLOW_UP_ACCOUNT, ALICE, BOB, HEX as FOLLOW_UP_HEX, threadPage } from '../follow-up-pages';
+import { ACCOUNT as FOLLOW_UP_ACCOUNT, ALICE, BOB, HEX as FOLLOW_UP_HEX, threadPage } from '../thread-pages';
 import { DIST_FIREFOX, launchFirefox, openExtensionPage, openGmail, ORIGIN, readReminders, send, sendOk, strayRequests, type FirefoxLaunched } from './harness';
 
 // Firefox's promise-based API namespace, as seen inside the add-on's pages.

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { render } from '@testing-library/preact';
+import { h } from 'preact';
 import { vi } from 'vitest';
+import { ThreadControl, type ThreadControlProps } from '../../../src/content/ui/ThreadControl';
 import type { DuePreview } from '../../../src/core/protocol/messages';
 import type { PresetId } from '../../../src/core/schedule/presets';
 import type { PreviewInput, PreviewResult, Translate } from '../../../src/content/ui/types';
@@ -46,3 +49,23 @@ export function deferred<T>() {
 
 export const textCalls = (preview: { mock: { calls: [PreviewInput][] } }) =>
   preview.mock.calls.map(([i]) => i).filter((i) => !('preset' in i));
+
+/** Renders the thread control for `reminder` with a spy on every action; `extra` adds optional ones (e.g. onSetRepeat). */
+export function renderThreadControl(reminder: ThreadControlProps['reminder'], extra: Partial<ThreadControlProps> = {}): ThreadControlProps {
+  const props: ThreadControlProps = {
+    t,
+    lang: 'en',
+    reminder,
+    defaultPreset: 'tomorrow',
+    preview: fakePreview(),
+    onCreate: vi.fn(),
+    onChange: vi.fn(),
+    onSnooze: vi.fn(),
+    onCancel: vi.fn(),
+    onNotReply: vi.fn(),
+    onAutoAnswer: vi.fn(),
+    ...extra,
+  };
+  render(h(ThreadControl, props));
+  return props;
+}

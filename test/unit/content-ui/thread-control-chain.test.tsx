@@ -1,29 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ThreadControl, type ThreadControlProps } from '../../../src/content/ui/ThreadControl';
-import { fakePreview, t } from './helpers';
+import type { ThreadControlProps } from '../../../src/content/ui/ThreadControl';
+import { renderThreadControl } from './helpers';
 
 afterEach(cleanup);
 
-function setup(reminder: ThreadControlProps['reminder']) {
-  const props: ThreadControlProps = {
-    t,
-    lang: 'en',
-    reminder,
-    defaultPreset: 'tomorrow',
-    preview: fakePreview(),
-    onCreate: vi.fn(),
-    onChange: vi.fn(),
-    onSnooze: vi.fn(),
-    onCancel: vi.fn(),
-    onNotReply: vi.fn(),
-    onAutoAnswer: vi.fn(),
-    onSetRepeat: vi.fn(),
-  };
-  render(<ThreadControl {...props} />);
-  return props;
-}
+const setup = (reminder: ThreadControlProps['reminder']) => renderThreadControl(reminder, { onSetRepeat: vi.fn() });
 
 const open = () => {
   fireEvent.click(screen.getAllByRole('button')[0]!);

@@ -1,31 +1,15 @@
 // @vitest-environment happy-dom
 import type { ReminderStatus } from '../../../src/core/reminder';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ThreadControl, type ThreadControlProps } from '../../../src/content/ui/ThreadControl';
-import { fakePreview, plain, PRESET_LABELS, t } from './helpers';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ThreadControlProps } from '../../../src/content/ui/ThreadControl';
+import { plain, PRESET_LABELS, renderThreadControl } from './helpers';
 
 afterEach(cleanup);
 
 const existing = { status: 'pending' as ReminderStatus, dueAt: 1_765_000_000_000, dueLabel: 'Thu 09:00' };
 
-function setup(reminder: ThreadControlProps['reminder']) {
-  const props: ThreadControlProps = {
-    t,
-    lang: 'en',
-    reminder,
-    defaultPreset: 'tomorrow',
-    preview: fakePreview(),
-    onCreate: vi.fn(),
-    onChange: vi.fn(),
-    onSnooze: vi.fn(),
-    onCancel: vi.fn(),
-    onNotReply: vi.fn(),
-    onAutoAnswer: vi.fn(),
-  };
-  render(<ThreadControl {...props} />);
-  return props;
-}
+const setup = (reminder: ThreadControlProps['reminder']) => renderThreadControl(reminder);
 
 const dialog = (name: string) => screen.getByRole('dialog', { name });
 const labelsShown = (d: HTMLElement) =>

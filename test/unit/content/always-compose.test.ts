@@ -5,42 +5,19 @@
  * root (so a replacing script keeps it) and reaches `reminder.create` as
  * `kind: 'always'` — and only when chosen.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { byId, load } from '../gmail-dom/dom';
 import { ARMED_ATTR, isArmed, loadArmed } from '../../../src/content/controller/armed-store';
-import { startGmailIntegration } from '../../../src/content/controller/page';
-import { startOnce } from '../../../src/content/lifecycle';
-import { ExtensionGoneError } from '../../../src/core/protocol/gone';
 import { PRESET_IDS, type PresetId } from '../../../src/core/schedule/presets';
-import { buttonText, deliverAccount, deliverSend, expectToast, fakeDeps, onlyShadow, setPageUrl, settle, type Fake } from './harness';
+import { buttonText, deliverAccount, deliverSend, expectToast, onlyShadow, settle } from './harness';
+import { scriptCopies } from './script-copies';
 
 const CV_ON_SEND_MSG = 'msg-a:r8190137112111191537';
 const asCvOnSend = (html: string) => html.replace('value="#msg-a:r-7673660351152959857"', `value="#${CV_ON_SEND_MSG}"`);
 const clickSend = () => byId(document, ':79').dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
 const composeRoot = () => document.querySelector(`[${ARMED_ATTR}]`)!;
 
-interface Copy {
-  fake: Fake;
-  alive: { v: boolean };
-  stop: (() => void) | undefined;
-}
-const copies: Copy[] = [];
-
-beforeEach(() => setPageUrl());
-afterEach(() => {
-  for (const c of copies.splice(0)) c.stop?.();
-});
-
-function startCopy(): Copy {
-  const fake = fakeDeps();
-  const alive = { v: true };
-  const real = fake.deps.request;
-  fake.deps.request = ((type: never, payload: never) => (alive.v ? real(type, payload) : Promise.reject(new ExtensionGoneError()))) as typeof real;
-  const copy: Copy = { fake, alive, stop: undefined };
-  copy.stop = startOnce({ doc: document, world: {}, alive: () => alive.v }, () => startGmailIntegration(fake.deps));
-  copies.push(copy);
-  return copy;
-}
+const { startCopy } = scriptCopies();
 
 /** Opens the menu, picks the kind by its labelled radio, then the preset — as a user does. */
 async function arm(preset: PresetId, kind: 'pickerKindAlways' | 'pickerKindNoReply'): Promise<void> {

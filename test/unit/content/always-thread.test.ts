@@ -4,29 +4,16 @@
  * fixtures): offered beside "if no reply" and "until I reply", stored as
  * kind `always`, and an existing one says what it is and what ends it.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { byId, load } from '../gmail-dom/dom';
-import { startGmailIntegration } from '../../../src/content/controller/page';
+import { describe, expect, it } from 'vitest';
+import { byId } from '../gmail-dom/dom';
 import { PRESET_IDS, type PresetId } from '../../../src/core/schedule/presets';
-import { buttonText, expectToast, fakeDeps, fakeReminder, onlyShadow, setPageUrl, settle, type Fake, type Handlers } from './harness';
+import { buttonText, expectToast, fakeReminder, onlyShadow, settle, type Fake, type Handlers } from './harness';
+import { threadIntegration } from './thread-integration';
 
 const DUE_LABEL = 'Fri 13 Jun, 09:00';
 
-let stop: (() => void) | undefined;
-beforeEach(() => setPageUrl('https://mail.google.com/mail/u/0/#inbox/15f1123136926bff'));
-afterEach(() => {
-  stop?.();
-  stop = undefined;
-});
-
-async function start(handlers?: Handlers, prepare?: () => void): Promise<Fake> {
-  load('thread-view-en.html');
-  prepare?.();
-  const fake = fakeDeps({ handlers });
-  stop = startGmailIntegration(fake.deps);
-  await settle();
-  return fake;
-}
+const integration = threadIntegration();
+const start = (handlers?: Handlers, prepare?: () => void): Promise<Fake> => integration.start('thread-view-en.html', handlers, prepare);
 
 const toolbar = () => byId(document, ':thread-mtb');
 /** Leaves only the user's own first message: a thread the user sent. */

@@ -1,21 +1,20 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { byId, fixtureText, load } from '../gmail-dom/dom';
-import { startGmailIntegration } from '../../../src/content/controller/page';
 import { openInThreadReply, replyControl } from '../../../src/content/gmail/reply';
 import { visibleThread } from '../../../src/content/gmail/thread-view';
-import { buttonText, fakeDeps, fakeReminder, onlyShadow, plain, setPageUrl, settle, type Fake, type Handlers } from './harness';
+import { buttonText, fakeReminder, onlyShadow, plain, settle, type Fake, type Handlers } from './harness';
+import { threadIntegration } from './thread-integration';
 
-let stop: (() => void) | undefined;
 /** The fake Gmail's listeners of one test (the document outlives each test's markup). */
 let gmail = new AbortController();
-beforeEach(() => setPageUrl('https://mail.google.com/mail/u/0/#inbox/15f1123136926bff'));
 afterEach(() => {
-  stop?.();
-  stop = undefined;
   gmail.abort();
   gmail = new AbortController();
 });
+// Registered after the hook above, so (hooks run as a stack) the integration stops before the fake Gmail goes.
+const integration = threadIntegration();
+const stop = integration.stop;
 
 /** The inline reply Gmail shows when Reply is clicked: the real one from thread-view-en.html. */
 function inlineReplyMarkup(): string {
@@ -86,14 +85,7 @@ describe('opening the in-thread reply', () => {
   });
 });
 
-async function start(handlers?: Handlers, prepare?: () => void): Promise<Fake> {
-  load('thread-view-received-en.html');
-  prepare?.();
-  const fake = fakeDeps({ handlers });
-  stop = startGmailIntegration(fake.deps);
-  await settle();
-  return fake;
-}
+const start = (handlers?: Handlers, prepare?: () => void): Promise<Fake> => integration.start('thread-view-received-en.html', handlers, prepare);
 
 const toolbar = () => byId(document, ':thread-mtb');
 const menuText = async () => {

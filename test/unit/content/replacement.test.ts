@@ -6,42 +6,20 @@
  * are two `startOnce` calls with their own "world" and their own fake
  * background; the DOM is shared, as in a real tab.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { byId, load } from '../gmail-dom/dom';
 import { startGmailIntegration } from '../../../src/content/controller/page';
 import { startOnce, TAKEOVER_EVENT } from '../../../src/content/lifecycle';
 import { ExtensionGoneError } from '../../../src/core/protocol/gone';
 import { PRESET_IDS, type PresetId } from '../../../src/core/schedule/presets';
-import type { Settings } from '../../../src/core/settings';
 import { HANDOVER_ATTR } from '../../../src/content/controller/send-handover';
-import { buttonText, controls, deliverAccount, deliverSend, expectToast, fakeDeps, onlyShadow, setPageUrl, settle, type Fake } from './harness';
+import { buttonText, controls, deliverAccount, deliverSend, expectToast, fakeDeps, onlyShadow, settle } from './harness';
+import { scriptCopies } from './script-copies';
 
 const CV_ON_SEND_MSG = 'msg-a:r8190137112111191537';
 const asCvOnSend = (html: string) => html.replace('value="#msg-a:r-7673660351152959857"', `value="#${CV_ON_SEND_MSG}"`);
 
-interface Copy {
-  fake: Fake;
-  alive: { v: boolean };
-  stop: (() => void) | undefined;
-}
-const copies: Copy[] = [];
-
-beforeEach(() => setPageUrl());
-afterEach(() => {
-  for (const c of copies.splice(0)) c.stop?.();
-});
-
-/** One copy of the content script: its own world and background; requests fail as in an orphan once it is dead. */
-function startCopy(settings: Partial<Settings> = {}, world: object = {}): Copy {
-  const fake = fakeDeps({ settings });
-  const alive = { v: true };
-  const real = fake.deps.request;
-  fake.deps.request = ((type: never, payload: never) => (alive.v ? real(type, payload) : Promise.reject(new ExtensionGoneError()))) as typeof real;
-  const copy: Copy = { fake, alive, stop: undefined };
-  copy.stop = startOnce({ doc: document, world, alive: () => alive.v }, () => startGmailIntegration(fake.deps));
-  copies.push(copy);
-  return copy;
-}
+const { copies, startCopy } = scriptCopies();
 
 async function armThroughUi(preset: PresetId): Promise<void> {
   const shadow = onlyShadow();

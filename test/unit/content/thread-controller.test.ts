@@ -1,43 +1,26 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { byId, load } from '../gmail-dom/dom';
-import { startGmailIntegration } from '../../../src/content/controller/page';
+import { describe, expect, it, vi } from 'vitest';
+import { byId } from '../gmail-dom/dom';
 import { PRESET_IDS, type PresetId } from '../../../src/core/schedule/presets';
 import {
   buttonText,
   controls,
   expectToast,
-  fakeDeps,
   fakeReminder,
   NOW,
   onlyShadow,
-  setPageUrl,
   settle,
   toastText,
-  type Fake,
   type Handlers,
 } from './harness';
+import { threadIntegration } from './thread-integration';
 
 const DUE_LABEL = 'Fri 13 Jun, 09:00';
 const EN_IDS = { threadId: '15f1123136926bff', permThreadId: 'thread-f:1581064946762017791' };
 /** Another real id pair (the cvOnSend sample's thread). */
 const OTHER = { threadId: '183234ce86ffa010', permThreadId: 'thread-f:1743514067378610192' };
 
-let stop: (() => void) | undefined;
-beforeEach(() => setPageUrl('https://mail.google.com/mail/u/0/#inbox/15f1123136926bff'));
-afterEach(() => {
-  stop?.();
-  stop = undefined;
-});
-
-async function start(fixture: string, handlers?: Handlers, prepare?: () => void): Promise<Fake> {
-  load(fixture);
-  prepare?.();
-  const fake = fakeDeps({ handlers });
-  stop = startGmailIntegration(fake.deps);
-  await settle();
-  return fake;
-}
+const { start } = threadIntegration();
 
 const toolbar = () => byId(document, ':thread-mtb');
 
@@ -90,10 +73,7 @@ describe('thread control placement and lookup', () => {
   });
 
   it('German thread with perm id "undefined": the perm id is derived from the hex id', async () => {
-    load('thread-view-de.html');
-    const fake = fakeDeps();
-    stop = startGmailIntegration(fake.deps);
-    await settle();
+    const fake = await start('thread-view-de.html');
     expect(fake.of('reminder.getByThread')).toEqual([
       // int('18f2c3d4e5a6b7c8', 16) = 1797714520427640776, as the fixture's msg-f id of the first message says too.
       { account: 'ich@example.de', threadId: '18f2c3d4e5a6b7c8', permThreadId: 'thread-f:1797714520427640776' },
@@ -150,11 +130,9 @@ describe('thread control placement and lookup', () => {
   });
 
   it('no account in the title nor from the page: error state, no lookup', async () => {
-    load('thread-view-en.html');
-    document.title = 'Quarterly numbers - Gmail';
-    const fake = fakeDeps();
-    stop = startGmailIntegration(fake.deps);
-    await settle();
+    const fake = await start('thread-view-en.html', undefined, () => {
+      document.title = 'Quarterly numbers - Gmail';
+    });
     expect(fake.of('reminder.getByThread')).toEqual([]);
     expect(buttonText(toolbar())).toBe('threadError');
   });
