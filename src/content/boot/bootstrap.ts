@@ -4,7 +4,9 @@
  * the background's navigation commands — and nothing that draws. The
  * controls (Preact, picker, compose and thread controllers, styles) are
  * loaded on first need: a usable compose or an open thread appears, a
- * keyboard command arrives, or a replaced script left sends on the page.
+ * keyboard command arrives, or a replaced script left sends on the page —
+ * and fetched ahead of it on the user's first press or key, or at once when
+ * the page's address opens a compose (gmail/compose-url.ts).
  * The background injects them into this frame's isolated world
  * (`controls.load`); they hand their start to this bootstrap (handoff.ts),
  * which lends them its observer, its bridge with what it heard before, and
@@ -32,6 +34,7 @@ import { answerNavigation } from '../controller/navigation-commands';
 import { HANDOVER_ATTR, SENDS_LEFT_EVENT } from '../controller/send-handover';
 import { COMPOSE_PARTS, THREAD_OPEN, WATCH_SELECTORS } from '../controller/watch-selectors';
 import { composeParts, type ComposeParts } from '../gmail/compose';
+import { opensCompose } from '../gmail/compose-url';
 import { listenToPageEnvelopes } from '../gmail/page-envelope';
 import { safely } from '../safely';
 import { createBridgeBuffer } from './bridge-buffer';
@@ -213,6 +216,14 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
   };
   for (const type of PREFETCH_EVENTS) deps.doc.addEventListener(type, prefetch, { capture: true, passive: true });
 
+  // A page whose address opens a compose (a pop-out or compose-link window, a reload with composes open, Back to one):
+  // fetched now, while Gmail still builds it, so that a stopped worker is awake and the controls are here by then.
+  const composeAhead = () => {
+    if (opensCompose(deps.win.location.href)) load();
+  };
+  composeAhead();
+  deps.win.addEventListener('hashchange', composeAhead);
+
   const stopWatching = watchAdded(
     deps.doc,
     WATCH_SELECTORS.map((selector) => ({
@@ -266,6 +277,7 @@ export function startBootstrap(deps: ContentDeps, options: BootstrapOptions): ()
     extraWatches.forEach((stop) => stop());
     deps.doc.removeEventListener(SENDS_LEFT_EVENT, onSendsLeft);
     for (const type of PREFETCH_EVENTS) deps.doc.removeEventListener(type, prefetch, true);
+    deps.win.removeEventListener('hashchange', composeAhead);
     dropPlaceholders();
     try {
       stopControls?.();

@@ -257,6 +257,39 @@ describe('bootstrap: fetched on the first press or key, started on need', () => 
     expect(copy.fake.of('controls.load')).toHaveLength(1);
   });
 
+  it('a page whose address opens a compose (pop-out, compose link, composes restored from the hash) fetches them at start; the compose starts them', async () => {
+    load('compose-dialog.html');
+    const compose = document.querySelector('div.M9')!;
+    inbox();
+    setPageUrl('https://mail.google.com/mail/u/0/?view=cm&fs=1&to=bob@example.com#inbox');
+    let started = 0;
+    const copy = boot({ start: (host) => (started++, startControls(host)) });
+    await settle();
+    expect(copy.fake.of('controls.load')).toHaveLength(1);
+    expect(started).toBe(0);
+    expect(controls()).toEqual([]);
+
+    document.body.append(compose);
+    await settle();
+    expect(started).toBe(1);
+    expect(controls()).toHaveLength(1);
+    expect(copy.fake.of('controls.load')).toHaveLength(1);
+  });
+
+  it('the address turning to a compose (Back to an open one) fetches them; other hash changes do not', async () => {
+    inbox();
+    const copy = boot();
+    window.location.hash = '#label/Clients';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle();
+    expect(copy.fake.of('controls.load')).toEqual([]);
+    window.location.hash = '#inbox?compose=CllgCJZcRmzqXlBtWWTkSbRkBwLMWZb';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await settle();
+    expect(copy.fake.of('controls.load')).toHaveLength(1);
+    expect(controls()).toEqual([]);
+  });
+
   it('a page\'s synthetic events fetch nothing', async () => {
     inbox();
     const copy = boot();
