@@ -25,6 +25,7 @@ import { errorLog, loggingErrors } from './error-log';
 import { replyIntentStore } from './reply-intents';
 import { createFollowUps } from './follow-up';
 import { followUpText, nextChainStep } from './follow-up-sources';
+import { onFirstUse } from './on-first-use';
 
 export interface BackgroundPorts {
   indexedDB: IDBFactory;
@@ -61,8 +62,10 @@ export interface BackgroundPorts {
 /**
  * Builds the background's services from its ports. Pure wiring: the entry
  * point passes real browser APIs, tests pass fakes and a fake IndexedDB.
+ * The database opens when a service first uses it, not at every worker
+ * start: `controls.load` (a Gmail tab waking the worker) never needs it.
  */
-export function createBackground(rawPorts: BackgroundPorts, db: Promise<ReminderDB> = openReminderDb(rawPorts.indexedDB)) {
+export function createBackground(rawPorts: BackgroundPorts, db: Promise<ReminderDB> = onFirstUse(() => openReminderDb(rawPorts.indexedDB))) {
   // Every error logged anywhere in the background is also kept for the diagnostics page.
   const errors = errorLog(rawPorts.storage, rawPorts.clock);
   const ports: BackgroundPorts = { ...rawPorts, log: loggingErrors(rawPorts.log, errors) };

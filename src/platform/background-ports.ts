@@ -26,6 +26,19 @@ function hasListNotifications(): boolean {
   return chromeApi?.notifications?.TemplateType?.LIST === 'list' && !('getBrowserInfo' in browser.runtime);
 }
 
+/** Chrome's promise for a message that the tab's listeners heard without answering (Firefox resolves undefined). */
+const NO_ANSWER = 'The message port closed before a response was received.';
+
+/** A message to a tab's content scripts; a tab that takes it without answering gives undefined, as in Firefox. */
+async function sendToTab(tabId: number, message: unknown): Promise<unknown> {
+  try {
+    return await browser.tabs.sendMessage(tabId, message);
+  } catch (error) {
+    if (error instanceof Error && error.message === NO_ANSWER) return undefined;
+    throw error;
+  }
+}
+
 /** Real browser APIs in the shape the background services expect. */
 export function realBackgroundPorts(): BackgroundPorts {
   const log = {
@@ -84,7 +97,7 @@ export function realBackgroundPorts(): BackgroundPorts {
             : [{ id: t.id, windowId: t.windowId, active: t.active, ...(typeof t.lastAccessed === 'number' ? { lastAccessed: t.lastAccessed } : {}) }],
         );
       },
-      send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+      send: sendToTab,
       async focus(tab) {
         await browser.tabs.update(tab.id, { active: true });
         // Firefox for Android has no windows API: the tab alone comes to the front there.
@@ -96,7 +109,7 @@ export function realBackgroundPorts(): BackgroundPorts {
         const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
         return tab?.id;
       },
-      send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+      send: sendToTab,
     },
     printView: {
       async fetch(url) {

@@ -7,7 +7,8 @@ import type { ReminderDB } from './open-db';
  * it back and nothing has changed.
  */
 export function bulkStore(connection: ReminderDB | Promise<ReminderDB>) {
-  const ready = Promise.resolve(connection);
+  // Awaited where used, not wrapped now: a connection opened on first use (background/on-first-use.ts) stays unopened until then.
+  const ready = connection;
   return {
     /** Writes every reminder (already validated); one with the id of a stored reminder replaces it. */
     async putAll(reminders: readonly Reminder[]): Promise<{ imported: number; replaced: string[] }> {

@@ -11,7 +11,8 @@ import { ReminderNotFoundError } from './reminder-store';
  * whatever the user did meanwhile wins, and the next wake-up looks again.
  */
 export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRange: typeof IDBKeyRange = globalThis.IDBKeyRange) {
-  const ready = Promise.resolve(connection);
+  // Awaited where used, not wrapped now: a connection opened on first use (background/on-first-use.ts) stays unopened until then.
+  const ready = connection;
   const range = (status: ReminderStatus, upTo = Infinity) => keyRange.bound([status, -Infinity], [status, upTo]);
 
   /** Waiting reminders due before `upTo`, and every notified one (their failed looks are retried). */

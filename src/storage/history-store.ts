@@ -9,7 +9,8 @@ const BATCH = 500;
  * how many finished before an instant, and removing them in batches.
  */
 export function historyStore(connection: ReminderDB | Promise<ReminderDB>, keyRange: typeof IDBKeyRange = globalThis.IDBKeyRange) {
-  const ready = Promise.resolve(connection);
+  // Awaited where used, not wrapped now: a connection opened on first use (background/on-first-use.ts) stays unopened until then.
+  const ready = connection;
   const before = (status: string, cutoff: number) => keyRange.bound([status, -Infinity], [status, cutoff], false, true);
   const all = (status: string) => keyRange.bound([status, -Infinity], [status, Infinity]);
 

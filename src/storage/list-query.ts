@@ -40,7 +40,8 @@ const LIVE_STATUSES = ['notified', ...WAITING_STATUSES] as const;
  * core/sections groupIntoSections (its tests pin the rules; ours pin that both agree).
  */
 export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRange: typeof IDBKeyRange = globalThis.IDBKeyRange) {
-  const ready = Promise.resolve(connection);
+  // Awaited where used, not wrapped now: a connection opened on first use (background/on-first-use.ts) stays unopened until then.
+  const ready = connection;
 
   function statusRanges(section: Exclude<SectionId, 'replied' | 'done'>, now: number, endOfToday: number): Range[] {
     switch (section) {

@@ -71,7 +71,8 @@ export function reminderStore(
 ) {
   // Awaiting the connection first, then opening the transaction, keeps the
   // transaction from auto-committing across a non-IndexedDB await.
-  const ready = Promise.resolve(connection);
+  // Not wrapped in a promise now: a connection opened on first use (background/on-first-use.ts) stays unopened until then.
+  const ready = connection;
   const byStatus = (status: ReminderStatus, upTo = Infinity) => keyRange.bound([status, -Infinity], [status, upTo]);
 
   /**
