@@ -290,6 +290,18 @@ describe('bootstrap: fetched on the first press or key, started on need', () => 
     expect(controls()).toEqual([]);
   });
 
+  it('asks for one translated string while the page is idle, before any control needs one (the catalog\'s one-time load)', async () => {
+    inbox();
+    const copy = boot();
+    const asked: string[] = [];
+    const t = copy.fake.deps.t;
+    copy.fake.deps.t = (key, subs) => (asked.push(key), t(key, subs));
+    expect(asked).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(asked).toEqual(['remindButton']);
+    expect(copy.fake.of('controls.load')).toEqual([]);
+  });
+
   it('a page\'s synthetic events fetch nothing', async () => {
     inbox();
     const copy = boot();
