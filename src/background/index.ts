@@ -20,7 +20,8 @@ const reconcile = (cause: string) =>
 // Answered through sendResponse (and `true`: the answer comes later), which Chrome and Firefox both honour; a returned
 // promise only Firefox does.
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
-  void bg.route(message, sender).then(sendResponse);
+  // The router answers every message itself; a throw past it still gets an answer, so no sender waits forever.
+  void bg.route(message, sender).then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: { code: 'internal', message: String(error) } }));
   return true as const;
 });
 
