@@ -4,6 +4,7 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { manifestFor, type Target } from './manifest.config.ts';
 import { CONTROLS_ENTRY, CONTROLS_SCRIPT } from './src/core/protocol/controls.ts';
+import { lazyHtmlEntities } from './scripts/lazy-html-entities.ts';
 
 /**
  * The Gmail controls (src/content/controls.ts): one self-contained script
@@ -53,6 +54,8 @@ export default defineConfig(({ mode }) => {
   const outDir = target === 'firefox' ? 'dist-firefox' : 'dist';
   return {
     plugins: [
+      // The service worker's start does not unpack htmlparser2's entity trie (scripts/lazy-html-entities.ts).
+      lazyHtmlEntities(),
       preact(),
       crx({
         manifest: manifestFor(target),
