@@ -1,4 +1,4 @@
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { FollowThroughDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<FollowThroughDB, StoreNames<FollowThroughDB>[], 'versionchange'>;
@@ -11,18 +11,21 @@ type UpgradeTx = IDBPTransaction<FollowThroughDB, StoreNames<FollowThroughDB>[],
  */
 export type Migration = (db: IDBPDatabase<FollowThroughDB>, tx: UpgradeTx) => void;
 
+/** A store as an older version had it: its indexes need not be in today's schema (v5 dropped two). */
+const untyped = (store: unknown) => store as IDBPObjectStore<unknown, ArrayLike<string>, string, 'versionchange'>;
+
 export const MIGRATIONS: readonly Migration[] = [
   // v0 → v1: the reminders store and the indexes the product queries by.
   (db) => {
     const reminders = db.createObjectStore('reminders', { keyPath: 'id' });
     reminders.createIndex('by-status-due', ['status', 'dueAt']);
     reminders.createIndex('by-account-thread', ['account', 'threadKey']);
-    reminders.createIndex('by-updated', 'updatedAt');
+    untyped(reminders).createIndex('by-updated', 'updatedAt');
   },
   // v1 → v2: one account's reminders in due order (per-account lists and counts
   // without reading every reminder). Existing records are indexed by the upgrade.
   (_db, tx) => {
-    tx.objectStore('reminders').createIndex('by-account-due', ['account', 'dueAt']);
+    untyped(tx.objectStore('reminders')).createIndex('by-account-due', ['account', 'dueAt']);
   },
   // v2 → v3: finished reminders (replied, done, cancelled) newest first per status, so the popup
   // pages through history and retention prunes it without reading every reminder.
@@ -33,6 +36,14 @@ export const MIGRATIONS: readonly Migration[] = [
   // owes ("To answer") apart from the follow-ups, through the index. Existing records are indexed by the upgrade.
   (_db, tx) => {
     tx.objectStore('reminders').createIndex('by-kind-status-due', ['kind', 'status', 'dueAt']);
+  },
+  // v4 → v5: drop the indexes nothing reads. `by-updated` (v1) and `by-account-due` (v2) were never queried
+  // (history and retention use by-status-updated, the lists by-kind-status-due), yet every write updated
+  // them and every reminder carried their keys on disk. Records are untouched; only index entries go.
+  (_db, tx) => {
+    const reminders = untyped(tx.objectStore('reminders'));
+    reminders.deleteIndex('by-updated');
+    reminders.deleteIndex('by-account-due');
   },
 ];
 
