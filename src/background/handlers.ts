@@ -151,8 +151,7 @@ export function createHandlers({ store, listSections, settings, clock, announcer
 
     async 'reminder.getByThread'(p) {
       const keys = threadKeysOf({ provider: 'gmail', ...pickIds(p) });
-      const found = await Promise.all(keys.map((key) => store.byThread(p.account, key)));
-      const matches = [...new Map(found.flat().map((r) => [r.id, r])).values()];
+      const matches = await store.byThread(p.account, keys);
       // Prefer the live one; else the most recently touched.
       matches.sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
       const intent = await intents.take(p.account, keys, clock.now());

@@ -58,6 +58,22 @@ function trackSend(r: Reminder, send: { thread: Partial<Reminder['thread']>; sen
 }
 
 /**
+ * The one rule for finding a thread's reminders: a thread may be stored under several keys (a reminder saved
+ * when only the Message-ID was known, another once the thread id was; see threadKeysOf). Every reminder of
+ * `account` under any of `keys`, each once, in the order of the keys (best first). Reads through the caller's
+ * transaction, so a write path decides on what it read.
+ */
+async function underThreadKeys(
+  byAccountThread: { getAll(query: [string, string]): Promise<Reminder[]> },
+  account: string,
+  keys: readonly string[],
+): Promise<Reminder[]> {
+  const found = new Map<string, Reminder>();
+  for (const key of keys) for (const r of await byAccountThread.getAll([account, key])) found.set(r.id, r);
+  return [...found.values()];
+}
+
+/**
  * Every read-modify-write runs inside one readwrite transaction. IndexedDB
  * serialises readwrite transactions on a store, so the status check inside
  * the transaction is a compare-and-set: of two racing wake-ups only one sees
@@ -101,8 +117,14 @@ export function reminderStore(
 
     countByStatus: async (status: ReminderStatus) => (await ready).countFromIndex('reminders', 'by-status-due', byStatus(status)),
 
-    byThread: async (account: string, threadKey: string) =>
-      (await ready).getAllFromIndex('reminders', 'by-account-thread', [account, threadKey]),
+    /** Every reminder of `account` stored under any of a thread's keys (threadKeysOf), each once. */
+    byThread: async (account: string, keys: readonly string[]) => {
+      const db = await ready;
+      const tx = db.transaction('reminders');
+      const found = await underThreadKeys(tx.store.index('by-account-thread'), account, keys);
+      await tx.done;
+      return found;
+    },
 
     /**
      * Idempotent create: the caller picks the id, so a retry after a killed
@@ -121,9 +143,7 @@ export function reminderStore(
         await tx.done;
         return { reminder: same, outcome: 'existing' };
       }
-      const byThread = store.index('by-account-thread');
-      const siblings: Reminder[] = [];
-      for (const key of threadKeysOf(reminder.thread)) siblings.push(...(await byThread.getAll([reminder.account, key])));
+      const siblings = await underThreadKeys(store.index('by-account-thread'), reminder.account, threadKeysOf(reminder.thread));
       const live = siblings.filter((r) => isLive(r.status));
       let answered: Reminder | undefined;
       const owed = live.find((r) => r.kind === 'owed-reply');
@@ -182,12 +202,9 @@ export function reminderStore(
     ): Promise<{ answered: Reminder[]; followedUp: Reminder[] }> {
       const db = await ready;
       const tx = db.transaction('reminders', 'readwrite');
-      const byThread = tx.store.index('by-account-thread');
-      const found = new Map<string, Reminder>();
-      for (const key of keys) for (const r of await byThread.getAll([account, key])) found.set(r.id, r);
       const answered: Reminder[] = [];
       const followedUp: Reminder[] = [];
-      for (const r of found.values()) {
+      for (const r of await underThreadKeys(tx.store.index('by-account-thread'), account, keys)) {
         // Reported within seconds of the send (the tab waits at most a minute for Gmail's answer): whatever is owed now is answered.
         if (r.kind === 'owed-reply' && isLive(r.status)) {
           const next = applyEvent(r, { type: 'reply', resolution: sentAnswer(account, send.at) }, now, 'answered');

@@ -219,7 +219,7 @@ describe('migrations', () => {
       const store = reminderStore(again, IDBKeyRange);
       expect(await store.get('kept')).toEqual(r);
       // The indexes were filled too, not just the primary store.
-      expect((await store.byThread(r.account, r.threadKey)).map((x) => x.id)).toEqual(['kept']);
+      expect((await store.byThread(r.account, [r.threadKey])).map((x) => x.id)).toEqual(['kept']);
       expect(await store.nextDueAt()).toBe(T0 + 1000);
       expect(shapeOf(again)).toEqual(V1_SHAPE);
       again.close();
@@ -362,7 +362,7 @@ describe('migrations', () => {
       await tx.done;
       const store = reminderStore(db, IDBKeyRange);
       const sample = records[31_337]!;
-      expect((await store.byThread(sample.account, sample.threadKey)).map((r) => r.id)).toEqual([sample.id]);
+      expect((await store.byThread(sample.account, [sample.threadKey])).map((r) => r.id)).toEqual([sample.id]);
       const end = endOfLocalDay(T0, 'UTC');
       const page = await sectionQuery(db, IDBKeyRange)({ now: T0, endOfToday: end, limits: SECTION_PAGE });
       const everything = groupIntoSections(records, T0, 'UTC', Infinity);
