@@ -1,5 +1,6 @@
 import { FINISHED_STATUSES } from '../core/retention';
 import type { ReminderDB } from './open-db';
+import { writeReminders } from './reminder-writes';
 
 /** Deletions per transaction: a long clean-up never holds the store for long, and a killed worker loses one batch at most. */
 const BATCH = 500;
@@ -39,11 +40,12 @@ export function historyStore(connection: ReminderDB | Promise<ReminderDB>, keyRa
       let removed = 0;
       for (const status of FINISHED_STATUSES) {
         for (;;) {
-          const tx = db.transaction('reminders', 'readwrite');
-          const keys = await tx.store.index('by-status-updated').getAllKeys(before(status, cutoff), BATCH);
+          const w = writeReminders(db);
+          const keys = await w.reminders.index('by-status-updated').getAllKeys(before(status, cutoff), BATCH);
           // Re-checked inside the transaction: a reminder reopened meanwhile is no longer in the range.
-          await Promise.all(keys.map((key) => tx.store.delete(key)));
-          await tx.done;
+          // Each delete moves its status's count in the same transaction.
+          await Promise.all(keys.map((key) => w.delete(key)));
+          await w.tx.done;
           removed += keys.length;
           if (keys.length < BATCH) break;
         }

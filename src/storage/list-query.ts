@@ -1,6 +1,9 @@
 import { REMINDER_KINDS, WAITING_STATUSES, type Reminder, type ReminderKind, type ReminderStatus } from '../core/reminder';
-import { SECTION_IDS, type SectionId, type Sections } from '../core/sections';
+import type { IDBPTransaction } from 'idb';
+import { HISTORY_SECTIONS, SECTION_IDS, type SectionId, type Sections } from '../core/sections';
 import type { ReminderDB } from './open-db';
+import { hasCounts } from './reminder-writes';
+import type { FollowThroughDB } from './schema';
 
 export interface SectionQuery {
   now: number;
@@ -22,7 +25,12 @@ export interface SectionQuery {
 export interface SectionPage {
   sections: Partial<Sections>;
   counts: Partial<Record<SectionId, number>>;
+  /** A stored count was missing or contradicted by the rows read: the caller should have them recounted (status-counts.ts). */
+  recount?: true;
 }
+
+type HistoryId = (typeof HISTORY_SECTIONS)[number];
+const isHistory = (id: SectionId): id is HistoryId => (HISTORY_SECTIONS as readonly SectionId[]).includes(id);
 
 type Range = [status: ReminderStatus, lower: number, upper: number, lowerOpen?: boolean, upperOpen?: boolean];
 /** A range of one kind's reminders in `by-kind-status-due` (the live sections: owed replies apart from the rest). */
@@ -42,7 +50,7 @@ const LIVE_STATUSES = ['notified', ...WAITING_STATUSES] as const;
 export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRange: typeof IDBKeyRange = globalThis.IDBKeyRange) {
   const ready = Promise.resolve(connection);
 
-  function statusRanges(section: Exclude<SectionId, 'replied' | 'done'>, now: number, endOfToday: number): Range[] {
+  function statusRanges(section: Exclude<SectionId, HistoryId>, now: number, endOfToday: number): Range[] {
     switch (section) {
       case 'overdue':
         return [['notified', -Infinity, Infinity], ...WAITING_STATUSES.map((s): Range => [s, -Infinity, now])];
@@ -55,7 +63,7 @@ export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRa
     }
   }
   /** A live section's ranges, per kind: "To answer" holds the owed replies, the others every other kind. */
-  function rangesOf(section: Exclude<SectionId, 'replied' | 'done'>, now: number, endOfToday: number): KindRange[] {
+  function rangesOf(section: Exclude<SectionId, HistoryId>, now: number, endOfToday: number): KindRange[] {
     const kinds: readonly ReminderKind[] = section === 'answer' ? ['owed-reply'] : FOLLOW_UP_KINDS;
     return kinds.flatMap((kind) => statusRanges(section, now, endOfToday).map((r): KindRange => [kind, ...r]));
   }
@@ -66,13 +74,25 @@ export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRa
 
   return async function query(q: SectionQuery): Promise<SectionPage> {
     const db = await ready;
-    const tx = db.transaction('reminders');
-    const byDue = tx.store.index('by-kind-status-due');
-    const byUpdated = tx.store.index('by-status-updated');
+    const counted = hasCounts(db);
+    const tx = db.transaction(counted ? ['reminders', 'counts'] : ['reminders']) as unknown as IDBPTransaction<FollowThroughDB, ('reminders' | 'counts')[], 'readonly'>;
+    const reminders = tx.objectStore('reminders');
+    const byDue = reminders.index('by-kind-status-due');
+    const byUpdated = reminders.index('by-status-updated');
     const wanted = new Set(q.sections ?? SECTION_IDS);
+    let recount = false;
 
-    const count = async (id: SectionId) => {
-      if (id === 'replied' || id === 'done') return byUpdated.count(toKeyRange([id, -Infinity, Infinity]));
+    /** A history section's count from the `counts` store (read in this transaction: the same state as its rows). */
+    const stored = async (id: HistoryId): Promise<number | undefined> => {
+      if (!counted) return undefined;
+      const n = await tx.objectStore('counts').get(id);
+      if (n === undefined) recount = true;
+      return n;
+    };
+
+    /** Exact, by walking the index: Chromium's count() visits every key of the ranges. */
+    const walk = async (id: SectionId) => {
+      if (isHistory(id)) return byUpdated.count(toKeyRange([id, -Infinity, Infinity]));
       let n = 0;
       for (const range of rangesOf(id, q.now, q.endOfToday)) n += await byDue.count(toKindKeyRange(range));
       return n;
@@ -81,7 +101,7 @@ export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRa
     const rows = async (id: SectionId): Promise<Reminder[]> => {
       const limit = Math.max(0, q.limits[id]);
       if (limit === 0) return [];
-      if (id === 'replied' || id === 'done') {
+      if (isHistory(id)) {
         // Newest change first: walk the status's range backwards, stop at the limit.
         const out: Reminder[] = [];
         let cursor = await byUpdated.openCursor(toKeyRange([id, -Infinity, Infinity]), 'prev');
@@ -103,24 +123,24 @@ export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRa
     const counts: Partial<Record<SectionId, number>> = {};
     const sections: Partial<Sections> = {};
     for (const id of SECTION_IDS) {
-      if (q.counts === 'page') {
-        if (!wanted.has(id)) continue;
-        const read = await rows(id);
-        sections[id] = read;
-        // Fewer rows than asked for: that is the whole section.
-        if (read.length < Math.max(0, q.limits[id])) counts[id] = read.length;
-        continue;
+      const read = wanted.has(id) ? await rows(id) : undefined;
+      if (read) sections[id] = read;
+      const counting = q.counts === 'page' ? 'page' : Array.isArray(q.counts) ? (q.counts.includes(id) ? 'exact' : 'none') : 'exact';
+      if (counting === 'none') continue;
+      // Fewer rows than asked for: that is the whole section.
+      const whole = read && read.length < Math.max(0, q.limits[id]) ? read.length : undefined;
+      // History's count is stored (one key read), so its header is exact at once, even with `page`.
+      let n = isHistory(id) ? await stored(id) : undefined;
+      if (n !== undefined && read && ((whole !== undefined && n !== whole) || n < read.length)) {
+        // The rows contradict the stored count: trust the rows, and have the counts rebuilt.
+        recount = true;
+        n = undefined;
       }
-      if (Array.isArray(q.counts) && !q.counts.includes(id)) {
-        if (wanted.has(id)) sections[id] = await rows(id);
-        continue;
-      }
-      const n = await count(id);
-      counts[id] = n;
-      if (wanted.has(id)) sections[id] = n === 0 ? [] : await rows(id);
+      n ??= whole ?? (counting === 'exact' ? await walk(id) : undefined);
+      if (n !== undefined) counts[id] = n;
     }
     await tx.done;
-    return { sections, counts };
+    return { sections, counts, ...(recount ? { recount: true } : {}) };
   };
 }
 

@@ -1,4 +1,5 @@
 import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import type { ReminderStatus } from '../core/reminder';
 import type { FollowThroughDB } from './schema';
 
 type UpgradeTx = IDBPTransaction<FollowThroughDB, StoreNames<FollowThroughDB>[], 'versionchange'>;
@@ -10,6 +11,9 @@ type UpgradeTx = IDBPTransaction<FollowThroughDB, StoreNames<FollowThroughDB>[],
  * before it).
  */
 export type Migration = (db: IDBPDatabase<FollowThroughDB>, tx: UpgradeTx) => void;
+
+/** The statuses v6 counts (frozen here: a later status gets its row from its own migration or a recount). */
+const V6_STATUSES = ['pending', 'snoozed', 'notified', 'replied', 'done', 'cancelled'] as const;
 
 /** A store as an older version had it: its indexes need not be in today's schema (v5 dropped two). */
 const untyped = (store: unknown) => store as IDBPObjectStore<unknown, ArrayLike<string>, string, 'versionchange'>;
@@ -44,6 +48,25 @@ export const MIGRATIONS: readonly Migration[] = [
     const reminders = untyped(tx.objectStore('reminders'));
     reminders.deleteIndex('by-updated');
     reminders.deleteIndex('by-account-due');
+  },
+  // v5 → v6: reminders per status in a `counts` store, kept by every write in the same transaction
+  // (reminder-writes.ts), so the popup shows "Done 17,559" without counting on open. Built here from one
+  // walk of by-status-due's keys (no values read). A failed request aborts the whole upgrade (IndexedDB's
+  // rule: the store stays v5, untouched); rows this code did not write stay missing, which reads as
+  // "unknown" and is recounted by the background.
+  (db, tx) => {
+    db.createObjectStore('counts');
+    const found = new Map<string, number>(V6_STATUSES.map((s) => [s, 0]));
+    void (async () => {
+      let cursor = await tx.objectStore('reminders').index('by-status-due').openKeyCursor();
+      while (cursor) {
+        const status = cursor.key[0];
+        found.set(status, (found.get(status) ?? 0) + 1);
+        cursor = await cursor.continue();
+      }
+      const counts = tx.objectStore('counts');
+      await Promise.all([...found].map(([status, n]) => counts.put(n, status as ReminderStatus)));
+    })().catch(() => undefined);
   },
 ];
 

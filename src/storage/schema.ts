@@ -22,4 +22,13 @@ export interface FollowThroughDB extends DBSchema {
       'by-kind-status-due': [ReminderKind, ReminderStatus, number];
     };
   };
+  /**
+   * How many reminders have each status, keyed by status (since v6): the popup's history headers without
+   * walking thousands of keys. Kept in the same transaction as every reminder write (reminder-writes.ts);
+   * a missing row means "unknown until recounted" (status-counts.ts).
+   */
+  counts: {
+    key: ReminderStatus;
+    value: number;
+  };
 }

@@ -117,6 +117,9 @@ const V5_SHAPE = {
   },
 };
 
+/** v6 added the per-status counts (out-of-line keys: the status). */
+const V6_SHAPE = { ...V5_SHAPE, counts: { keyPath: null, autoIncrement: false, indexes: {} } };
+
 /** Every record of the reminders store, in key order, exactly as stored. */
 const everyRecord = (db: ReminderDB) => (db as unknown as IDBPDatabase).getAll('reminders');
 
@@ -390,6 +393,48 @@ describe('migrations', () => {
       expect(shapeOf(again)).toEqual(V4_SHAPE);
       expect(await everyRecord(again)).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
       expect(await (again as unknown as IDBPDatabase).countFromIndex('reminders', 'by-account-due')).toBe(2_000);
+      again.close();
+    });
+  });
+
+  describe('v5 → v6', () => {
+    it('counts a v5 store of 50,000 reminders per status into the new counts store, every reminder unchanged', async () => {
+      const factory = new IDBFactory();
+      const records = historyData(50_000, T0);
+      await databaseAtVersion(factory, 5, { reminders: records });
+
+      const db = await openReminderDb(factory, { name: NAME, version: 6 });
+      expect(db.version).toBe(6);
+      expect(shapeOf(db)).toEqual(V6_SHAPE);
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      expect(await everyRecord(db)).toEqual([...records].sort(byId));
+      const want = { pending: 0, snoozed: 0, notified: 0, replied: 0, done: 0, cancelled: 0 };
+      for (const r of records) want[r.status] += 1;
+      const stored = Object.fromEntries(await Promise.all(Object.keys(want).map(async (s) => [s, await db.get('counts', s as keyof typeof want)])));
+      expect(stored).toEqual(want);
+      expect(want.done).toBeGreaterThan(15_000);
+
+      // The popup's history headers now come from them: exact at once, with `page` counts.
+      const page = await sectionQuery(db, IDBKeyRange)({ now: T0, endOfToday: endOfLocalDay(T0, 'UTC'), limits: SECTION_PAGE, counts: 'page' });
+      expect(page.counts).toMatchObject({ replied: want.replied, done: want.done });
+      expect(page.recount).toBeUndefined();
+      db.close();
+    }, 240_000);
+
+    it('an empty v5 store gets every count at 0; a later step failing rolls v6 back (no counts store, every reminder kept)', async () => {
+      const empty = new IDBFactory();
+      await databaseAtVersion(empty, 5);
+      const fresh = await openReminderDb(empty, { name: NAME, version: 6 });
+      expect(await fresh.getAll('counts')).toEqual([0, 0, 0, 0, 0, 0]);
+      fresh.close();
+
+      const factory = new IDBFactory();
+      const records = historyData(2_000, T0);
+      await databaseAtVersion(factory, 5, { reminders: records });
+      await expect(openReminderDb(factory, { name: NAME, version: DB_VERSION + 1 })).rejects.toThrow(`No migration from database version ${DB_VERSION}`);
+      const again = await openReminderDb(factory, { name: NAME, version: 5 });
+      expect(shapeOf(again)).toEqual(V5_SHAPE);
+      expect(await everyRecord(again)).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
       again.close();
     });
   });
