@@ -401,6 +401,30 @@ describe('faults: nothing lost, nothing twice', () => {
           }),
       );
       expect(mine).toEqual(['upd-later-1', 'upd-work', 'upd-later-2']);
+      // The v1 build kept no counts: v6 built them from its records, and the new build's writes since (the due
+      // one fired) moved them. They agree with the records, per status.
+      const stored = await page2.evaluate(
+        () =>
+          new Promise<Record<string, number>>((res, rej) => {
+            const req = indexedDB.open('follow-through');
+            req.onerror = () => rej(req.error);
+            req.onsuccess = () => {
+              const db = req.result;
+              const store = db.transaction('counts').objectStore('counts');
+              const keys = store.getAllKeys();
+              const values = store.getAll();
+              values.onsuccess = () => {
+                db.close();
+                res(Object.fromEntries((keys.result as string[]).map((k, i) => [k, values.result[i] as number])));
+              };
+              values.onerror = () => rej(values.error);
+            };
+          }),
+      );
+      const tally: Record<string, number> = { pending: 0, snoozed: 0, notified: 0, replied: 0, done: 0, cancelled: 0 };
+      for (const r of await readReminders(page2)) tally[r.status]! += 1;
+      expect(stored).toEqual(tally);
+      expect(tally).toMatchObject({ pending: 3, notified: 1, done: 1 });
       expect([...old.blocked, ...updated.blocked]).toEqual([]);
     });
   });
