@@ -12,8 +12,8 @@ type UpgradeTx = IDBPTransaction<FollowThroughDB, StoreNames<FollowThroughDB>[],
  */
 export type Migration = (db: IDBPDatabase<FollowThroughDB>, tx: UpgradeTx) => void;
 
-/** The statuses v6 counts (frozen here: a later status gets its row from its own migration or a recount). */
-const V6_STATUSES = ['pending', 'snoozed', 'notified', 'replied', 'done', 'cancelled'] as const;
+/** The statuses v6 counts, history (frozen here: a later one gets its row from its own migration or a recount). */
+const V6_STATUSES: readonly ReminderStatus[] = ['replied', 'done', 'cancelled'];
 
 /** A store as an older version had it: its indexes need not be in today's schema (v5 dropped two). */
 const untyped = (store: unknown) => store as IDBPObjectStore<unknown, ArrayLike<string>, string, 'versionchange'>;
@@ -49,23 +49,23 @@ export const MIGRATIONS: readonly Migration[] = [
     reminders.deleteIndex('by-updated');
     reminders.deleteIndex('by-account-due');
   },
-  // v5 → v6: reminders per status in a `counts` store, kept by every write in the same transaction
+  // v5 → v6: finished reminders per status in a `counts` store, kept by every write in the same transaction
   // (reminder-writes.ts), so the popup shows "Done 17,559" without counting on open. Built here from one
   // walk of by-status-due's keys (no values read). A failed request aborts the whole upgrade (IndexedDB's
   // rule: the store stays v5, untouched); rows this code did not write stay missing, which reads as
   // "unknown" and is recounted by the background.
   (db, tx) => {
     db.createObjectStore('counts');
-    const found = new Map<string, number>(V6_STATUSES.map((s) => [s, 0]));
+    const found = new Map<ReminderStatus, number>(V6_STATUSES.map((s) => [s, 0]));
     void (async () => {
       let cursor = await tx.objectStore('reminders').index('by-status-due').openKeyCursor();
       while (cursor) {
         const status = cursor.key[0];
-        found.set(status, (found.get(status) ?? 0) + 1);
+        if (found.has(status)) found.set(status, found.get(status)! + 1);
         cursor = await cursor.continue();
       }
       const counts = tx.objectStore('counts');
-      await Promise.all([...found].map(([status, n]) => counts.put(n, status as ReminderStatus)));
+      await Promise.all([...found].map(([status, n]) => counts.put(n, status)));
     })().catch(() => undefined);
   },
 ];

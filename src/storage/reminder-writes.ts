@@ -1,5 +1,6 @@
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import type { Reminder, ReminderStatus } from '../core/reminder';
+import { FINISHED_STATUSES } from '../core/retention';
 import type { ReminderDB } from './open-db';
 import type { FollowThroughDB } from './schema';
 
@@ -9,6 +10,8 @@ export type WriteTransaction = IDBPTransaction<FollowThroughDB, Stores, 'readwri
 /**
  * The one way to write reminders: every put, add and delete also moves the count of its status in the
  * `counts` store (v6), in the same transaction, so the counts can never disagree with what was committed.
+ * Only finished statuses are counted (the history sections, thousands of rows): a waiting reminder's
+ * create, fire, snooze or announce touches no count.
  * The status before a put is read here, inside the transaction, not taken from the caller.
  *
  * A count that is missing stays missing (unknown, and the popup falls back to counting what it reads)
@@ -30,16 +33,17 @@ export interface ReminderWrites {
   clear(): Promise<string[]>;
 }
 
-/** Statuses whose count a clear sets to 0 (the ones a recount writes; see `recountStatuses`). */
-export const COUNTED_STATUSES = ['pending', 'snoozed', 'notified', 'replied', 'done', 'cancelled'] as const satisfies readonly ReminderStatus[];
+/** The statuses the `counts` store holds: history. */
+export const COUNTED_STATUSES = FINISHED_STATUSES;
+const counted = (s: ReminderStatus | undefined): s is (typeof COUNTED_STATUSES)[number] => (COUNTED_STATUSES as readonly (ReminderStatus | undefined)[]).includes(s);
 
 export const hasCounts = (db: ReminderDB) => db.objectStoreNames.contains('counts');
 
 export function writeReminders(db: ReminderDB): ReminderWrites {
-  const counted = hasCounts(db);
-  const tx = db.transaction(counted ? ['reminders', 'counts'] : ['reminders'], 'readwrite') as unknown as WriteTransaction;
+  const withCounts = hasCounts(db);
+  const tx = db.transaction(withCounts ? ['reminders', 'counts'] : ['reminders'], 'readwrite') as unknown as WriteTransaction;
   const reminders = tx.objectStore('reminders');
-  const counts = counted ? tx.objectStore('counts') : undefined;
+  const counts = withCounts ? tx.objectStore('counts') : undefined;
   // One row object per status for the whole transaction: concurrent writes add to the same number and
   // issue their puts in order, so the last put carries every change.
   const rows = new Map<ReminderStatus, Promise<{ n: number | undefined }>>();
@@ -63,7 +67,7 @@ export function writeReminders(db: ReminderDB): ReminderWrites {
 
   async function moved(from: ReminderStatus | undefined, to: ReminderStatus | undefined): Promise<void> {
     if (from === to) return;
-    await Promise.all([from && shift(from, -1), to && shift(to, 1)]);
+    await Promise.all([counted(from) && shift(from, -1), counted(to) && shift(to, 1)]);
   }
 
   return {

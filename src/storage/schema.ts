@@ -23,7 +23,7 @@ export interface FollowThroughDB extends DBSchema {
     };
   };
   /**
-   * How many reminders have each status, keyed by status (since v6): the popup's history headers without
+   * How many finished reminders have each status (replied, done, cancelled), keyed by status (since v6): the popup's history headers without
    * walking thousands of keys. Kept in the same transaction as every reminder write (reminder-writes.ts);
    * a missing row means "unknown until recounted" (status-counts.ts).
    */

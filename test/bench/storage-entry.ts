@@ -18,7 +18,7 @@ import { reminderStore, type ReminderStore } from '../../src/storage/reminder-st
 import { checkStore, type CheckStore } from '../../src/storage/check-store';
 import { bulkStore } from '../../src/storage/bulk-store';
 import { sectionQuery, type SectionQueryFn } from '../../src/storage/list-query';
-import { hasCounts } from '../../src/storage/reminder-writes';
+import { COUNTED_STATUSES, hasCounts } from '../../src/storage/reminder-writes';
 import { statusCounts, type StatusCounts } from '../../src/storage/status-counts';
 import { seeded } from '../unit/seeded';
 
@@ -310,7 +310,7 @@ async function insert(input: { key: string; rows: number; seed: number; batch: n
   const fixed = await d.counts.recount();
   const recountMs = performance.now() - t2;
   if (hasCounts(d.db)) {
-    for (const s of ['pending', 'snoozed', 'notified', 'replied', 'done', 'cancelled'] as const) {
+    for (const s of COUNTED_STATUSES) {
       if ((await d.db.get('counts', s)) !== d.expected.counts[s]) fail(`${input.key}: count of ${s} not rebuilt`);
     }
   }
@@ -426,7 +426,7 @@ async function writeSample(input: { key: string; importRows: number; createRows:
   if (after !== before + fresh.length) fail(`writes: ${after - before} stored, meant ${fresh.length}`);
   // The write paths kept the stored counts right (Chromium, not only fake-indexeddb).
   if (hasCounts(d.db)) {
-    for (const s of ['pending', 'snoozed', 'notified', 'replied', 'done', 'cancelled'] as const) {
+    for (const s of COUNTED_STATUSES) {
       const n = await d.store.countByStatus(s);
       if ((await d.db.get('counts', s)) !== n) fail(`${input.key}: stored count of ${s} is not ${n} after the writes`);
     }

@@ -56,14 +56,14 @@ describe('the stored counts heal themselves', () => {
 
   it('the daily clean-up keeps them right and checks them against the index', async () => {
     const f = await withStore(rows());
-    await spoil(f.db, 'pending', 7);
+    await spoil(f.db, 'cancelled', 7);
     await f.bg.retention.wake();
     f.clock.advance(NOTICE_MS);
     await f.bg.retention.wake();
-    // done-old went (and with it one from done's count); the spoiled pending count was rebuilt in the same run.
+    // done-old went (and with it one from done's count); the spoiled cancelled count was rebuilt in the same run.
     expect(await f.bg.store.get('done-old')).toBeUndefined();
     expect(await storedCount(f.db, 'done')).toBe(60);
-    expect(await storedCount(f.db, 'pending')).toBe(1);
-    expect(f.log.warnings.map((w) => w.message)).toEqual([expect.stringContaining('pending 7 → 1')]);
+    expect(await storedCount(f.db, 'cancelled')).toBe(0);
+    expect(f.log.warnings.map((w) => w.message)).toEqual([expect.stringContaining('cancelled 7 → 0')]);
   });
 });
