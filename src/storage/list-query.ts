@@ -1,9 +1,7 @@
 import { REMINDER_KINDS, WAITING_STATUSES, type Reminder, type ReminderKind, type ReminderStatus } from '../core/reminder';
-import type { IDBPTransaction } from 'idb';
 import { HISTORY_SECTIONS, SECTION_IDS, type SectionId, type Sections } from '../core/sections';
 import type { ReminderDB } from './open-db';
-import { hasCounts } from './reminder-writes';
-import type { FollowThroughDB } from './schema';
+import { hasCounts, remindersAndCounts } from './reminder-writes';
 
 export interface SectionQuery {
   now: number;
@@ -75,7 +73,7 @@ export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRa
   return async function query(q: SectionQuery): Promise<SectionPage> {
     const db = await ready;
     const counted = hasCounts(db);
-    const tx = db.transaction(counted ? ['reminders', 'counts'] : ['reminders']) as unknown as IDBPTransaction<FollowThroughDB, ('reminders' | 'counts')[], 'readonly'>;
+    const tx = remindersAndCounts(db, 'readonly');
     const reminders = tx.objectStore('reminders');
     const byDue = reminders.index('by-kind-status-due');
     const byUpdated = reminders.index('by-status-updated');

@@ -39,9 +39,17 @@ const counted = (s: ReminderStatus | undefined): s is (typeof COUNTED_STATUSES)[
 
 export const hasCounts = (db: ReminderDB) => db.objectStoreNames.contains('counts');
 
+/**
+ * A transaction over the reminders and, when the database has them, their counts: one state for both.
+ * (Typed as if the counts were always there; check `hasCounts` before touching them.)
+ */
+export function remindersAndCounts<Mode extends 'readonly' | 'readwrite'>(db: ReminderDB, mode: Mode): IDBPTransaction<FollowThroughDB, Stores, Mode> {
+  return db.transaction(hasCounts(db) ? ['reminders', 'counts'] : ['reminders'], mode) as unknown as IDBPTransaction<FollowThroughDB, Stores, Mode>;
+}
+
 export function writeReminders(db: ReminderDB): ReminderWrites {
   const withCounts = hasCounts(db);
-  const tx = db.transaction(withCounts ? ['reminders', 'counts'] : ['reminders'], 'readwrite') as unknown as WriteTransaction;
+  const tx = remindersAndCounts(db, 'readwrite');
   const reminders = tx.objectStore('reminders');
   const counts = withCounts ? tx.objectStore('counts') : undefined;
   // One row object per status for the whole transaction: concurrent writes add to the same number and
