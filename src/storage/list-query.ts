@@ -12,10 +12,10 @@ export interface SectionQuery {
   /** Only these sections' rows are read. */
   sections?: readonly SectionId[];
   /**
-   * `exact` (default): every section's count. `page`: only what the rows read already tell (a section read
-   * to its end) — Chromium's count() walks every key of a range, which costs about a second per 20,000
-   * history rows, so the popup asks for exact counts after its first rows are on screen. A list of
-   * sections: exactly those counted (and no others).
+   * `exact` (default): every section's count. `page`: what costs no walk of an index — a section read to
+   * its end, and history's counts from the `counts` store (v6) — since Chromium's count() visits every key
+   * of a range (about a second per 20,000), so the popup asks for the rest after its first rows are on
+   * screen. A list of sections: exactly those counted (and no others).
    */
   counts?: 'exact' | 'page' | readonly SectionId[];
 }
@@ -40,9 +40,10 @@ const LIVE_STATUSES = ['notified', ...WAITING_STATUSES] as const;
 
 /**
  * The popup's checklist straight from the indexes: each section is a few
- * key ranges of `by-status-due` (waiting ones, soonest first) or
+ * key ranges of `by-kind-status-due` (waiting ones, soonest first) or
  * `by-status-updated` (history, newest first). Only the rows asked for are
- * read; counts come from `count()` over the same ranges. Same grouping as
+ * read; history's counts come from the `counts` store (checked against the
+ * rows read), the others from `count()` over the same ranges. Same grouping as
  * core/sections groupIntoSections (its tests pin the rules; ours pin that both agree).
  */
 export function sectionQuery(connection: ReminderDB | Promise<ReminderDB>, keyRange: typeof IDBKeyRange = globalThis.IDBKeyRange) {

@@ -15,7 +15,7 @@ export type WriteTransaction = IDBPTransaction<FollowThroughDB, Stores, 'readwri
  * The status before a put is read here, inside the transaction, not taken from the caller.
  *
  * A count that is missing stays missing (unknown, and the popup falls back to counting what it reads)
- * until `recountStatuses` writes it; one that would go below zero was wrong and is dropped the same way.
+ * until `statusCounts(…).recount()` writes it; one that would go below zero was wrong and is dropped the same way.
  * A database without the store (an older schema, as the capped build of the update e2e has) is written
  * without counts.
  */
