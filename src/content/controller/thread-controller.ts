@@ -5,7 +5,7 @@ import { mayChain } from '../../core/chain';
 import { chainLabel } from '../../core/chain-text';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
-import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
+import { threadMessages, threadToolbar, visibleThread, type ThreadMessage, type VisibleThread } from '../gmail/thread-view';
 import { currentTheme, mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import { ThreadControl, type ThreadControlProps } from '../ui/ThreadControl';
@@ -148,11 +148,16 @@ export function createThreadController(
           ...(s.thread.permThreadId ? { permThreadId: s.thread.permThreadId } : {}),
         });
         const settings = await deps.settings();
-        s.offer = offerFor(threadMessages(deps.doc, s.thread), ownMatcher(account, settings));
+        // Read once per load: the offer and the observation below share it.
+        const messages = threadMessages(deps.doc, s.thread);
+        s.offer = offerFor(messages, ownMatcher(account, settings));
         s.reminder = reminder && isShownInThread(reminder.status) ? reminder : null;
         s.view = s.reminder ? await viewOf(s.reminder) : null;
         s.defaultPreset = settings.defaultPreset;
-        if (isObservable(s.reminder)) void observeShown(s);
+        // After the view is settled, as before: a reply found here starts a second load, which must not race this
+        // one's view. Only cached-settings microtasks lie between the read and here; a message Gmail adds meanwhile
+        // is observed by messagesAdded (its own fresh read).
+        if (isObservable(s.reminder)) void observeShown(s, messages);
         // "Write follow-up" opened this thread: the reply, filled and armed. "Reply now": Gmail's own reply.
         // (Either is taken once by the background.)
         if (followUp) void followUpFor(s, followUp.reminderId);
@@ -220,12 +225,12 @@ export function createThreadController(
     return explainReminder(r, deps.t, (ms) => labels.get(ms) ?? '', dayFormatter(deps.lang));
   }
 
-  /** Tells the background what the tab shows of the thread; a reply it finds there shows at once. */
-  async function observeShown(s: Shown) {
+  /** Tells the background what the tab shows of the thread (`messages`: read just now); a reply it finds there shows at once. */
+  async function observeShown(s: Shown, messages?: readonly ThreadMessage[]) {
     try {
       const account = accounts.current();
       if (!account) return;
-      const resolved = await observe(account, s.thread, threadMessages(deps.doc, s.thread));
+      const resolved = await observe(account, s.thread, messages ?? threadMessages(deps.doc, s.thread));
       if (resolved.length > 0 && shown === s) await load(s);
     } catch (error) {
       deps.warnOnce('thread observation failed', error);
