@@ -9,7 +9,7 @@
  * links) and `?view=btop` (a popped-out compose) are app pages too.
  * Not the app: Gmail's static pages under `?view=` (print `pt`, original
  * message `om`, attachments `att`, "view entire message" `lg`, …), basic
- * HTML (`/h/`), the mobile site (`/mu/`, `/x/`), the Atom feed, and
+ * HTML (`/h/`, `?ui=html`), the mobile site (`/mu/`, `/x/`), the Atom feed, and
  * everything outside `/mail` (Google Chat's `/chat/`, `/tasks/`, sign-in
  * redirects). Only the top frame: Gmail's app is never framed, and frames
  * inside it (chat, Spaces, hidden helpers) hold no compose of ours.
@@ -27,6 +27,8 @@ export function isGmailApp(href: string): boolean {
     const segments = url.pathname.split('/').filter(Boolean);
     if (segments[0] !== 'mail') return false;
     if (segments.slice(1).some((s) => NOT_APP_SEGMENTS.has(s.toLowerCase()))) return false;
+    // Basic HTML also answered to `?ui=html` (both retired in 2024; a stale bookmark still asks for it).
+    if (url.searchParams.getAll('ui').some((v) => v.toLowerCase() === 'html')) return false;
     const views = url.searchParams.getAll('view');
     return views.every((v) => APP_VIEWS.has(v.toLowerCase()));
   } catch {

@@ -41,6 +41,7 @@ describe('pages that are not the app: nothing runs there', () => {
     // Basic HTML, the mobile sites, the feed.
     'https://mail.google.com/mail/u/0/h/1pq68r75kzvdr/?v%3Dlui',
     'https://mail.google.com/mail/h/',
+    'https://mail.google.com/mail/u/0/?ui=html&zy=h',
     'https://mail.google.com/mail/mu/mp/123/#tl/priority/%5Esmartlabel_personal',
     'https://mail.google.com/mail/u/0/x/abc/?f=1',
     'https://mail.google.com/mail/u/0/feed/atom',
