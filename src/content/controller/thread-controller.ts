@@ -78,8 +78,7 @@ export function createThreadController(
     });
   }
 
-  function identityOf(thread: VisibleThread, account: string): ThreadIdentity {
-    const messages = threadMessages(deps.doc, thread);
+  function identityOf(thread: VisibleThread, account: string, messages: readonly ThreadMessage[]): ThreadIdentity {
     const mine = messages.filter((m) => m.from?.email === account);
     // Who we wait for: the recipients of the user's last message, else everyone else in the thread.
     const recipients =
@@ -111,7 +110,7 @@ export function createThreadController(
     const { sentAt, anchor } = anchorFor(messages, account, replies, deps.now(), browserZone());
     // "Regardless of replies" is about the thread, whoever wrote last: it counts like a follow-up added here.
     const kind = armed.kind === 'always' ? { kind: 'always' as const } : {};
-    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt, anchor, due: armed.due, ...kind });
+    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account, messages), sentAt, anchor, due: armed.due, ...kind });
   }
 
   async function act(s: Shown, run: () => Promise<{ reminder: Pick<Reminder, 'dueAt' | 'kind'> }>, armed: Armed | undefined) {
@@ -160,7 +159,7 @@ export function createThreadController(
         if (isObservable(s.reminder)) void observeShown(s, messages);
         // "Write follow-up" opened this thread: the reply, filled and armed. "Reply now": Gmail's own reply.
         // (Either is taken once by the background.)
-        if (followUp) void followUpFor(s, followUp.reminderId);
+        if (followUp) void followUpFor(s, followUp.reminderId, messages);
         else if (openReply) void openInThreadReply(deps.doc, s.thread).catch((error) => deps.warnOnce('opening the reply failed', error));
       } catch (error) {
         deps.warnOnce('reminder lookup failed', error);
@@ -172,15 +171,16 @@ export function createThreadController(
 
   /**
    * Writes the follow-up of that reminder in this tab: the background renders the nudge (with the user's name as
-   * the thread shows it), the reply opens right here. From the control's "Write follow-up", or a follow-up intent.
+   * the thread shows it), the reply opens right here. From the control's "Write follow-up", or a follow-up intent
+   * (`messages`: the thread as the load just read it).
    */
-  async function followUpFor(s: Shown, reminderId: string) {
+  async function followUpFor(s: Shown, reminderId: string, messages?: readonly ThreadMessage[]) {
     const account = accounts.current();
     if (!account) return;
     const theme = () => currentTheme(s.mounted.host, s.theme);
     let draft: FollowUpDraft;
     try {
-      const myName = myNameIn(deps, s.thread, account);
+      const myName = myNameIn(messages ?? threadMessages(deps.doc, s.thread), account);
       ({ draft } = await deps.request('reminder.followUpDraft', { id: reminderId, ...(myName ? { myName } : {}) }));
     } catch (error) {
       if (isExtensionGone(error)) return;

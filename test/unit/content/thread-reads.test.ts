@@ -6,8 +6,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as threadView from '../../../src/content/gmail/thread-view';
-import { byId } from '../gmail-dom/dom';
-import { buttonText, fakeReminder, type Handlers } from './harness';
+import { byId, fixtureText } from '../gmail-dom/dom';
+import { buttonText, fakeReminder, NOW, onlyShadow, settle, type Handlers } from './harness';
 import { threadIntegration } from './thread-integration';
 
 vi.mock('../../../src/content/gmail/thread-view', async (original) => {
@@ -20,7 +20,12 @@ const { start } = threadIntegration();
 const toolbar = () => byId(document, ':thread-mtb');
 const pending = { 'reminder.getByThread': () => ({ reminder: fakeReminder({ id: 'rem-7', status: 'pending' }) }) } satisfies Handlers;
 
-afterEach(() => reads.mockClear());
+let gmail = new AbortController();
+afterEach(() => {
+  reads.mockClear();
+  gmail.abort();
+  gmail = new AbortController();
+});
 
 describe('a thread open reads its messages once', () => {
   it('a waiting reminder: one read serves the offer and the observation, which comes after the lookup', async () => {
@@ -59,5 +64,40 @@ describe('a thread open reads its messages once', () => {
     // The reload reads again (the thread may have changed), and does not observe a replied reminder.
     expect(reads).toHaveBeenCalledTimes(2);
     expect(fake.of('thread.observed')).toHaveLength(1);
+  });
+});
+
+describe('acting in the thread reads it once per act', () => {
+  it('creating a reminder from the control: one read decides offer, anchor and recipients, one more for the reload', async () => {
+    // The user wrote last: a "no reply" reminder, whose identity lists the recipients of that message.
+    const fake = await start('thread-view-en.html', undefined, () => [...document.querySelectorAll('[role=listitem]')].slice(1).forEach((el) => el.remove()));
+    const shadow = onlyShadow(toolbar());
+    shadow.querySelector<HTMLButtonElement>('button.btn')!.click();
+    await settle();
+    reads.mockClear();
+    shadow.querySelectorAll<HTMLButtonElement>('[role=group] button.item')[0]!.click();
+    await vi.waitFor(() => expect(fake.of('reminder.create')).toHaveLength(1));
+    await settle();
+    expect(fake.of('reminder.create')[0]).toMatchObject({ thread: { recipients: [{ email: 'alice@example.com' }, { email: 'bob@example.com' }] } });
+    expect(reads).toHaveBeenCalledTimes(2);
+  });
+
+  it("a follow-up intent on open: the load's read also names the user for the nudge", async () => {
+    // Gmail opens its inline reply on a click on Reply / Reply all.
+    const markup = new DOMParser().parseFromString(fixtureText('thread-view-en.html'), 'text/html').querySelector('.ip.adB')!.outerHTML;
+    document.addEventListener('click', (e) => {
+      if (!(e.target as Element).closest('.aaq, .amn [role=link]')) return;
+      [...document.querySelectorAll('div.adn')].at(-1)!.querySelector('.gs')!.insertAdjacentHTML('beforeend', markup);
+    }, { signal: gmail.signal });
+    reads.mockClear();
+    const fake = await start('thread-view-received-en.html', {
+      'reminder.getByThread': () => ({ reminder: null, followUp: { reminderId: 'rem-1' } }),
+      'reminder.followUpDraft': (p) => ({
+        reminder: fakeReminder({ id: p.id, status: 'notified' }),
+        draft: { reminderId: 'rem-1', text: 'Hi Alice, following up.', replyAll: false, arm: { kind: 'chain', dueAt: NOW + 86_400_000, n: 1, of: 3, final: false } },
+      }),
+    });
+    await vi.waitFor(() => expect(fake.of('reminder.followUpDraft')).toEqual([{ id: 'rem-1', myName: 'Me Myself' }]));
+    expect(reads).toHaveBeenCalledTimes(1);
   });
 });
