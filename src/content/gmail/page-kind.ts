@@ -5,7 +5,7 @@
  * from the URL alone (no DOM, no layout), before anything is installed.
  *
  * The app: `/mail`, `/mail/u/N/`, delegated `/mail/b/<id>/u/N/` or
- * `/mail/u/N/d/<id>/`, any hash; `?view=cm` (a compose page, e.g. mailto
+ * `/mail/u/N/d/<id>/`, Workspace's old `/a/<domain>/`, any hash; `?view=cm` (a compose page, e.g. mailto
  * links) and `?view=btop` (a popped-out compose) are app pages too.
  * Not the app: Gmail's static pages under `?view=` (print `pt`, original
  * message `om`, attachments `att`, "view entire message" `lg`, …), basic
@@ -25,8 +25,9 @@ export function isGmailApp(href: string): boolean {
     const url = new URL(href);
     if (url.protocol !== 'https:' || url.hostname !== 'mail.google.com') return false;
     const segments = url.pathname.split('/').filter(Boolean);
-    if (segments[0] !== 'mail') return false;
-    if (segments.slice(1).some((s) => NOT_APP_SEGMENTS.has(s.toLowerCase()))) return false;
+    // Google Workspace's old `/a/<domain>/` form (it redirects into /mail today) counts like /mail.
+    const below = segments[0] === 'mail' ? segments.slice(1) : segments[0] === 'a' && segments.length >= 2 ? segments.slice(2) : undefined;
+    if (!below || below.some((s) => NOT_APP_SEGMENTS.has(s.toLowerCase()))) return false;
     // Basic HTML also answered to `?ui=html` (both retired in 2024; a stale bookmark still asks for it).
     if (url.searchParams.getAll('ui').some((v) => v.toLowerCase() === 'html')) return false;
     const views = url.searchParams.getAll('view');

@@ -14,8 +14,9 @@ describe("Gmail's app pages: where the content scripts work", () => {
     // Delegated mailboxes, both URL forms.
     'https://mail.google.com/mail/b/ALGkd0x1yN5GQ7c/u/0/#inbox',
     'https://mail.google.com/mail/u/0/d/AEoRXRQx3hTqZ/#inbox',
-    // Google Workspace's legacy /ca/ prefix.
+    // Google Workspace's legacy /ca/ prefix and its old /a/<domain>/ form.
     'https://mail.google.com/mail/ca/u/0/#inbox',
+    'https://mail.google.com/a/example.com/#inbox',
     // A compose page (mailto links) and a popped-out compose window.
     'https://mail.google.com/mail/?view=cm&fs=1&to=bob%40example.com&su=Hi',
     'https://mail.google.com/mail/u/0/?ui=2&view=btop&ver=1ch3bq5ypzslv#cmid%253D1',
@@ -50,6 +51,8 @@ describe('pages that are not the app: nothing runs there', () => {
     'https://mail.google.com/chat/u/0/#chat/space/AAAAx1',
     'https://mail.google.com/tasks/canvas?pli=1',
     'https://mail.google.com/',
+    'https://mail.google.com/a/',
+    'https://mail.google.com/a/example.com/h/1pq68r75kzvdr/',
     // Not this host (the manifest would not match; still refused).
     'https://evil.example/mail/u/0/#inbox',
     'http://mail.google.com/mail/u/0/#inbox',
