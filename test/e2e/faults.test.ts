@@ -9,7 +9,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newProfileDir, readReminders, removeProfileDir, send, sendOk, sleep, waitFor, type Launched } from './harness';
+import { newProfileDir, readReminders, send, sendOk, sleep, waitFor, type Launched } from './harness';
 import { printViewRoutes } from './gmail-pages';
 import {
   alarmsOf,
@@ -308,8 +308,8 @@ describe('faults: nothing lost, nothing twice', () => {
       newBuild = join(dir, 'new');
       // The old release: the production sources with the database capped at v1 (see faults-old-build.vite.config.ts).
       // The new one: the same sources, uncapped — built here too, so the pair is consistent whatever dist/ holds.
-      await buildOldExtension(oldBuild, 1);
-      await buildCurrentExtension(newBuild);
+      // Side by side: separate output folders, nothing else written (each is its own vite process).
+      await Promise.all([buildOldExtension(oldBuild, 1), buildCurrentExtension(newBuild)]);
     }, 240_000);
 
     it('v0.1.0 (database v1) → v0.2.0 (current database): every reminder kept once with its data, the new index, due ones notified once', async () => {
