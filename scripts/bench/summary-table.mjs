@@ -136,6 +136,13 @@ export function summaryRows({ vitestFile, payload, observerRaw, popup, storage, 
     },
     {
       kind: 'chromium',
+      figure: `storage, popup list first request (first pages + history counts: the first paint) at ${L} reminders`,
+      ours: fmtMs(m.listFirst),
+      baseline: `${fmtMs(m.smallListFirst)} (the same at ${S})`,
+      ratio: ratio(m.listFirst, m.smallListFirst),
+    },
+    {
+      kind: 'chromium',
       figure: `storage, popup list query at ${L} reminders: reminder.list today`,
       ours: fmtMs(m.list),
       baseline: `${fmtMs(m.listAll)} (old store.all() + groupIntoSections)`,
