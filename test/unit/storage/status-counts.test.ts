@@ -79,8 +79,9 @@ describe('per-status counts (the counts store, v6)', () => {
     expect((await store.get('r2'))!.status).toBe('replied');
     await expectCountsRight(db, 'checks.record (a reply)');
     await checks.notReply('r2', T0 + 7 * HOUR);
-    await checks.autoAnswer('owed', T0 + 7 * HOUR).catch(() => undefined);
-    await expectCountsRight(db, 'notReply / autoAnswer');
+    await checks.autoAnswer('owed', T0 + 7 * HOUR);
+    expect((await store.get('owed'))!.status).toBe('pending');
+    await expectCountsRight(db, 'notReply / autoAnswer (replied → pending)');
 
     // Backup import: new ones and ones replacing stored reminders under another status.
     const imported = historyData(300, T0, 11);
