@@ -77,6 +77,9 @@ export function storageSummary(bench) {
     [`  baseline: the same at schema v4 (no counts, 6 indexes)`, num(writesV4.importRows), fmtMs(writesV4.importMs), perSec(writesV4.importRows, writesV4.importMs), '1×'],
     [`reminderStore.create (every "remind me": one transaction each, same-thread lookup, counts), into the ${L}`, num(writes.createRows), fmtMs(writes.createMs), `${perSec(writes.createRows, writes.createMs)} (${fmtMs(writes.createMs / writes.createRows)} each)`, ratio(writes.createMs, writesV4.createMs)],
     [`  baseline: the same at schema v4`, num(writesV4.createRows), fmtMs(writesV4.createMs), `${perSec(writesV4.createRows, writesV4.createMs)} (${fmtMs(writesV4.createMs / writesV4.createRows)} each)`, '1×'],
+    ...(bench.migrated
+      ? [[`migration v${bench.migrated.from} → v${bench.migrated.to} of that v4 store (every record unchanged by digest, counts equal to the index)`, num(bench.migrated.rows), fmtMs(bench.migrated.ms), perSec(bench.migrated.rows, bench.migrated.ms), '']]
+      : []),
   ];
   const sizeHead = ['store', 'usage added while seeding', 'per reminder', 'its JSON per reminder', 'vs schema v4'];
   const sizeRows = [

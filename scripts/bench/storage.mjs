@@ -155,12 +155,14 @@ export async function storageBench({ log = () => {} } = {}) {
     });
     const writes = sum('large');
     const writesV4 = sum('v4');
+    log('  migrating the v4 store to today\'s schema…');
+    const migrated = await callV4('migrate', { key: 'v4' });
     const afterAll = await call('estimate');
     await pageV4.close();
     await page.close();
     await context.close();
     context = undefined;
-    return { version, load, opened, small, large, v4, census, results, writes, writesV4, afterAll };
+    return { version, load, opened, small, large, v4, census, results, writes, writesV4, migrated, afterAll };
   } finally {
     await context?.close().catch(() => undefined);
     rmSync(profile, { recursive: true, force: true });

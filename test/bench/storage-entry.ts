@@ -434,6 +434,42 @@ async function writeSample(input: { key: string; importRows: number; createRows:
   return { importMs, importRows: input.importRows, createMs, createRows: input.createRows };
 }
 
+/** FNV-1a over every record's JSON in key order, and how many there are: "every reminder unchanged" in one number. */
+async function digest(db: ReminderDB) {
+  let h = 0x811c9dc5;
+  const all = await db.getAll('reminders');
+  for (const r of all) {
+    const s = JSON.stringify(r);
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return { rows: all.length, hash: h };
+}
+
+/**
+ * Upgrades one (v4) database to the current schema in Chromium, timed: the real migrations (v5 drops two
+ * indexes, v6 counts finished reminders) on a store as large as a heavy user's. Fails unless every record
+ * is byte for byte what it was and the counts equal the index's.
+ */
+async function migrate(input: { key: string }) {
+  const d = get(input.key);
+  const before = await digest(d.db);
+  const from = d.db.version;
+  d.db.close();
+  const t0 = performance.now();
+  const db = await openReminderDb(indexedDB, { name: d.name });
+  const ms = performance.now() - t0;
+  const after = await digest(db);
+  if (after.rows !== before.rows || after.hash !== before.hash) fail(`${input.key}: the migration changed the records (${before.rows} → ${after.rows})`);
+  const store = reminderStore(db);
+  const counts: Record<string, number> = {};
+  for (const s of COUNTED_STATUSES) {
+    counts[s] = await store.countByStatus(s);
+    if ((await db.get('counts', s)) !== counts[s]) fail(`${input.key}: the migration counted ${s} wrong`);
+  }
+  dbs.set(input.key, { ...d, db, store, checks: checkStore(db), list: sectionQuery(db), counts: statusCounts(db) });
+  return { ms, from, to: db.version, rows: after.rows, indexes: [...db.transaction('reminders').store.indexNames], counts };
+}
+
 /** Counts that must not change across the measured (read-only) runs. */
 async function census(input: { key: string }) {
   const d = get(input.key);
@@ -442,4 +478,4 @@ async function census(input: { key: string }) {
   return counts;
 }
 
-export { open, insert, run, writeSample, census, estimate };
+export { open, insert, run, writeSample, census, estimate, migrate };
