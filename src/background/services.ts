@@ -59,13 +59,21 @@ export interface BackgroundPorts {
   frameScripting?: FrameScriptingPort;
 }
 
-/** A recount that reports what it had to fix: a stored count that was wrong means a write path missed it. */
+/**
+ * A recount that reports what it had to fix (a stored count that was wrong means a write path missed it),
+ * and never fails its caller: a recount that could not run leaves the counts as they were, and says so.
+ */
 function loggedRecount(counts: StatusCounts, log: Logger): Pick<StatusCounts, 'recount'> {
   return {
     recount: async () => {
-      const fixed = await counts.recount();
-      if (fixed.length > 0) log.warn(`Reminder counts rebuilt: ${fixed.map((f) => `${f.status} ${f.stored ?? 'missing'} → ${f.actual}`).join(', ')}`);
-      return fixed;
+      try {
+        const fixed = await counts.recount();
+        if (fixed.length > 0) log.warn(`Reminder counts rebuilt: ${fixed.map((f) => `${f.status} ${f.stored ?? 'missing'} → ${f.actual}`).join(', ')}`);
+        return fixed;
+      } catch (error) {
+        log.warn('Could not rebuild the reminder counts', error);
+        return [];
+      }
     },
   };
 }
