@@ -135,7 +135,9 @@ export class Row extends Component<RowProps> {
 }
 
 export function SectionHeader({ section, count, atLeast, top, env }: { section: SectionId; count: number; atLeast?: boolean; top: number; env: Env }) {
-  const shown = atLeast ? `${count}+` : String(count);
+  // Grouped in the UI language: "17,559" / "17.559".
+  const number = new Intl.NumberFormat(env.locale).format(count);
+  const shown = atLeast ? `${number}+` : number;
   return (
     <h2 class="section" id={`h-${section}`} style={{ top: `${top}px` }}>
       <span>{env.t(`section_${section}`)}</span>
