@@ -16,7 +16,8 @@ export interface Recounted {
  * missing or contradicted, and once a day with the retention clean-up.
  */
 export function statusCounts(connection: ReminderDB | Promise<ReminderDB>, keyRange: typeof IDBKeyRange = globalThis.IDBKeyRange) {
-  const ready = Promise.resolve(connection);
+  // Awaited where used, not wrapped now: a connection opened on first use (background/on-first-use.ts) stays unopened until then.
+  const ready = connection;
   let running: Promise<Recounted[]> | undefined;
 
   async function recountOnce(): Promise<Recounted[]> {
