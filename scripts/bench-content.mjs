@@ -15,6 +15,8 @@
  *    filter, the popup's list query against the same at 5,000, insert throughput, size.
  * 5. The Gmail payload split (split.mjs, split-report.mjs): bytes at load and after the first compose,
  *    compose → control p50/p95, against the last build before the split built from git in the same run.
+ * 5b. The controls' own cost in a Gmail tab (controls-cost.mjs, test/bench/controls-entry.ts): the real
+ *    bootstrap + controls against the bootstrap alone and against nothing, on the observer page and burst.
  * 6. One summary table of every figure, these and the vitest benches (summary-table.mjs), at the top
  *    of docs/benchmarks.md. `npm run bench` runs `vitest bench --outputJson <file>` first and passes
  *    `--vitest-json <file>`; run on its own, the script marks the vitest rows as not run.
@@ -49,6 +51,7 @@ import { popupOpenBench } from './bench/popup-open.mjs';
 import { POPUP_OPEN_SECTION, popupOpenSummary, printPopupOpen, writePopupOpenReport } from './bench/popup-open-report.mjs';
 import { splitBench } from './bench/split.mjs';
 import { SPLIT_SECTION, printSplit, splitSummaryRows, writeSplitReport } from './bench/split-report.mjs';
+import { controlsCostBench, controlsCostSummary, controlsCostSummaryRows, printControlsCost } from './bench/controls-cost.mjs';
 
 const t0 = performance.now();
 
@@ -77,6 +80,10 @@ async function main() {
   const observerRaw = await observerBench();
   const observer = observerSummary(observerRaw);
   printObserver(observer);
+
+  console.log('\nThe controls\' own cost in a Gmail tab (bootstrap + controls vs bootstrap alone; this takes ~1–2 min)…');
+  const controlsCost = controlsCostSummary(await controlsCostBench());
+  printControlsCost(controlsCost);
 
   writeReport(payload, breakdown, observer);
   console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${SECTION}") in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
@@ -113,7 +120,7 @@ async function main() {
   writeSplitReport(split);
   console.log(`\nWrote ${relative(ROOT, DOCS)} (section "${SPLIT_SECTION}") in ${((performance.now() - t4) / 1000).toFixed(1)} s.`);
 
-  const rows = [...summaryRows({ vitestFile, payload, observerRaw, popup, storage, popupOpen }), ...splitSummaryRows(split)];
+  const rows = [...summaryRows({ vitestFile, payload, observerRaw, popup, storage, popupOpen }), ...controlsCostSummaryRows(controlsCost), ...splitSummaryRows(split)];
   const chromium = storage.bench.version;
   printSummary(rows, { chromium });
   writeSummary(rows, { chromium, load });

@@ -145,6 +145,20 @@ export function pageProgram() {
     return ops;
   };
 
+  /** The burst: `count` Gmail-like mutations from `seed`, each followed by one microtask yield. */
+  async function burst(count, seed) {
+    const r = prng(seed ^ 0x9e3779b9);
+    const ops = plan(count, seed);
+    const burstStart = performance.now();
+    for (const op of ops) {
+      OPS[op][2](r);
+      // One microtask yield: the observer's notification microtask was queued by the mutation, so it runs first,
+      // and every mutation gets its own callback.
+      await null;
+    }
+    return { ops, burstMs: performance.now() - burstStart };
+  }
+
   function timedObserver(stats) {
     return class TimedMutationObserver extends MutationObserver {
       constructor(callback) {
@@ -181,16 +195,7 @@ export function pageProgram() {
     const initialScanMs = performance.now() - initStart;
     const initialOnFound = onFoundCalls;
 
-    const r = prng(seed ^ 0x9e3779b9);
-    const ops = plan(count, seed);
-    const burstStart = performance.now();
-    for (const op of ops) {
-      OPS[op][2](r);
-      // One microtask yield: the observer's notification microtask was queued by the mutation, so it runs first,
-      // and every mutation gets its own callback.
-      await null;
-    }
-    const burstMs = performance.now() - burstStart;
+    const { ops, burstMs } = await burst(count, seed);
     stop();
     return {
       strategy,
@@ -221,4 +226,7 @@ export function pageProgram() {
     };
   };
   globalThis.benchRound = round;
+  // The same page and burst for the controls' cost (controls-cost.mjs).
+  globalThis.benchReset = reset;
+  globalThis.benchBurst = burst;
 }

@@ -74,6 +74,7 @@ export async function popupOpenBench({ log = () => {} } = {}) {
       log(`  ${size.toLocaleString('en')} reminders stored (${((performance.now() - t0) / 1000).toFixed(1)} s); opening the popup ${POPUP_OPEN.warmups} + ${POPUP_OPEN.runs} times…`);
       have = size;
       const times = [];
+      let headers;
       for (let i = 0; i < POPUP_OPEN.warmups + POPUP_OPEN.runs; i++) {
         const page = await context.newPage();
         await page.goto(popupUrl);
@@ -81,10 +82,34 @@ export async function popupOpenBench({ log = () => {} } = {}) {
         const at = await page.evaluate(() => globalThis.__firstRowAt);
         const rows = await page.evaluate(() => document.querySelectorAll('.row[data-id]').length);
         if (rows < 1) throw new Error('the popup shows no row');
+        // What the section headers say (the history ones exact from the stored counts), from the last open.
+        if (i === POPUP_OPEN.warmups + POPUP_OPEN.runs - 1) {
+          // The list is virtualised: scroll it through, half a screen at a time, collecting every header.
+          headers = await page.evaluate(async () => {
+            const out = {};
+            const viewport = document.querySelector('.viewport');
+            const collect = () => {
+              for (const h of document.querySelectorAll('h2.section')) out[h.id.replace(/^h-/, '')] = h.querySelector('.count')?.textContent ?? '';
+            };
+            collect();
+            for (let top = 0; viewport && top <= viewport.scrollHeight; top += Math.max(100, viewport.clientHeight / 2)) {
+              viewport.scrollTop = top;
+              viewport.dispatchEvent(new Event('scroll'));
+              await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+              collect();
+            }
+            return out;
+          });
+        }
         await page.close();
         if (i >= POPUP_OPEN.warmups) times.push(at);
       }
-      stages.push({ size, times, med: median(times), p90: pct(times, 0.9), usage: seeded.usageAfter - base, jsonChars: seeded.jsonChars, statuses: seeded.statuses });
+      // Replied and done headers are exact, as the store holds them.
+      for (const status of ['replied', 'done']) {
+        const n = seeded.statuses[status] ?? 0;
+        if (n > 0 && headers[status] !== n.toLocaleString('en')) throw new Error(`the ${status} header says ${headers[status]}, the store holds ${n.toLocaleString('en')}`);
+      }
+      stages.push({ size, times, med: median(times), p90: pct(times, 0.9), usage: seeded.usageAfter - base, jsonChars: seeded.jsonChars, statuses: seeded.statuses, headers });
     }
     await seeder.close();
     return { version, load, stages, now };

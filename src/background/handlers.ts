@@ -12,11 +12,12 @@ import type { Settings } from '../core/settings';
 import type { ReminderEvent } from '../core/transitions';
 import type { ReminderStore } from '../storage/reminder-store';
 import type { SectionQueryFn } from '../storage/list-query';
+import type { StatusCounts } from '../storage/status-counts';
 import type { Announcer } from './announcer';
 import type { IntegrationStore } from './integration-store';
 import type { createReplyHandlers } from './reply-handlers';
 import type { createDataHandlers } from './data-handlers';
-import type { Clock, I18nPort } from './ports';
+import type { Clock, I18nPort, Logger } from './ports';
 import type { ReplyIntentStore } from './reply-intents';
 import { ReminderNotFoundError } from '../storage/reminder-store';
 import type { Reconcile } from './reconciler';
@@ -32,6 +33,9 @@ export interface HandlerDeps {
   store: ReminderStore;
   /** The popup's sections read through the indexes (storage/list-query). */
   listSections: SectionQueryFn;
+  /** Rebuilds the per-status counts when a list read finds one missing or contradicted. */
+  counts: Pick<StatusCounts, 'recount'>;
+  log: Logger;
   settings: { get(): Promise<Settings> };
   clock: Clock;
   announcer: Announcer;
@@ -53,7 +57,7 @@ type OwnHandlers = Omit<Handlers, 'controls.load'>;
 type Due = RequestOf<'reminder.create'>['due'];
 
 /** Request handlers: validated input in, plain data out. Each write ends with a reconcile (alarm + badge). */
-export function createHandlers({ store, listSections, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents, followUps }: HandlerDeps): OwnHandlers {
+export function createHandlers({ store, listSections, counts, log, settings, clock, announcer, reconcile, i18n, integration, replyHandlers, dataHandlers, openThread, retention, intents, followUps }: HandlerDeps): OwnHandlers {
   /** A user's move; answers the reminder before it too, which is what an Undo puts back (`reminder.restore`). */
   async function transition(id: string, event: ReminderEvent): Promise<{ reminder: Reminder; previous: Reminder }> {
     const { reminder, previous } = await store.change(id, event, clock.now(), { cause: 'user' });
@@ -139,20 +143,21 @@ export function createHandlers({ store, listSections, settings, clock, announcer
       const now = clock.now();
       const { schedule } = await settings.get();
       const limits = { ...SECTION_PAGE, ...p.limits };
-      const page = await listSections({
+      const { recount, ...page } = await listSections({
         now,
         endOfToday: endOfLocalDay(now, schedule.timeZone),
         limits,
         ...(p.sections ? { sections: p.sections } : {}),
         ...(p.counts ? { counts: p.counts } : {}),
       });
+      // Not awaited: this answer already shows what its rows tell; the next list has the rebuilt counts.
+      if (recount) void counts.recount().catch((error: unknown) => log.warn('Could not rebuild the reminder counts', error));
       return { ...page, now };
     },
 
     async 'reminder.getByThread'(p) {
       const keys = threadKeysOf({ provider: 'gmail', ...pickIds(p) });
-      const found = await Promise.all(keys.map((key) => store.byThread(p.account, key)));
-      const matches = [...new Map(found.flat().map((r) => [r.id, r])).values()];
+      const matches = await store.byThread(p.account, keys);
       // Prefer the live one; else the most recently touched.
       matches.sort((a, b) => rank(a) - rank(b) || b.updatedAt - a.updatedAt);
       const intent = await intents.take(p.account, keys, clock.now());

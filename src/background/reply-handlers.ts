@@ -47,8 +47,7 @@ export function createReplyHandlers(d: ReplyHandlerDeps): { [K in ReplyTypes]: (
      */
     async 'thread.observed'(p) {
       const keys = threadKeysOf({ provider: 'gmail', ...(p.threadId ? { threadId: p.threadId } : {}), ...(p.permThreadId ? { permThreadId: p.permThreadId } : {}) });
-      const candidates = (await Promise.all(keys.map((k) => d.store.byThread(p.account, k)))).flat();
-      const live = [...new Map(candidates.map((r) => [r.id, r])).values()].filter((r) => isLive(r.status) && watchesReplies(r));
+      const live = (await d.store.byThread(p.account, keys)).filter((r) => isLive(r.status) && watchesReplies(r));
       if (live.length === 0) return { resolved: [] };
       const settings = await d.settings.get();
       const resolved: Reminder[] = [];

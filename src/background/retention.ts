@@ -2,6 +2,7 @@ import { NOTICE_MS, PRUNE_INTERVAL_MS, retentionCutoff } from '../core/retention
 import type { ResponseMap } from '../core/protocol/messages';
 import type { Settings } from '../core/settings';
 import type { HistoryStore } from '../storage/history-store';
+import type { StatusCounts } from '../storage/status-counts';
 import type { AlarmsPort, Clock } from './ports';
 import type { StorageAreaPort } from './settings-store';
 
@@ -18,6 +19,8 @@ interface RetentionState {
 
 export interface RetentionDeps {
   history: HistoryStore;
+  /** The per-status counts, verified with every clean-up (it moved many of them). */
+  counts: Pick<StatusCounts, 'recount'>;
   settings: { get(): Promise<Settings> };
   storage: StorageAreaPort;
   alarms: AlarmsPort;
@@ -31,7 +34,7 @@ export interface RetentionDeps {
  * install or update the first clean-up waits those 30 days, so nothing goes
  * before it could be seen there.
  */
-export function createRetention({ history, settings, storage, alarms, clock }: RetentionDeps) {
+export function createRetention({ history, counts, settings, storage, alarms, clock }: RetentionDeps) {
   async function state(now: number): Promise<RetentionState> {
     const stored = (await storage.get(STATE_KEY))[STATE_KEY] as Partial<RetentionState> | undefined;
     const since = typeof stored?.since === 'number' ? stored.since : now;
@@ -64,6 +67,9 @@ export function createRetention({ history, settings, storage, alarms, clock }: R
       const next: RetentionState = { since: s.since, nextAt: now + PRUNE_INTERVAL_MS, lastRun: { at: now, removed } };
       await storage.set({ [STATE_KEY]: next });
       await alarms.create(RETENTION_ALARM, { when: next.nextAt });
+      // Once a day the stored counts are checked against the index (and rebuilt where they disagree): whatever
+      // might have slipped past the writes heals within a day, and the popup's own cross-check catches it sooner.
+      await counts.recount();
       return removed;
     },
 

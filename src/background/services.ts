@@ -2,6 +2,7 @@ import { openReminderDb, type ReminderDB } from '../storage/open-db';
 import { reminderStore } from '../storage/reminder-store';
 import { sectionQuery } from '../storage/list-query';
 import { historyStore } from '../storage/history-store';
+import { statusCounts, type StatusCounts } from '../storage/status-counts';
 import { createRetention } from './retention';
 import { createAnnouncer } from './announcer';
 import { createCommandRelay, type ActiveTabPort } from './commands';
@@ -59,6 +60,25 @@ export interface BackgroundPorts {
 }
 
 /**
+ * A recount that reports what it had to fix (a stored count that was wrong means a write path missed it),
+ * and never fails its caller: a recount that could not run leaves the counts as they were, and says so.
+ */
+function loggedRecount(counts: StatusCounts, log: Logger): Pick<StatusCounts, 'recount'> {
+  return {
+    recount: async () => {
+      try {
+        const fixed = await counts.recount();
+        if (fixed.length > 0) log.warn(`Reminder counts rebuilt: ${fixed.map((f) => `${f.status} ${f.stored ?? 'missing'} → ${f.actual}`).join(', ')}`);
+        return fixed;
+      } catch (error) {
+        log.warn('Could not rebuild the reminder counts', error);
+        return [];
+      }
+    },
+  };
+}
+
+/**
  * Builds the background's services from its ports. Pure wiring: the entry
  * point passes real browser APIs, tests pass fakes and a fake IndexedDB.
  */
@@ -80,12 +100,13 @@ export function createBackground(rawPorts: BackgroundPorts, db: Promise<Reminder
   const replyHandlers = createReplyHandlers({ store, checks, checker, settings, pageKeys, announcer, reconcile, ...ports });
   const bulk = bulkStore(db);
   const dataHandlers = createDataHandlers({ store, bulk, settings, integration, pageKeys, errors, announcer, reconcile, ...ports });
-  const retention = createRetention({ history: historyStore(db, ports.IDBKeyRange), settings, ...ports });
+  const counts = loggedRecount(statusCounts(db, ports.IDBKeyRange), ports.log);
+  const retention = createRetention({ history: historyStore(db, ports.IDBKeyRange), counts, settings, ...ports });
   const openThread = createThreadOpener(ports);
   const intents = replyIntentStore(ports.storage);
   const followUps = createFollowUps({ store, settings, intents, openThread, render: followUpText, nextFollowUp: nextChainStep, ...ports });
   const handlers: Handlers = {
-    ...createHandlers({ followUps, intents, retention, store, listSections: sectionQuery(db, ports.IDBKeyRange), settings, announcer, reconcile, integration, replyHandlers, dataHandlers, openThread, ...ports }),
+    ...createHandlers({ followUps, intents, retention, store, listSections: sectionQuery(db, ports.IDBKeyRange), counts, settings, announcer, reconcile, integration, replyHandlers, dataHandlers, openThread, ...ports }),
     'controls.load': createControlsLoader({ scripting: ports.frameScripting, files: [CONTROLS_SCRIPT], log: ports.log }),
   };
   const route = createRouter({ handlers, ...ports });

@@ -234,9 +234,11 @@ export class HeaderElement {
   }
 
   fill(section: SectionId, count: number, atLeast: boolean | undefined, index: number, env: Env): void {
-    const shown = atLeast ? `${count}+` : String(count);
-    const key = `${section}|${shown}|${index}`;
+    const key = `${section}|${count}|${atLeast}|${index}`;
     if (key === this.key && this.env === env) return;
+    // Grouped in the UI language: "17,559" / "17.559".
+    const number = new Intl.NumberFormat(env.locale).format(count);
+    const shown = atLeast ? `${number}+` : number;
     this.key = key;
     this.env = env;
     this.root.id = `h-${section}`;

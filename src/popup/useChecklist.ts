@@ -88,8 +88,9 @@ export function useChecklist(request: Request, initial?: ListData): Checklist {
       if (!live.current || n !== seq.current) return;
       setList(next);
       setError(null);
-      // Waiting sections longer than a page are counted; history (thousands of finished reminders) is not:
-      // its header says "50+" and "Show more" pages on without a number.
+      // Waiting sections longer than a page are counted now. History (thousands of finished reminders) came
+      // counted already, from the counts the store keeps per status; only while those are being rebuilt does
+      // its header say "50+" (and "Show more" pages on without a number).
       const uncounted = LIVE_SECTIONS.filter((id) => next.counts[id] === undefined);
       if (uncounted.length === 0) return;
       const { counts } = await request('reminder.list', { sections: [], counts: uncounted });

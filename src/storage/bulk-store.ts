@@ -1,5 +1,6 @@
 import type { Reminder } from '../core/reminder';
 import type { ReminderDB } from './open-db';
+import { abandon, writeReminders } from './reminder-writes';
 
 /**
  * Whole-database operations for backup and "delete everything". Each runs
@@ -12,34 +13,27 @@ export function bulkStore(connection: ReminderDB | Promise<ReminderDB>) {
     /** Writes every reminder (already validated); one with the id of a stored reminder replaces it. */
     async putAll(reminders: readonly Reminder[]): Promise<{ imported: number; replaced: string[] }> {
       const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
+      const w = writeReminders(db);
       const replaced: string[] = [];
       try {
         for (const r of reminders) {
-          if ((await tx.store.getKey(r.id)) !== undefined) replaced.push(r.id);
-          await tx.store.put(r);
+          if ((await w.put(r)) !== undefined) replaced.push(r.id);
         }
       } catch (error) {
-        // A failed request aborts the transaction on its own; make sure, and surface the first error.
-        try {
-          tx.abort();
-        } catch {
-          /* already aborted */
-        }
-        await tx.done.catch(() => undefined);
+        // A failed request aborts the transaction on its own (reminders and counts alike); make sure, and surface the first error.
+        await abandon(w);
         throw error;
       }
-      await tx.done;
+      await w.tx.done;
       return { imported: reminders.length, replaced };
     },
 
-    /** Deletes every reminder; returns the ids that were there. */
+    /** Deletes every reminder (every count becomes 0); returns the ids that were there. */
     async clear(): Promise<string[]> {
       const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      const ids = await tx.store.getAllKeys();
-      await tx.store.clear();
-      await tx.done;
+      const w = writeReminders(db);
+      const ids = await w.clear();
+      await w.tx.done;
       return ids;
     },
   };

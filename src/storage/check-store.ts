@@ -3,6 +3,7 @@ import { checkNeeded, nextCheckAt, PRECHECK_MS, type CheckKind, type CheckResult
 import { applyEvent, IllegalTransitionError } from '../core/transitions';
 import type { ReminderDB } from './open-db';
 import { ReminderNotFoundError } from './reminder-store';
+import { writeReminders } from './reminder-writes';
 
 /**
  * The reply-check side of the reminder store: which reminders want a look
@@ -33,15 +34,15 @@ export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRang
    */
   async function reopenRemembering(id: string, now: number, list: 'ignoredReplyIds' | 'autoReplyIds'): Promise<Reminder> {
     const db = await ready;
-    const tx = db.transaction('reminders', 'readwrite');
-    const current = await tx.store.get(id);
+    const w = writeReminders(db);
+    const current = await w.reminders.get(id);
     if (!current) throw new ReminderNotFoundError(id);
     const next = applyEvent(current, { type: 'reopen' }, now, 'user');
     const messageId = current.resolution?.messageId;
     if (messageId) next[list] = [...new Set([...(current[list] ?? []), messageId])].slice(-100);
     delete next.check;
-    await tx.store.put(next);
-    await tx.done;
+    await w.put(next);
+    await w.tx.done;
     return next;
   }
 
@@ -88,11 +89,11 @@ export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRang
     /** Writes a look's result; undefined when the reminder changed since `expectedRev` (nothing written). */
     async record(id: string, expectedRev: number, result: CheckResult, now: number): Promise<Reminder | undefined> {
       const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      const current = await tx.store.get(id);
+      const w = writeReminders(db);
+      const current = await w.reminders.get(id);
       // A reminder "regardless of replies" is never looked at; a look that got here all the same writes nothing.
       if (!current || current.rev !== expectedRev || !watchesReplies(current)) {
-        await tx.done;
+        await w.tx.done;
         return undefined;
       }
       let next: Reminder = { ...current, rev: current.rev + 1, updatedAt: now };
@@ -105,8 +106,8 @@ export function checkStore(connection: ReminderDB | Promise<ReminderDB>, keyRang
         }
       }
       next.check = result.check;
-      await tx.store.put(next);
-      await tx.done;
+      await w.put(next);
+      await w.tx.done;
       return next;
     },
   };

@@ -1,5 +1,6 @@
 import { FINISHED_STATUSES } from '../core/retention';
 import type { ReminderDB } from './open-db';
+import { hasCounts, remindersAndCounts, writeReminders } from './reminder-writes';
 
 /** Deletions per transaction: a long clean-up never holds the store for long, and a killed worker loses one batch at most. */
 const BATCH = 500;
@@ -17,13 +18,15 @@ export function historyStore(connection: ReminderDB | Promise<ReminderDB>, keyRa
     /** Finished reminders in total, and those whose last change is before `cutoff` (when given). */
     async count(cutoff?: number): Promise<{ finished: number; before: number; oldest?: number }> {
       const db = await ready;
-      const tx = db.transaction('reminders');
-      const index = tx.store.index('by-status-updated');
+      const withCounts = hasCounts(db);
+      const tx = remindersAndCounts(db, 'readonly');
+      const index = tx.objectStore('reminders').index('by-status-updated');
       let finished = 0;
       let older = 0;
       let oldest: number | undefined;
       for (const status of FINISHED_STATUSES) {
-        finished += await index.count(all(status));
+        // The stored count when there is one (one key read); else the index walked (Chromium visits every key).
+        finished += (withCounts ? await tx.objectStore('counts').get(status) : undefined) ?? (await index.count(all(status)));
         if (cutoff !== undefined) older += await index.count(before(status, cutoff));
         const first = await index.openKeyCursor(all(status));
         const at = first?.key[1];
@@ -39,11 +42,12 @@ export function historyStore(connection: ReminderDB | Promise<ReminderDB>, keyRa
       let removed = 0;
       for (const status of FINISHED_STATUSES) {
         for (;;) {
-          const tx = db.transaction('reminders', 'readwrite');
-          const keys = await tx.store.index('by-status-updated').getAllKeys(before(status, cutoff), BATCH);
+          const w = writeReminders(db);
+          const keys = await w.reminders.index('by-status-updated').getAllKeys(before(status, cutoff), BATCH);
           // Re-checked inside the transaction: a reminder reopened meanwhile is no longer in the range.
-          await Promise.all(keys.map((key) => tx.store.delete(key)));
-          await tx.done;
+          // Each delete moves its status's count in the same transaction.
+          await Promise.all(keys.map((key) => w.delete(key)));
+          await w.tx.done;
           removed += keys.length;
           if (keys.length < BATCH) break;
         }

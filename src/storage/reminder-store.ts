@@ -3,6 +3,7 @@ import { applyEvent, markAnnounced, restoreSnapshot, type ReminderEvent } from '
 import { recordFollowUp, repeatsOnSend, setRepeat } from '../core/chain';
 import { defaultSettings, type Settings } from '../core/settings';
 import type { ReminderDB } from './open-db';
+import { abandon, writeReminders } from './reminder-writes';
 
 export class ReminderNotFoundError extends Error {
   readonly code = 'not-found';
@@ -58,6 +59,22 @@ function trackSend(r: Reminder, send: { thread: Partial<Reminder['thread']>; sen
 }
 
 /**
+ * The one rule for finding a thread's reminders: a thread may be stored under several keys (a reminder saved
+ * when only the Message-ID was known, another once the thread id was; see threadKeysOf). Every reminder of
+ * `account` under any of `keys`, each once, in the order of the keys (best first). Reads through the caller's
+ * transaction, so a write path decides on what it read.
+ */
+async function underThreadKeys(
+  byAccountThread: { getAll(query: [string, string]): Promise<Reminder[]> },
+  account: string,
+  keys: readonly string[],
+): Promise<Reminder[]> {
+  const found = new Map<string, Reminder>();
+  for (const key of keys) for (const r of await byAccountThread.getAll([account, key])) found.set(r.id, r);
+  return [...found.values()];
+}
+
+/**
  * Every read-modify-write runs inside one readwrite transaction. IndexedDB
  * serialises readwrite transactions on a store, so the status check inside
  * the transaction is a compare-and-set: of two racing wake-ups only one sees
@@ -80,15 +97,15 @@ export function reminderStore(
    */
   async function change(id: string, event: ReminderEvent, now: number, opts: { expectedRev?: number; cause?: string } = {}) {
     const db = await ready;
-    const tx = db.transaction('reminders', 'readwrite');
-    const current = await tx.store.get(id);
+    const w = writeReminders(db);
+    const current = await w.reminders.get(id);
     if (!current) throw new ReminderNotFoundError(id);
     if (opts.expectedRev !== undefined && opts.expectedRev !== current.rev) {
       throw new StaleRevisionError(id, opts.expectedRev, current.rev);
     }
     const next = applyEvent(current, event, now, opts.cause);
-    await tx.store.put(next);
-    await tx.done;
+    await w.put(next);
+    await w.tx.done;
     return { previous: current, reminder: next };
   }
 
@@ -101,8 +118,14 @@ export function reminderStore(
 
     countByStatus: async (status: ReminderStatus) => (await ready).countFromIndex('reminders', 'by-status-due', byStatus(status)),
 
-    byThread: async (account: string, threadKey: string) =>
-      (await ready).getAllFromIndex('reminders', 'by-account-thread', [account, threadKey]),
+    /** Every reminder of `account` stored under any of a thread's keys (threadKeysOf), each once. */
+    byThread: async (account: string, keys: readonly string[]) => {
+      const db = await ready;
+      const tx = db.transaction('reminders');
+      const found = await underThreadKeys(tx.store.index('by-account-thread'), account, keys);
+      await tx.done;
+      return found;
+    },
 
     /**
      * Idempotent create: the caller picks the id, so a retry after a killed
@@ -114,23 +137,20 @@ export function reminderStore(
      */
     async create(reminder: Reminder, now: number, chainSettings: ChainSettings = FALLBACK_CHAIN_SETTINGS): Promise<{ reminder: Reminder; outcome: CreateOutcome; answered?: Reminder }> {
       const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      const store = tx.store;
-      const same = await store.get(reminder.id);
+      const w = writeReminders(db);
+      const same = await w.reminders.get(reminder.id);
       if (same) {
-        await tx.done;
+        await w.tx.done;
         return { reminder: same, outcome: 'existing' };
       }
-      const byThread = store.index('by-account-thread');
-      const siblings: Reminder[] = [];
-      for (const key of threadKeysOf(reminder.thread)) siblings.push(...(await byThread.getAll([reminder.account, key])));
+      const siblings = await underThreadKeys(w.reminders.index('by-account-thread'), reminder.account, threadKeysOf(reminder.thread));
       const live = siblings.filter((r) => isLive(r.status));
       let answered: Reminder | undefined;
       const owed = live.find((r) => r.kind === 'owed-reply');
       // A "regardless" reminder answers only when armed on a send (no anchor): added from the thread, it is a note-to-self.
       if ((reminder.kind === 'no-reply' || (reminder.kind === 'always' && !reminder.anchor)) && owed) {
         answered = applyEvent(owed, { type: 'reply', resolution: sentAnswer(reminder.account, reminder.sentAt) }, now, 'answered');
-        await store.put(answered);
+        await w.put(answered);
       }
       const active = live.find((r) => r.kind === reminder.kind);
       if (active && isFollowUp(active, reminder)) {
@@ -146,22 +166,22 @@ export function reminderStore(
         );
         // The message it tracks already (the latest follow-up, sent again), or a send already recorded.
         if (recorded === active || (messageId !== undefined && messageId === active.thread.messageId)) {
-          await tx.done;
+          await w.tx.done;
           return { reminder: active, outcome: 'existing' };
         }
         const updated = trackSend(recorded, reminder);
-        await store.put(updated);
-        await tx.done;
+        await w.put(updated);
+        await w.tx.done;
         return { reminder: updated, outcome: 'replaced', ...(answered ? { answered } : {}) };
       }
       if (active) {
         const updated = trackSend(applyEvent(active, { type: 'reschedule', dueAt: reminder.dueAt }, now), reminder);
-        await store.put(updated);
-        await tx.done;
+        await w.put(updated);
+        await w.tx.done;
         return { reminder: updated, outcome: 'replaced', ...(answered ? { answered } : {}) };
       }
-      await store.add(reminder);
-      await tx.done;
+      await w.add(reminder);
+      await w.tx.done;
       return { reminder, outcome: 'created', ...(answered ? { answered } : {}) };
     },
 
@@ -181,27 +201,24 @@ export function reminderStore(
       chainSettings: ChainSettings = FALLBACK_CHAIN_SETTINGS,
     ): Promise<{ answered: Reminder[]; followedUp: Reminder[] }> {
       const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      const byThread = tx.store.index('by-account-thread');
-      const found = new Map<string, Reminder>();
-      for (const key of keys) for (const r of await byThread.getAll([account, key])) found.set(r.id, r);
+      const w = writeReminders(db);
       const answered: Reminder[] = [];
       const followedUp: Reminder[] = [];
-      for (const r of found.values()) {
+      for (const r of await underThreadKeys(w.reminders.index('by-account-thread'), account, keys)) {
         // Reported within seconds of the send (the tab waits at most a minute for Gmail's answer): whatever is owed now is answered.
         if (r.kind === 'owed-reply' && isLive(r.status)) {
           const next = applyEvent(r, { type: 'reply', resolution: sentAnswer(account, send.at) }, now, 'answered');
-          await tx.store.put(next);
+          await w.put(next);
           answered.push(next);
         } else if (repeatsOnSend(r) && !(send.messageId && send.messageId === r.thread.messageId)) {
           const recorded = recordFollowUp(r, { at: send.at, ...(send.messageId ? { messageId: send.messageId } : {}) }, chainSettings, now);
           if (recorded === r) continue;
           const next = trackSend(recorded, { thread: { ...send.thread, ...(send.messageId ? { messageId: send.messageId } : {}) }, sentAt: send.at });
-          await tx.store.put(next);
+          await w.put(next);
           followedUp.push(next);
         }
       }
-      await tx.done;
+      await w.tx.done;
       return { answered, followedUp };
     },
 
@@ -210,16 +227,15 @@ export function reminderStore(
     /** "Stop repeating" / "Repeat until answered", atomically; answers the reminder before it too (what an Undo puts back). */
     async setRepeat(id: string, repeat: boolean, now: number, chainSettings: ChainSettings = FALLBACK_CHAIN_SETTINGS) {
       const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      const current = await tx.store.get(id);
+      const w = writeReminders(db);
+      const current = await w.reminders.get(id);
       if (!current) {
-        tx.abort();
-        await tx.done.catch(() => undefined);
+        await abandon(w);
         throw new ReminderNotFoundError(id);
       }
       const next = setRepeat(current, repeat, chainSettings, now);
-      if (next !== current) await tx.store.put(next);
-      await tx.done;
+      if (next !== current) await w.put(next);
+      await w.tx.done;
       return { previous: current, reminder: next };
     },
 
@@ -230,28 +246,27 @@ export function reminderStore(
      */
     async restore(previous: Reminder, expectedRev: number | undefined, now: number): Promise<Reminder> {
       const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      const current = await tx.store.get(previous.id);
+      const w = writeReminders(db);
+      const current = await w.reminders.get(previous.id);
       let restored: Reminder;
       try {
         restored = restoreSnapshot(previous, current, expectedRev, now);
       } catch (error) {
-        tx.abort();
-        await tx.done.catch(() => undefined);
+        await abandon(w);
         throw error;
       }
-      await tx.store.put(restored);
-      await tx.done;
+      await w.put(restored);
+      await w.tx.done;
       return restored;
     },
 
     async delete(id: string): Promise<Reminder> {
       const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      const current = await tx.store.get(id);
+      const w = writeReminders(db);
+      const current = await w.reminders.get(id);
       if (!current) throw new ReminderNotFoundError(id);
-      await tx.store.delete(id);
-      await tx.done;
+      await w.delete(id);
+      await w.tx.done;
       return current;
     },
 
@@ -277,19 +292,19 @@ export function reminderStore(
      */
     async fireDue(now: number, cause: string, isReady: (r: Reminder) => boolean = () => true): Promise<Reminder[]> {
       const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
-      const index = tx.store.index('by-status-due');
+      const w = writeReminders(db);
+      const index = w.reminders.index('by-status-due');
       const fired: Reminder[] = [];
       for (const status of WAITING_STATUSES) {
         for (const reminder of await index.getAll(byStatus(status, now))) {
           // e.g. its look for replies has not been made yet
           if (!isReady(reminder)) continue;
           const next = applyEvent(reminder, { type: 'fire', cause }, now, cause);
-          await tx.store.put(next);
+          await w.put(next);
           fired.push(next);
         }
       }
-      await tx.done;
+      await w.tx.done;
       return fired;
     },
 
@@ -307,14 +322,14 @@ export function reminderStore(
      */
     async markAnnounced(ids: readonly string[], now: number): Promise<string[]> {
       const db = await ready;
-      const tx = db.transaction('reminders', 'readwrite');
+      const w = writeReminders(db);
       const stale: string[] = [];
       for (const id of ids) {
-        const current = await tx.store.get(id);
+        const current = await w.reminders.get(id);
         if (current?.status !== 'notified') stale.push(id);
-        else if (current.announcedAt === undefined) await tx.store.put(markAnnounced(current, now));
+        else if (current.announcedAt === undefined) await w.put(markAnnounced(current, now));
       }
-      await tx.done;
+      await w.tx.done;
       return stale;
     },
   };

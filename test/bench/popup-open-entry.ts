@@ -23,12 +23,24 @@ export async function seed(from: number, to: number, now: number, total: number)
   const db = await open();
   const before = (await navigator.storage.estimate()).usage ?? 0;
   let json = 0;
+  // The extension keeps finished reminders per status in its counts store (v6), in the same transaction as each write;
+  // so does the seeding (the ids are new, so each put adds one to its status).
+  const counted = db.objectStoreNames.contains('counts');
   for (let i = from; i < to; i += 1000) {
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('reminders', 'readwrite');
+      const tx = db.transaction(counted ? ['reminders', 'counts'] : ['reminders'], 'readwrite');
+      const added: Record<string, number> = {};
       for (const r of all!.slice(i, Math.min(to, i + 1000))) {
         tx.objectStore('reminders').put(r);
         json += JSON.stringify(r).length;
+        if (r.status === 'replied' || r.status === 'done' || r.status === 'cancelled') added[r.status] = (added[r.status] ?? 0) + 1;
+      }
+      if (counted) {
+        const counts = tx.objectStore('counts');
+        for (const [status, n] of Object.entries(added)) {
+          const get = counts.get(status);
+          get.onsuccess = () => counts.put((get.result as number | undefined ?? 0) + n, status);
+        }
       }
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);

@@ -11,12 +11,15 @@
  * declines every reminder (the same readwrite transaction and index read, no put).
  */
 import { createReminder, isWaiting, type Address, type Reminder, type ReminderStatus } from '../../src/core/reminder';
-import { groupIntoSections, RECENT_LIMIT, SECTION_IDS, type SectionId } from '../../src/core/sections';
+import { groupIntoSections, LIVE_SECTIONS, RECENT_LIMIT, SECTION_IDS, SECTION_PAGE, type SectionId } from '../../src/core/sections';
 import { checkNeeded } from '../../src/core/replies/outcome';
 import { openReminderDb, type ReminderDB } from '../../src/storage/open-db';
 import { reminderStore, type ReminderStore } from '../../src/storage/reminder-store';
 import { checkStore, type CheckStore } from '../../src/storage/check-store';
 import { bulkStore } from '../../src/storage/bulk-store';
+import { sectionQuery, type SectionQueryFn } from '../../src/storage/list-query';
+import { COUNTED_STATUSES, hasCounts } from '../../src/storage/reminder-writes';
+import { statusCounts, type StatusCounts } from '../../src/storage/status-counts';
 import { seeded } from '../unit/seeded';
 
 const MINUTE = 60_000;
@@ -180,7 +183,10 @@ interface Expected {
   /** What checks.due(now) answers. */
   checksDue: number;
   nextDueAt: number | undefined;
+  /** Rows per section in the old full list (history capped at RECENT_LIMIT). */
   sections: Record<SectionId, number>;
+  /** Every section's full size (what the popup's headers count). */
+  totals: Record<SectionId, number>;
 }
 
 function expectedOf(reminders: readonly Reminder[], now: number): Expected {
@@ -214,6 +220,14 @@ function expectedOf(reminders: readonly Reminder[], now: number): Expected {
       replied: Math.min(RECENT_LIMIT, counts.replied),
       done: Math.min(RECENT_LIMIT, counts.done),
     },
+    totals: {
+      overdue: counts.notified + due,
+      answer: 0,
+      today: dueToday,
+      upcoming: waiting - due - dueToday,
+      replied: counts.replied,
+      done: counts.done,
+    },
   };
 }
 
@@ -229,6 +243,8 @@ interface Db {
   db: ReminderDB;
   store: ReminderStore;
   checks: CheckStore;
+  list: SectionQueryFn;
+  counts: StatusCounts;
   expected?: Expected;
 }
 
@@ -248,15 +264,19 @@ async function estimate() {
   return { usage: e.usage ?? 0, indexedDB: e.usageDetails?.indexedDB ?? null, quota: e.quota ?? 0 };
 }
 
-/** Opens (and migrates to the current schema) one fresh database per key. */
-async function open(input: { now: number; names: Record<string, string> }) {
+/**
+ * Opens (and migrates) one fresh database per key: to the current schema, or to `versions[key]` (the v4
+ * baseline: six indexes, no counts store; the same storage code writes it without counts).
+ */
+async function open(input: { now: number; names: Record<string, string>; versions?: Record<string, number> }) {
   NOW = input.now;
-  const out: Record<string, { version: number; indexes: string[] }> = {};
+  const out: Record<string, { version: number; indexes: string[]; stores: string[] }> = {};
   for (const [key, name] of Object.entries(input.names)) {
-    const db = await openReminderDb(indexedDB, { name });
-    if (db.objectStoreNames.length !== 1 || (await db.count('reminders')) !== 0) fail(`${name} is not a fresh database`);
-    dbs.set(key, { name, db, store: reminderStore(db), checks: checkStore(db) });
-    out[key] = { version: db.version, indexes: [...db.transaction('reminders').store.indexNames] };
+    const version = input.versions?.[key];
+    const db = await openReminderDb(indexedDB, { name, ...(version ? { version } : {}) });
+    if ((await db.count('reminders')) !== 0) fail(`${name} is not a fresh database`);
+    dbs.set(key, { name, db, store: reminderStore(db), checks: checkStore(db), list: sectionQuery(db), counts: statusCounts(db) });
+    out[key] = { version: db.version, indexes: [...db.transaction('reminders').store.indexNames], stores: [...db.objectStoreNames] };
   }
   return { dbs: out, crossOriginIsolated: globalThis.crossOriginIsolated, before: await estimate(), userAgent: navigator.userAgent };
 }
@@ -285,12 +305,21 @@ async function insert(input: { key: string; rows: number; seed: number; batch: n
   const insertMs = performance.now() - t1;
   const count = await d.db.count('reminders');
   if (count !== input.rows) fail(`${input.key}: ${count} reminders stored, meant ${input.rows}`);
+  // Raw adds bypass the counts: the recount (what the background runs daily) builds them, timed.
+  const t2 = performance.now();
+  const fixed = await d.counts.recount();
+  const recountMs = performance.now() - t2;
+  if (hasCounts(d.db)) {
+    for (const s of COUNTED_STATUSES) {
+      if ((await d.db.get('counts', s)) !== d.expected.counts[s]) fail(`${input.key}: count of ${s} not rebuilt`);
+    }
+  }
   const after = await estimate();
   const json = reminders.reduce((n, r) => n + JSON.stringify(r).length, 0);
-  return { rows: count, genMs, insertMs, batchMs, before, after, jsonChars: json, expected: d.expected };
+  return { rows: count, genMs, insertMs, batchMs, before, after, jsonChars: json, expected: d.expected, recountMs, recounted: fixed.length };
 }
 
-type Task = 'fireDue' | 'getAllFilter' | 'checksDue' | 'nextDueAt' | 'list';
+type Task = 'fireDue' | 'getAllFilter' | 'checksDue' | 'nextDueAt' | 'list' | 'listAll';
 
 /** One measured read on one database; checked against the seeded data. */
 async function run(input: { key: string; task: Task }) {
@@ -328,7 +357,26 @@ async function run(input: { key: string; task: Task }) {
       break;
     }
     case 'list': {
-      // What reminder.list does: every reminder, grouped into the popup's sections.
+      // What reminder.list does for the popup today (list-query.ts): each section's first page through the
+      // indexes, with counts: 'page' (history's from the counts store), then the popup's second request
+      // counting the live sections that were longer than a page.
+      const query = { now, endOfToday: endOfUtcDay(now), limits: SECTION_PAGE };
+      const first = await d.list({ ...query, counts: 'page' });
+      splitMs = performance.now() - t0;
+      const uncounted = LIVE_SECTIONS.filter((id) => first.counts[id] === undefined);
+      const second = uncounted.length ? await d.list({ ...query, sections: [], counts: uncounted }) : { counts: {} };
+      const counts = { ...second.counts, ...first.counts };
+      if (first.recount) fail(`${input.key}: the stored counts disagree with the rows`);
+      for (const id of SECTION_IDS) {
+        const rows = first.sections[id]?.length ?? -1;
+        if (rows !== Math.min(SECTION_PAGE[id], exp.totals[id])) fail(`${input.key}: section ${id} has ${rows} rows, expected ${Math.min(SECTION_PAGE[id], exp.totals[id])}`);
+        if (counts[id] !== exp.totals[id]) fail(`${input.key}: section ${id} counted ${counts[id]}, expected ${exp.totals[id]}`);
+      }
+      found = SECTION_IDS.reduce((n, id) => n + counts[id]!, 0);
+      break;
+    }
+    case 'listAll': {
+      // The popup's list before the indexes (the baseline): every reminder, grouped into the sections.
       const all = await d.store.all();
       splitMs = performance.now() - t0;
       const sections = groupIntoSections(all, now, TIME_ZONE);
@@ -340,7 +388,14 @@ async function run(input: { key: string; task: Task }) {
     }
   }
   const ms = performance.now() - t0;
-  const want = { fireDue: exp.due, getAllFilter: exp.due, checksDue: exp.checksDue, nextDueAt: exp.nextDueAt === undefined ? 0 : 1, list: SECTION_IDS.reduce((n, id) => n + exp.sections[id], 0) }[input.task];
+  const want = {
+    fireDue: exp.due,
+    getAllFilter: exp.due,
+    checksDue: exp.checksDue,
+    nextDueAt: exp.nextDueAt === undefined ? 0 : 1,
+    list: SECTION_IDS.reduce((n, id) => n + exp.totals[id], 0),
+    listAll: SECTION_IDS.reduce((n, id) => n + exp.sections[id], 0),
+  }[input.task];
   if (found !== want) fail(`${input.key} ${input.task}: found ${found}, expected ${want}`);
   return { ms, found, ...(splitMs === undefined ? {} : { readMs: splitMs, groupMs: ms - splitMs }) };
 }
@@ -369,7 +424,50 @@ async function writeSample(input: { key: string; importRows: number; createRows:
   const createMs = performance.now() - t1;
   const after = await d.db.count('reminders');
   if (after !== before + fresh.length) fail(`writes: ${after - before} stored, meant ${fresh.length}`);
+  // The write paths kept the stored counts right (Chromium, not only fake-indexeddb).
+  if (hasCounts(d.db)) {
+    for (const s of COUNTED_STATUSES) {
+      const n = await d.store.countByStatus(s);
+      if ((await d.db.get('counts', s)) !== n) fail(`${input.key}: stored count of ${s} is not ${n} after the writes`);
+    }
+  }
   return { importMs, importRows: input.importRows, createMs, createRows: input.createRows };
+}
+
+/** FNV-1a over every record's JSON in key order, and how many there are: "every reminder unchanged" in one number. */
+async function digest(db: ReminderDB) {
+  let h = 0x811c9dc5;
+  const all = await db.getAll('reminders');
+  for (const r of all) {
+    const s = JSON.stringify(r);
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return { rows: all.length, hash: h };
+}
+
+/**
+ * Upgrades one (v4) database to the current schema in Chromium, timed: the real migrations (v5 drops two
+ * indexes, v6 counts finished reminders) on a store as large as a heavy user's. Fails unless every record
+ * is byte for byte what it was and the counts equal the index's.
+ */
+async function migrate(input: { key: string }) {
+  const d = get(input.key);
+  const before = await digest(d.db);
+  const from = d.db.version;
+  d.db.close();
+  const t0 = performance.now();
+  const db = await openReminderDb(indexedDB, { name: d.name });
+  const ms = performance.now() - t0;
+  const after = await digest(db);
+  if (after.rows !== before.rows || after.hash !== before.hash) fail(`${input.key}: the migration changed the records (${before.rows} → ${after.rows})`);
+  const store = reminderStore(db);
+  const counts: Record<string, number> = {};
+  for (const s of COUNTED_STATUSES) {
+    counts[s] = await store.countByStatus(s);
+    if ((await db.get('counts', s)) !== counts[s]) fail(`${input.key}: the migration counted ${s} wrong`);
+  }
+  dbs.set(input.key, { ...d, db, store, checks: checkStore(db), list: sectionQuery(db), counts: statusCounts(db) });
+  return { ms, from, to: db.version, rows: after.rows, indexes: [...db.transaction('reminders').store.indexNames], counts };
 }
 
 /** Counts that must not change across the measured (read-only) runs. */
@@ -380,4 +478,4 @@ async function census(input: { key: string }) {
   return counts;
 }
 
-export { open, insert, run, writeSample, census, estimate };
+export { open, insert, run, writeSample, census, estimate, migrate };

@@ -9,7 +9,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newProfileDir, readReminders, removeProfileDir, send, sendOk, sleep, waitFor, type Launched } from './harness';
+import { newProfileDir, readReminders, send, sendOk, sleep, waitFor, type Launched } from './harness';
 import { printViewRoutes } from './gmail-pages';
 import {
   alarmsOf,
@@ -308,8 +308,8 @@ describe('faults: nothing lost, nothing twice', () => {
       newBuild = join(dir, 'new');
       // The old release: the production sources with the database capped at v1 (see faults-old-build.vite.config.ts).
       // The new one: the same sources, uncapped — built here too, so the pair is consistent whatever dist/ holds.
-      await buildOldExtension(oldBuild, 1);
-      await buildCurrentExtension(newBuild);
+      // Side by side: separate output folders, nothing else written (each is its own vite process).
+      await Promise.all([buildOldExtension(oldBuild, 1), buildCurrentExtension(newBuild)]);
     }, 240_000);
 
     it('v0.1.0 (database v1) → v0.2.0 (current database): every reminder kept once with its data, the new index, due ones notified once', async () => {
@@ -359,11 +359,12 @@ describe('faults: nothing lost, nothing twice', () => {
       await waitFor(async () => (await notificationsOf(updated)).includes(`r:${dueSoon}`), { what: 'its notification' });
 
       const v2 = await reminderIndexes(page2);
-      // Every migration since v1 ran (v2 by-account-due, v3 by-status-updated, and any later one).
+      // Every migration since v1 ran (v3 by-status-updated, v4 by-kind-status-due, v5 dropped the unread by-updated
+      // and by-account-due, and any later one).
       expect(v2.version).toBe(DB_VERSION);
-      expect(v2.indexes['by-account-due']).toEqual(['account', 'dueAt']);
       expect(v2.indexes['by-status-updated']).toEqual(['status', 'updatedAt']);
-      expect(Object.keys(v2.indexes)).toEqual(expect.arrayContaining(['by-account-due', 'by-account-thread', 'by-status-due', 'by-status-updated', 'by-updated']));
+      expect(v2.indexes['by-kind-status-due']).toEqual(['kind', 'status', 'dueAt']);
+      expect(Object.keys(v2.indexes).sort()).toEqual(['by-account-thread', 'by-kind-status-due', 'by-status-due', 'by-status-updated']);
 
       const byId = expectEachOnce(await readReminders(page2), [dueSoon, ...pending, finished]);
       // Untouched reminders are exactly as the old build wrote them.
@@ -378,7 +379,7 @@ describe('faults: nothing lost, nothing twice', () => {
       expectStillPending(byId, pending);
       expect(byId.get(finished)?.status).toBe('done');
 
-      // The new index answers for the records that came from v1: one account, earliest due first.
+      // The new indexes answer for the records that came from v1: the pending ones of their kind, earliest due first.
       const mine = await page2.evaluate(
         () =>
           new Promise<string[]>((res, rej) => {
@@ -389,8 +390,8 @@ describe('faults: nothing lost, nothing twice', () => {
               const q = db
                 .transaction('reminders')
                 .objectStore('reminders')
-                .index('by-account-due')
-                .getAll(IDBKeyRange.bound(['me@example.com', -Infinity], ['me@example.com', Infinity]));
+                .index('by-kind-status-due')
+                .getAll(IDBKeyRange.bound(['no-reply', 'pending', -Infinity], ['no-reply', 'pending', Infinity]));
               q.onsuccess = () => {
                 db.close();
                 res((q.result as Reminder[]).map((r) => r.id));
@@ -399,7 +400,31 @@ describe('faults: nothing lost, nothing twice', () => {
             };
           }),
       );
-      expect(mine).toEqual([dueSoon, 'upd-later-1', finished, 'upd-later-2']);
+      expect(mine).toEqual(['upd-later-1', 'upd-work', 'upd-later-2']);
+      // The v1 build kept no counts: v6 built them from its records (finished ones, per status), and the new
+      // build's writes since kept them. They agree with the records.
+      const stored = await page2.evaluate(
+        () =>
+          new Promise<Record<string, number>>((res, rej) => {
+            const req = indexedDB.open('follow-through');
+            req.onerror = () => rej(req.error);
+            req.onsuccess = () => {
+              const db = req.result;
+              const store = db.transaction('counts').objectStore('counts');
+              const keys = store.getAllKeys();
+              const values = store.getAll();
+              values.onsuccess = () => {
+                db.close();
+                res(Object.fromEntries((keys.result as string[]).map((k, i) => [k, values.result[i] as number])));
+              };
+              values.onerror = () => rej(values.error);
+            };
+          }),
+      );
+      const tally: Record<string, number> = { replied: 0, done: 0, cancelled: 0 };
+      for (const r of await readReminders(page2)) if (r.status in tally) tally[r.status]! += 1;
+      expect(stored).toEqual(tally);
+      expect(tally).toEqual({ replied: 0, done: 1, cancelled: 0 });
       expect([...old.blocked, ...updated.blocked]).toEqual([]);
     });
   });

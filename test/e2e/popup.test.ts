@@ -57,6 +57,25 @@ async function seed(page: Page) {
 }
 
 const byId = async (page: Page, id: string) => (await readReminders(page)).find((r) => r.id === id);
+/** The extension's stored count of one finished status (the counts store, v6), read from an extension page. */
+const storedCount = (page: Page, status: string) =>
+  page.evaluate(
+    (s) =>
+      new Promise<number | undefined>((res, rej) => {
+        const req = indexedDB.open('follow-through');
+        req.onerror = () => rej(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('counts').objectStore('counts').get(s);
+          get.onsuccess = () => {
+            db.close();
+            res(get.result as number | undefined);
+          };
+          get.onerror = () => rej(get.error);
+        };
+      }),
+    status,
+  );
 const statusOf = async (page: Page, id: string) => (await byId(page, id))?.status;
 const row = (page: Page, id: SeedId) => page.locator(`.row[data-id="${id}"]`);
 
@@ -111,10 +130,15 @@ describe('popup checklist in real Chromium', () => {
     await expect.poll(() => statusOf(page, 'p-up-3')).toBe('done');
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain(`Done: ${seedOf('p-up-3').subject}`);
     await expect.poll(() => row(page, 'p-up-3').getAttribute('data-section')).toBe('done');
+    // The Done header and the stored count moved with it (the same transaction as the write).
+    await expect.poll(headings).toContainEqual(['Done', '2']);
+    expect(await storedCount(page, 'done')).toBe(2);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => statusOf(page, 'p-up-3')).toBe('pending');
     expect((await byId(page, 'p-up-3'))?.dueAt).toBe(beforeDone?.dueAt);
     await expect.poll(() => row(page, 'p-up-3').getAttribute('data-section')).toBe('upcoming');
+    await expect.poll(headings).toContainEqual(['Done', '1']);
+    expect(await storedCount(page, 'done')).toBe(1);
 
     // Snooze via the row's actions, picking a preset: the due time is exactly what due.preview promised.
     await page.getByRole('button', { name: `More actions for ${seedOf('p-up-5').subject}` }).click();

@@ -1,7 +1,7 @@
 import type { FollowUpArm, FollowUpDraft } from '../../core/follow-up';
 import { insertPlainText } from '../gmail/insert-text';
 import { openInThreadReply } from '../gmail/reply';
-import { threadMessages, type VisibleThread } from '../gmail/thread-view';
+import type { ThreadMessage, VisibleThread } from '../gmail/thread-view';
 import { showToast } from '../ui/toast';
 import type { Armed } from '../ui/types';
 import type { ContentDeps } from './deps';
@@ -57,9 +57,9 @@ async function armedFor(deps: ContentDeps, arm: FollowUpArm): Promise<Armed | un
   return answer.ok ? { due: { preset: arm.preset }, label: answer.preview.label, at: answer.preview.at, followUp: true } : undefined;
 }
 
-/** The user's own name as the thread shows it on their messages (for a template's {myName}). */
-export function myNameIn(deps: ContentDeps, thread: VisibleThread, account: string): string | undefined {
-  const own = threadMessages(deps.doc, thread).filter((m) => m.from?.email === account.toLowerCase() && m.from.name);
+/** The user's own name as the thread's messages show it on theirs (for a template's {myName}). */
+export function myNameIn(messages: readonly ThreadMessage[], account: string): string | undefined {
+  const own = messages.filter((m) => m.from?.email === account.toLowerCase() && m.from.name);
   const name = own.at(-1)?.from?.name?.trim();
   return name ? name.slice(0, 320) : undefined;
 }

@@ -21,6 +21,25 @@ export function applyThemes(doc: Document, win: Window): void {
   }
 }
 
+/** Elements in <head> that carry no styles: Gmail rewrites the title on every navigation and unread count, adds scripts as it loads modules, and swaps the favicon. */
+const NOT_STYLES = 'title, script, meta, link[rel~=icon], link[rel~=preload], link[rel~=prefetch], link[rel~=preconnect], link[rel~=dns-prefetch], noscript, base';
+
+/** Whether a change can alter the page's styles (and so the theme); <html>/<body> attribute changes always can. */
+function mayRestyle(record: MutationRecord): boolean {
+  const target = record.target;
+  const el = target.nodeType === 1 ? (target as Element) : target.parentElement;
+  if (!el || el.nodeName === 'HTML' || el.nodeName === 'BODY') return true;
+  try {
+    if (record.type === 'childList' && el.nodeName === 'HEAD') {
+      // Only what was put in or taken out of <head> itself matters; any node but a known non-style one counts.
+      return [...record.addedNodes, ...record.removedNodes].some((n) => n.nodeType === 1 && !(n as Element).matches(NOT_STYLES));
+    }
+    return !el.closest(NOT_STYLES);
+  } catch {
+    return true;
+  }
+}
+
 export function watchTheme(doc: Document, win: Window, warn: (what: string, error: unknown) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const recheck = () => {
@@ -37,7 +56,7 @@ export function watchTheme(doc: Document, win: Window, warn: (what: string, erro
 
   const observer = new MutationObserver((records) => {
     // Our own hosts' `data-theme` never reaches here: only <html>, <body> and <head> are observed.
-    if (records.length > 0) recheck();
+    if (records.some(mayRestyle)) recheck();
   });
   const attributes = { attributes: true, attributeFilter: ['class', 'style', 'data-theme', 'dark'] };
   observer.observe(doc.documentElement, attributes);

@@ -5,7 +5,7 @@ import { mayChain } from '../../core/chain';
 import { chainLabel } from '../../core/chain-text';
 import type { PresetId } from '../../core/schedule/presets';
 import { isHidden } from '../gmail/dom-util';
-import { threadMessages, threadToolbar, visibleThread, type VisibleThread } from '../gmail/thread-view';
+import { threadMessages, threadToolbar, visibleThread, type ThreadMessage, type VisibleThread } from '../gmail/thread-view';
 import { currentTheme, mountInShadow, type Mounted } from '../ui/mount';
 import { showToast } from '../ui/toast';
 import { ThreadControl, type ThreadControlProps } from '../ui/ThreadControl';
@@ -78,8 +78,7 @@ export function createThreadController(
     });
   }
 
-  function identityOf(thread: VisibleThread, account: string): ThreadIdentity {
-    const messages = threadMessages(deps.doc, thread);
+  function identityOf(thread: VisibleThread, account: string, messages: readonly ThreadMessage[]): ThreadIdentity {
     const mine = messages.filter((m) => m.from?.email === account);
     // Who we wait for: the recipients of the user's last message, else everyone else in the thread.
     const recipients =
@@ -111,7 +110,7 @@ export function createThreadController(
     const { sentAt, anchor } = anchorFor(messages, account, replies, deps.now(), browserZone());
     // "Regardless of replies" is about the thread, whoever wrote last: it counts like a follow-up added here.
     const kind = armed.kind === 'always' ? { kind: 'always' as const } : {};
-    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account), sentAt, anchor, due: armed.due, ...kind });
+    return deps.request('reminder.create', { id: deps.newId(), account, thread: identityOf(s.thread, account, messages), sentAt, anchor, due: armed.due, ...kind });
   }
 
   async function act(s: Shown, run: () => Promise<{ reminder: Pick<Reminder, 'dueAt' | 'kind'> }>, armed: Armed | undefined) {
@@ -148,14 +147,19 @@ export function createThreadController(
           ...(s.thread.permThreadId ? { permThreadId: s.thread.permThreadId } : {}),
         });
         const settings = await deps.settings();
-        s.offer = offerFor(threadMessages(deps.doc, s.thread), ownMatcher(account, settings));
+        // Read once per load: the offer and the observation below share it.
+        const messages = threadMessages(deps.doc, s.thread);
+        s.offer = offerFor(messages, ownMatcher(account, settings));
         s.reminder = reminder && isShownInThread(reminder.status) ? reminder : null;
         s.view = s.reminder ? await viewOf(s.reminder) : null;
         s.defaultPreset = settings.defaultPreset;
-        if (isObservable(s.reminder)) void observeShown(s);
+        // After the view is settled, as before: a reply found here starts a second load, which must not race this
+        // one's view. Only cached-settings microtasks lie between the read and here; a message Gmail adds meanwhile
+        // is observed by messagesAdded (its own fresh read).
+        if (isObservable(s.reminder)) void observeShown(s, messages);
         // "Write follow-up" opened this thread: the reply, filled and armed. "Reply now": Gmail's own reply.
         // (Either is taken once by the background.)
-        if (followUp) void followUpFor(s, followUp.reminderId);
+        if (followUp) void followUpFor(s, followUp.reminderId, messages);
         else if (openReply) void openInThreadReply(deps.doc, s.thread).catch((error) => deps.warnOnce('opening the reply failed', error));
       } catch (error) {
         deps.warnOnce('reminder lookup failed', error);
@@ -167,15 +171,16 @@ export function createThreadController(
 
   /**
    * Writes the follow-up of that reminder in this tab: the background renders the nudge (with the user's name as
-   * the thread shows it), the reply opens right here. From the control's "Write follow-up", or a follow-up intent.
+   * the thread shows it), the reply opens right here. From the control's "Write follow-up", or a follow-up intent
+   * (`messages`: the thread as the load just read it).
    */
-  async function followUpFor(s: Shown, reminderId: string) {
+  async function followUpFor(s: Shown, reminderId: string, messages?: readonly ThreadMessage[]) {
     const account = accounts.current();
     if (!account) return;
     const theme = () => currentTheme(s.mounted.host, s.theme);
     let draft: FollowUpDraft;
     try {
-      const myName = myNameIn(deps, s.thread, account);
+      const myName = myNameIn(messages ?? threadMessages(deps.doc, s.thread), account);
       ({ draft } = await deps.request('reminder.followUpDraft', { id: reminderId, ...(myName ? { myName } : {}) }));
     } catch (error) {
       if (isExtensionGone(error)) return;
@@ -220,12 +225,12 @@ export function createThreadController(
     return explainReminder(r, deps.t, (ms) => labels.get(ms) ?? '', dayFormatter(deps.lang));
   }
 
-  /** Tells the background what the tab shows of the thread; a reply it finds there shows at once. */
-  async function observeShown(s: Shown) {
+  /** Tells the background what the tab shows of the thread (`messages`: read just now); a reply it finds there shows at once. */
+  async function observeShown(s: Shown, messages?: readonly ThreadMessage[]) {
     try {
       const account = accounts.current();
       if (!account) return;
-      const resolved = await observe(account, s.thread, threadMessages(deps.doc, s.thread));
+      const resolved = await observe(account, s.thread, messages ?? threadMessages(deps.doc, s.thread));
       if (resolved.length > 0 && shown === s) await load(s);
     } catch (error) {
       deps.warnOnce('thread observation failed', error);

@@ -67,33 +67,76 @@ export async function openInThreadReply(doc: Document, thread: VisibleThread, { 
   if (!editor) {
     const find = () => (replyAll ? replyAllControl(doc, thread) : undefined) ?? replyControl(doc, thread);
     // The thread's heading shows before its messages: give Gmail the same time to show the Reply control.
-    const control = find() ?? (await waitFor(doc, find, timeoutMs));
+    const control = find() ?? (await waitFor(doc, find, REPLY_CONTROLS, timeoutMs));
     if (!control) return undefined;
     const view = doc.defaultView;
     for (const type of ['mousedown', 'mouseup', 'click']) {
       control.dispatchEvent(new (view?.MouseEvent ?? MouseEvent)(type, { bubbles: true, cancelable: true, view, button: 0 }));
     }
-    editor = await waitFor(doc, () => inlineReplyEditor(doc, thread), timeoutMs);
+    editor = await waitFor(doc, () => inlineReplyEditor(doc, thread), REPLY_EDITOR_PARTS, timeoutMs);
   }
   editor?.focus();
   return editor;
 }
 
-function waitFor<T>(doc: Document, find: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
+/** What Gmail adds when it shows a Reply control (a message header, the bar below the thread). */
+const REPLY_CONTROLS = [S.MESSAGE_REPLY_BUTTON, S.MESSAGE_REPLY_BUTTON_FALLBACK, S.REPLY_BAR_FIRST, S.REPLY_ALL_BAR, S.REPLY_ALL_BAR_FALLBACK].join(', ');
+/** What Gmail adds when it opens the inline reply: the reply area, the compose in it, its editor. */
+const REPLY_EDITOR_PARTS = [S.COMPOSE_EDITOR, S.INLINE_REPLY_AREA, S.COMPOSE_ROOT].join(', ');
+/** A burst of additions costs one look, about a frame after its first batch. */
+const LOOK_AFTER_MS = 16;
+/** Gmail can also show a control without adding a node (a style or attribute change): a slow look covers that. */
+const SAFETY_LOOK_MS = 250;
+
+/**
+ * Resolves to `find()`'s first hit, or undefined after `timeoutMs`. Gmail mutates its page many times a second
+ * after a click: `find` (which walks the thread) runs only when a mutation batch added an element that is or holds
+ * one of `candidates` — at most once per LOOK_AFTER_MS — and every SAFETY_LOOK_MS, never per mutation.
+ */
+function waitFor<T>(doc: Document, find: () => T | undefined, candidates: string, timeoutMs: number): Promise<T | undefined> {
   return new Promise((resolve) => {
     const found = find();
     if (found) return resolve(found);
     const win = doc.defaultView;
-    const observer = new (win?.MutationObserver ?? MutationObserver)(() => {
+    const timers = win ?? globalThis;
+    let queued: ReturnType<typeof setTimeout> | undefined;
+    let done = false;
+    const look = () => {
+      queued = undefined;
       const hit = find();
       if (hit) finish(hit);
+    };
+    const observer = new (win?.MutationObserver ?? MutationObserver)((records) => {
+      if (queued === undefined && !done && addsCandidate(records, candidates)) queued = timers.setTimeout(look, LOOK_AFTER_MS);
     });
-    const timer = (win ?? globalThis).setTimeout(() => finish(undefined), timeoutMs);
+    const safety = timers.setInterval(look, SAFETY_LOOK_MS);
+    const timer = timers.setTimeout(() => finish(undefined), timeoutMs);
     function finish(value: T | undefined) {
+      if (done) return;
+      done = true;
       observer.disconnect();
-      (win ?? globalThis).clearTimeout(timer);
+      timers.clearTimeout(timer);
+      timers.clearTimeout(queued);
+      timers.clearInterval(safety);
       resolve(value);
     }
     observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
   });
+}
+
+/** Whether a batch added an element matching `selector` or holding one (cost: the added subtrees only). */
+function addsCandidate(records: readonly MutationRecord[], selector: string): boolean {
+  try {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        const el = node as Element;
+        if (el.matches(selector) || el.querySelector(selector)) return true;
+      }
+    }
+    return false;
+  } catch {
+    // An odd node: look anyway rather than miss the control.
+    return true;
+  }
 }

@@ -87,4 +87,39 @@ describe('Gmail theme switches are followed without a reload', () => {
     await wait(300);
     expect(reads.mock.calls.length).toBe(perCheck);
   });
+
+  it("Gmail's own head traffic — the title on navigation and unread counts, module scripts, the favicon — costs no style reads", async () => {
+    setPageUrl();
+    load('compose-dialog.html');
+    document.querySelector('div.M9')!.appendChild(document.createElement('follow-through-control'));
+    const icon = Object.assign(document.createElement('link'), { rel: 'shortcut icon', href: 'https://mail.google.com/favicon.ico' });
+    document.head.append(icon);
+    const reads = vi.spyOn(window, 'getComputedStyle');
+    const stopWatch = watchTheme(document, window, () => {});
+    for (let i = 0; i < 10; i++) {
+      document.title = `Inbox (${i}) - me@example.com - Gmail`;
+      document.head.append(Object.assign(document.createElement('script'), { type: 'application/json', textContent: `{"m":${i}}` }));
+      icon.href = `https://mail.google.com/favicon_${i}.ico`;
+      document.head.append(Object.assign(document.createElement('meta'), { name: 'x', content: String(i) }));
+      await wait(20);
+    }
+    await wait(300);
+    expect(reads).not.toHaveBeenCalled();
+    // A stylesheet among them still counts.
+    document.title = 'Inbox - me@example.com - Gmail';
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'stylesheet' }));
+    await vi.waitFor(() => expect(reads).toHaveBeenCalled());
+    stopWatch();
+  });
+
+  it('a theme switch by a new stylesheet link, or a rule edited inside a style element, is still followed', async () => {
+    await gmail();
+    const sheet = document.createElement('style');
+    sheet.append(document.createTextNode('body { background-color: rgb(255, 255, 255); }'));
+    document.head.append(sheet);
+    await wait(200);
+    expect(themes()).toEqual(['light']);
+    (sheet.firstChild as Text).data = `body { background-color: ${DARK}; }`;
+    await vi.waitFor(() => expect(themes()).toEqual(['dark']));
+  });
 });

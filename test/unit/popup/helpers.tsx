@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { vi } from 'vitest';
 import type { Reminder } from '../../../src/core/reminder';
-import { groupIntoSections, SECTION_IDS, SECTION_PAGE, type SectionId } from '../../../src/core/sections';
+import { groupIntoSections, HISTORY_SECTIONS, SECTION_IDS, SECTION_PAGE, type SectionId } from '../../../src/core/sections';
 import { defaultSettings } from '../../../src/core/settings';
 import { restoreSnapshot } from '../../../src/core/transitions';
 import type { PresetId } from '../../../src/core/schedule/presets';
@@ -24,7 +24,7 @@ const PRESET_DAYS: Record<PresetId, number> = { tomorrow: 1, 'in-2-days': 2, 'in
  * groupIntoSections in UTC) and records every call. `failing` makes a type
  * answer with an error.
  */
-export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }: { paged?: boolean } = {}) {
+export function fakeBackground(reminders: Reminder[], now = T0, { paged = true, unknownHistory = false }: { paged?: boolean; unknownHistory?: boolean } = {}) {
   const store = new Map(reminders.map((r) => [r.id, r]));
   const calls: Call[] = [];
   const failing = new Set<string>();
@@ -37,13 +37,15 @@ export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }
   };
   const dueOf = (due: { preset?: PresetId; at?: number } | undefined) => (due?.at ?? now + PRESET_DAYS[due?.preset ?? 'tomorrow'] * DAY);
   // Like the real handler: every section's count, and its rows up to the page size (or the limit asked for).
-  // With `counts: 'page'`, only the counts the rows tell (sections read to their end); `sections` picks which are read.
+  // With `counts: 'page'`, the counts the rows tell (sections read to their end) and history's (stored per status
+  // in the real store); `sections` picks which are read. `unknownHistory`: history counts not stored (being rebuilt).
   const list = (limits: Partial<Record<SectionId, number>> = {}, { counts = 'exact', only }: { counts?: string | SectionId[]; only?: SectionId[] } = {}): ListData => {
     const all = groupIntoSections([...store.values()], now, 'UTC', Infinity);
     const ids = only ?? SECTION_IDS;
     const limitOf = (id: SectionId) => limits[id] ?? (paged ? SECTION_PAGE[id] : Infinity);
     const sections = Object.fromEntries(ids.map((id) => [id, all[id].slice(0, limitOf(id))]));
-    const counted = Array.isArray(counts) ? (counts as SectionId[]) : counts === 'page' ? ids.filter((id) => all[id].length < limitOf(id)) : SECTION_IDS;
+    const stored = unknownHistory ? [] : HISTORY_SECTIONS.filter((id) => ids.includes(id));
+    const counted = Array.isArray(counts) ? (counts as SectionId[]) : counts === 'page' ? ids.filter((id) => all[id].length < limitOf(id) || stored.includes(id as never)) : SECTION_IDS;
     return { sections, counts: Object.fromEntries(counted.map((id) => [id, all[id].length])), now };
   };
   const answer = (type: string, p: Record<string, unknown>): unknown => {
@@ -107,8 +109,11 @@ export function fakeBackground(reminders: Reminder[], now = T0, { paged = true }
 export type Fake = ReturnType<typeof fakeBackground>;
 
 /** Renders the checklist over a fake background and waits for the list. */
-export async function setup(reminders: Reminder[], { locale = 'en', now = T0, paged = true }: { locale?: string; now?: number; paged?: boolean } = {}) {
-  const bg = fakeBackground(reminders, now, { paged });
+export async function setup(
+  reminders: Reminder[],
+  { locale = 'en', now = T0, paged = true, unknownHistory = false }: { locale?: string; now?: number; paged?: boolean; unknownHistory?: boolean } = {},
+) {
+  const bg = fakeBackground(reminders, now, { paged, unknownHistory });
   const openOptions = vi.fn();
   const view = render(<Checklist request={bg.request} t={t} locale={locale} openOptions={openOptions} />);
   await screen.findByRole('heading', { name: 'Follow-ups' });

@@ -8,6 +8,13 @@ import { fakeBackground, ids, reminder, setup, t, T0, thread, HOUR } from './hel
 
 afterEach(cleanup);
 
+/** Scrolls the list to its end (the last section's "Show more"). */
+function toEnd() {
+  const viewport = document.querySelector<HTMLElement>('.viewport')!;
+  viewport.scrollTop = 1e7;
+  fireEvent.scroll(viewport);
+}
+
 /** `n` upcoming reminders, due an hour apart, subjects "Thread 0" … */
 const many = (n: number): Reminder[] =>
   Array.from({ length: n }, (_, i) => reminder({ id: `m${i}`, dueAt: T0 + 25 * HOUR + i * HOUR, thread: thread({ subject: `Thread ${i}` }) }));
@@ -39,9 +46,36 @@ describe('Virtualised list', () => {
     expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).toBeNull();
   });
 
+  it('history headers are exact at first paint from the stored counts ("Done 1,234"), and "Show more" still pages', async () => {
+    const done = Array.from({ length: 1234 }, (_, i) => ({ ...reminder({ id: `d${i}`, dueAt: T0 - 2 * HOUR, thread: thread({ subject: `Done ${i}` }) }), status: 'done' as const, updatedAt: T0 - i * 60_000 }));
+    const { bg } = await setup([...done, ...many(3)]);
+    expect(screen.getByRole('heading', { name: /^Done/ }).textContent).toContain('1,234');
+    expect(screen.getByRole('heading', { name: /^Done/ }).textContent).not.toContain('+');
+    // One request: nothing left to count after the first rows (history came counted, upcoming was read to its end).
+    expect(bg.calls.filter((c) => c.type === 'reminder.list')).toEqual([{ type: 'reminder.list', payload: { counts: 'page' } }]);
+    toEnd();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    toEnd();
+    await vi.waitFor(() => expect(ids()).toContain('d99'));
+    expect(bg.calls.filter((c) => c.type === 'reminder.list').at(-1)).toEqual({ type: 'reminder.list', payload: { limits: { done: 100 }, counts: 'page' } });
+    // 1,134 still to come: the next page is a full one.
+    expect(screen.getByRole('button', { name: 'Show 50 more' })).toBeTruthy();
+  });
+
+  it('in German the count is grouped the German way; without stored counts the header says "50+"', async () => {
+    const done = Array.from({ length: 1234 }, (_, i) => ({ ...reminder({ id: `d${i}`, dueAt: T0 - 2 * HOUR }), status: 'done' as const, updatedAt: T0 - i * 60_000 }));
+    await setup(done, { locale: 'de' });
+    expect(document.querySelector('#h-done .count')!.textContent).toBe('1.234');
+    cleanup();
+    await setup(done, { unknownHistory: true });
+    expect(document.querySelector('#h-done .count')!.textContent).toBe('50+');
+    toEnd();
+    expect(screen.getByRole('button', { name: /^Show more/ })).toBeTruthy();
+  });
+
   it('renders only a window of 5,000 rows, the right one after scrolling', async () => {
     await setup(many(5000), { paged: false });
-    expect(screen.getByRole('heading', { name: /^Upcoming/ }).textContent).toContain('5000');
+    expect(screen.getByRole('heading', { name: /^Upcoming/ }).textContent).toContain('5,000');
     const first = ids();
     expect(first.length).toBeLessThan(20);
     expect(first[0]).toBe('m0');

@@ -2,6 +2,7 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { endOfLocalDay, SECTION_PAGE } from '../../../src/core/sections';
 import { sectionQuery } from '../../../src/storage/list-query';
+import { bulkStore } from '../../../src/storage/bulk-store';
 import { DAY, freshStore, HOUR, reminder, T0 } from './fixtures';
 
 /** A reminder regardless of replies must show in the popup's sections like any follow-up: never lost from the list. */
@@ -14,9 +15,7 @@ describe('sectionQuery with reminders regardless of replies', () => {
       { ...reminder({ id: 'always-later', dueAt: T0 + 3 * DAY }), kind: 'always' as const },
       { ...reminder({ id: 'always-done', dueAt: T0 - DAY }), kind: 'always' as const, status: 'done' as const, updatedAt: T0 - HOUR },
     ];
-    const tx = db.transaction('reminders', 'readwrite');
-    for (const r of rows) void tx.store.put(r);
-    await tx.done;
+    await bulkStore(db).putAll(rows);
     const page = await sectionQuery(db, IDBKeyRange)({ now: T0, endOfToday: endOfLocalDay(T0, 'Europe/Berlin'), limits: SECTION_PAGE });
     expect(page.sections.overdue!.map((r) => r.id)).toEqual(['wait-over', 'always-over']);
     expect(page.sections.upcoming!.map((r) => r.id)).toEqual(['always-later']);

@@ -46,7 +46,7 @@ async function databaseAtVersion(factory: IDBFactory, version: number, fixture: 
 /** The shape of a database: stores with key paths and indexes, for comparing against expectations. */
 /** The reminders of one account through the v2 index, earliest due first (what the index exists for). */
 const byAccount = (db: ReminderDB, account: string) =>
-  db.getAllFromIndex('reminders', 'by-account-due', IDBKeyRange.bound([account, -Infinity], [account, Infinity]));
+  (db as unknown as IDBPDatabase).getAllFromIndex('reminders', 'by-account-due', IDBKeyRange.bound([account, -Infinity], [account, Infinity])) as Promise<{ id: string }[]>;
 
 function shapeOf(db: ReminderDB) {
   const raw = db as unknown as IDBPDatabase;
@@ -108,6 +108,20 @@ const V4_SHAPE = {
     },
   },
 };
+
+/** v5 dropped the two indexes nothing read: v1's by-updated and v2's by-account-due. */
+const V5_SHAPE = {
+  reminders: {
+    ...V4_SHAPE.reminders,
+    indexes: Object.fromEntries(Object.entries(V4_SHAPE.reminders.indexes).filter(([name]) => name !== 'by-updated' && name !== 'by-account-due')),
+  },
+};
+
+/** v6 added the per-status counts (out-of-line keys: the status). */
+const V6_SHAPE = { ...V5_SHAPE, counts: { keyPath: null, autoIncrement: false, indexes: {} } };
+
+/** Every record of the reminders store, in key order, exactly as stored. */
+const everyRecord = (db: ReminderDB) => (db as unknown as IDBPDatabase).getAll('reminders');
 
 /**
  * Reminders exactly as a v1 build stored them (plain records, not built
@@ -208,7 +222,7 @@ describe('migrations', () => {
       const store = reminderStore(again, IDBKeyRange);
       expect(await store.get('kept')).toEqual(r);
       // The indexes were filled too, not just the primary store.
-      expect((await store.byThread(r.account, r.threadKey)).map((x) => x.id)).toEqual(['kept']);
+      expect((await store.byThread(r.account, [r.threadKey])).map((x) => x.id)).toEqual(['kept']);
       expect(await store.nextDueAt()).toBe(T0 + 1000);
       expect(shapeOf(again)).toEqual(V1_SHAPE);
       again.close();
@@ -328,6 +342,106 @@ describe('migrations', () => {
       }
       db.close();
     }, 120_000);
+  });
+
+  describe('v4 → v5', () => {
+    it('drops the two unread indexes from a v4 store of 50,000 reminders: every reminder unchanged, every query still answers', async () => {
+      const factory = new IDBFactory();
+      const records = historyData(50_000, T0).map((r, i) => (i % 7 === 0 ? { ...r, kind: 'owed-reply' as const } : r));
+      await databaseAtVersion(factory, 4, { reminders: records });
+
+      const db = await openReminderDb(factory, { name: NAME, version: 5 });
+      expect(db.version).toBe(5);
+      expect(shapeOf(db)).toEqual(V5_SHAPE);
+      // Every reminder survived, byte for byte (records in key order against the seeded ones in key order).
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      expect(await everyRecord(db)).toEqual([...records].sort(byId));
+
+      // The indexes that stay still hold every reminder and answer as before.
+      const tx = db.transaction('reminders');
+      for (const name of ['by-status-due', 'by-account-thread', 'by-status-updated', 'by-kind-status-due'] as const) {
+        expect(await tx.store.index(name).count(), name).toBe(50_000);
+      }
+      await tx.done;
+      const store = reminderStore(db, IDBKeyRange);
+      const sample = records[31_337]!;
+      expect((await store.byThread(sample.account, [sample.threadKey])).map((r) => r.id)).toEqual([sample.id]);
+      const end = endOfLocalDay(T0, 'UTC');
+      const page = await sectionQuery(db, IDBKeyRange)({ now: T0, endOfToday: end, limits: SECTION_PAGE });
+      const everything = groupIntoSections(records, T0, 'UTC', Infinity);
+      for (const id of SECTION_IDS) expect(page.counts[id], id).toBe(everything[id].length);
+      for (const id of ['overdue', 'answer', 'today', 'upcoming'] as const) {
+        expect(page.sections[id]!.map((r) => r.id), id).toEqual(everything[id].slice(0, SECTION_PAGE[id]).map((r) => r.id));
+      }
+      // History newest change first (equal times may come in either order).
+      for (const id of ['replied', 'done'] as const) {
+        expect(page.sections[id]!.map((r) => r.updatedAt), id).toEqual(everything[id].slice(0, SECTION_PAGE[id]).map((r) => r.updatedAt));
+      }
+      db.close();
+    }, 240_000);
+
+    it('a later step failing in the same upgrade rolls v5 back too: the store stays v4 with both indexes and every reminder', async () => {
+      const factory = new IDBFactory();
+      const records = historyData(2_000, T0);
+      await databaseAtVersion(factory, 4, { reminders: records });
+
+      // v4 → v5 runs, then the step after the last migration throws: the whole upgrade aborts.
+      await expect(openReminderDb(factory, { name: NAME, version: DB_VERSION + 1 })).rejects.toThrow(`No migration from database version ${DB_VERSION}`);
+
+      const again = await openReminderDb(factory, { name: NAME, version: 4 });
+      expect(again.version).toBe(4);
+      expect(shapeOf(again)).toEqual(V4_SHAPE);
+      expect(await everyRecord(again)).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
+      expect(await (again as unknown as IDBPDatabase).countFromIndex('reminders', 'by-account-due')).toBe(2_000);
+      again.close();
+    });
+  });
+
+  describe('v5 → v6', () => {
+    it('counts a v5 store of 50,000 reminders per status into the new counts store, every reminder unchanged', async () => {
+      const factory = new IDBFactory();
+      const records = historyData(50_000, T0);
+      await databaseAtVersion(factory, 5, { reminders: records });
+
+      const db = await openReminderDb(factory, { name: NAME, version: 6 });
+      expect(db.version).toBe(6);
+      expect(shapeOf(db)).toEqual(V6_SHAPE);
+      const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      expect(await everyRecord(db)).toEqual([...records].sort(byId));
+      // History is counted (the waiting statuses are not: their sections count by due time, a page at a time).
+      const want: Record<string, number> = { replied: 0, done: 0, cancelled: 0 };
+      for (const r of records) if (r.status in want) want[r.status]! += 1;
+      const tx = db.transaction('counts');
+      const keys = await tx.store.getAllKeys();
+      const stored = Object.fromEntries(await Promise.all(keys.map(async (s) => [s, await tx.store.get(s)])));
+      expect(stored).toEqual(want);
+      expect(want.done).toBeGreaterThan(15_000);
+      await tx.done;
+
+      // The popup's history headers now come from them: exact at once, with `page` counts.
+      const page = await sectionQuery(db, IDBKeyRange)({ now: T0, endOfToday: endOfLocalDay(T0, 'UTC'), limits: SECTION_PAGE, counts: 'page' });
+      expect(page.counts).toMatchObject({ replied: want.replied, done: want.done });
+      expect(page.recount).toBeUndefined();
+      db.close();
+    }, 240_000);
+
+    it('an empty v5 store gets every count at 0; a later step failing rolls v6 back (no counts store, every reminder kept)', async () => {
+      const empty = new IDBFactory();
+      await databaseAtVersion(empty, 5);
+      const fresh = await openReminderDb(empty, { name: NAME, version: 6 });
+      expect(await fresh.getAllKeys('counts')).toEqual(['cancelled', 'done', 'replied']);
+      expect(await fresh.getAll('counts')).toEqual([0, 0, 0]);
+      fresh.close();
+
+      const factory = new IDBFactory();
+      const records = historyData(2_000, T0);
+      await databaseAtVersion(factory, 5, { reminders: records });
+      await expect(openReminderDb(factory, { name: NAME, version: DB_VERSION + 1 })).rejects.toThrow(`No migration from database version ${DB_VERSION}`);
+      const again = await openReminderDb(factory, { name: NAME, version: 5 });
+      expect(shapeOf(again)).toEqual(V5_SHAPE);
+      expect(await everyRecord(again)).toEqual([...records].sort((a, b) => (a.id < b.id ? -1 : 1)));
+      again.close();
+    });
   });
 
   it.each(Array.from({ length: DB_VERSION }, (_, v) => v))(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Reminder } from '../../../src/core/reminder';
+import { threadKeysOf, type Reminder } from '../../../src/core/reminder';
 import { IllegalTransitionError } from '../../../src/core/transitions';
 import { ReminderNotFoundError, StaleRevisionError, type ReminderStore } from '../../../src/storage/reminder-store';
 import { DAY, freshStore, HOUR, reminder, T0, thread } from './fixtures';
@@ -149,7 +149,7 @@ describe('reminderStore.delete', () => {
     expect(await store.delete('a')).toEqual(r);
     expect(await store.get('a')).toBeUndefined();
     expect((await store.all()).map((x) => x.id)).toEqual(['b']);
-    expect(await store.byThread(r.account, r.threadKey)).toEqual([]);
+    expect(await store.byThread(r.account, [r.threadKey])).toEqual([]);
   });
 
   it('throws ReminderNotFoundError for an unknown id', async () => {
@@ -321,9 +321,26 @@ describe('reminderStore queries', () => {
     await put(store, reminder({ id: 'other-thread', n: 4 }));
     await put(store, reminder({ id: 'other-account', n: 3, account: 'colleague@example.com' }));
 
-    const found = await store.byThread(first.account, first.threadKey);
+    const found = await store.byThread(first.account, [first.threadKey]);
     expect(found.map((r) => r.id).sort()).toEqual(['first', 'second']);
-    expect(await store.byThread('nobody@example.com', first.threadKey)).toEqual([]);
+    expect(await store.byThread('nobody@example.com', [first.threadKey])).toEqual([]);
+  });
+
+  it('byThread under several keys: a thread stored under its Message-ID and under its id, each reminder once', async () => {
+    const { store } = await freshStore();
+    // Saved before the thread id was known (a send seen only by its Message-ID).
+    const { threadId: _known, ...withoutId } = thread(5);
+    const byMessage = await put(store, reminder({ id: 'by-message', n: 5, thread: { ...withoutId, messageId: '<a@mail.gmail.com>' } }));
+    expect(byMessage.threadKey).toBe('gmail:msg:<a@mail.gmail.com>');
+    const byId = await put(store, reminder({ id: 'by-id', n: 5, createdAt: T0 + MIN }));
+    const keys = threadKeysOf({ provider: 'gmail', threadId: thread(5).threadId, messageId: '<a@mail.gmail.com>' });
+    expect(keys).toEqual([byId.threadKey, byMessage.threadKey]);
+
+    // Best key first; a key named twice finds nothing twice.
+    expect((await store.byThread(byId.account, keys)).map((r) => r.id)).toEqual(['by-id', 'by-message']);
+    expect((await store.byThread(byId.account, [...keys, ...keys])).map((r) => r.id)).toEqual(['by-id', 'by-message']);
+    expect((await store.byThread(byId.account, [keys[1]!])).map((r) => r.id)).toEqual(['by-message']);
+    expect(await store.byThread(byId.account, [])).toEqual([]);
   });
 
   it('countByStatus and byStatus count by status', async () => {
