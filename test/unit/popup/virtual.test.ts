@@ -159,7 +159,7 @@ describe('nextWindow', () => {
     const next = nextWindow(win, at(105) + 10, 448, 56, 5000, 1);
     expect(next).not.toBe(win);
     expect(next).toEqual({ start: 105 - OVERSCAN_BEHIND, end: 114 + SCROLL_AHEAD });
-    // That window lasts until the viewport (8 rows) comes within KEEP_AHEAD of its end: 23 rows of scrolling.
+    // That window lasts until the viewport (8 rows) comes within KEEP_AHEAD of its end: SCROLL_AHEAD - 1 rows of scrolling.
     const lastKept = next.end - 8 - KEEP_AHEAD;
     expect(lastKept - 105).toBe(SCROLL_AHEAD - 1);
     expect(nextWindow(next, at(lastKept), 448, 56, 5000, 1)).toBe(next);
