@@ -1,11 +1,12 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Reminder } from '../core/reminder';
-import { nearestRow, stepRow, type Item } from './model';
-import { MoreRow, Row, SectionHeader, type RowHandlers } from './Row';
 import type { SectionId } from '../core/sections';
+import { ListWindow, type WindowContext } from './list-window';
+import { nearestRow, stepRow, type Item } from './model';
+import { actionOf, type RowHandlers } from './row-dom';
 import type { Env } from './types';
-import { assignKeys, MAX_VIEWPORT, nextWindow, ROW_HEIGHT, scrollToShow, type Range } from './virtual';
+import { MAX_VIEWPORT, nextWindow, ROW_HEIGHT, scrollToShow, type Range } from './virtual';
 
 export interface ListKeys extends RowHandlers {
   /** Space on a row. */
@@ -31,18 +32,17 @@ export interface VirtualListProps {
 
 const PAGE = Math.max(1, Math.floor(MAX_VIEWPORT / ROW_HEIGHT) - 1);
 
-/** Identity of an item across renders (a reminder, a section's heading or its "Show more"). */
-const itemId = (it: Item) => (it.kind === 'row' ? `r:${it.reminder.id}` : `${it.kind}:${it.section}`);
-
 /**
  * The windowed list: a spacer as tall as every item and, positioned inside
  * it, only the items near the viewport — plus the active row, so focus never
- * falls out of the document while scrolling.
+ * falls out of the document while scrolling. Preact renders the frame; the
+ * items are drawn by ListWindow, after each render and straight from the
+ * scroll event (no render per scroll step).
  */
 export function VirtualList({ items, env, activeId, setActive, selected, showAccount, on, label, focusRef, onShowMore }: VirtualListProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  // Renders when the window changes, not on every scroll event (nextWindow keeps it while it covers the view).
-  const [, setWindowTick] = useState(0);
+  const spacer = useRef<HTMLDivElement>(null);
+  const win = useRef<ListWindow | null>(null);
   // Which way the list last moved: the window reaches further that way.
   const direction = useRef<1 | -1>(1);
   const lastTop = useRef(0);
@@ -50,15 +50,12 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
     if (top !== lastTop.current) direction.current = top > lastTop.current ? 1 : -1;
     lastTop.current = top;
   };
-  // Element keys of the last render, by item (see assignKeys), and the counter for new ones.
-  const keys = useRef<Map<string, string>>(new Map());
-  const keyCount = useRef(0);
   const lastWindow = useRef<Range | undefined>(undefined);
   const wantFocus = useRef(false);
-  // Focus is in the list (until the user takes it elsewhere): a row re-ordered by Preact loses it, and gets it back below.
+  // Focus is in the list (until the user takes it elsewhere): a row re-filled with another reminder loses it, and gets it back below.
   const focusInside = useRef(false);
-  // Asking for focus must re-render even when nothing else changed, so the layout effect below runs.
-  const [, setFocusTick] = useState(0);
+  // Moving or asking for focus must re-render even when nothing else changed, so the layout effect below runs.
+  const [, setTick] = useState(0);
   const viewport = Math.min(MAX_VIEWPORT, items.length * ROW_HEIGHT);
 
   const { indexById, positions, rowCount } = useMemo(() => {
@@ -75,12 +72,50 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
   }, [items]);
 
   const activeIndex = (activeId !== undefined ? indexById.get(activeId) : undefined) ?? nearestRow(items, 0);
+  // A shorter list (after a filter) must not leave the window past its end.
+  const maxTop = Math.max(0, items.length * ROW_HEIGHT - viewport);
+
+  // What a draw needs, as of the last render: the scroll handler draws between renders.
+  const latest = useRef<WindowContext & { items: readonly Item[]; viewport: number; maxTop: number }>(null!);
+  latest.current = { items, env, activeIndex, selected, showAccount, positions, rowCount, viewport, maxTop };
+
+  const windowAt = () => {
+    const s = latest.current;
+    return nextWindow(lastWindow.current, Math.min(lastTop.current, s.maxTop), s.viewport, ROW_HEIGHT, s.items.length, direction.current);
+  };
+  const draw = (range: Range) => {
+    lastWindow.current = range;
+    const s = latest.current;
+    const { start, end } = range;
+    const a = s.activeIndex;
+    const activeOut = focusInside.current && a >= 0 && (a < start || a >= end);
+    // In list order, the focused row included, so the DOM reads in the order the list shows.
+    const shown: number[] = [];
+    if (activeOut && a < start) shown.push(a);
+    for (let i = start; i < end; i++) shown.push(i);
+    if (activeOut && a >= end) shown.push(a);
+    win.current ??= new ListWindow(spacer.current!);
+    win.current.draw(shown, s.items, s);
+  };
+  // Focus follows the active reminder, not the element: an element is re-filled with another item once its
+  // own leaves the window, so the focused element may come to show another reminder.
+  const keepFocus = () => {
+    const doc = scroller.current?.ownerDocument;
+    const lost = focusInside.current && doc && (!doc.activeElement || doc.activeElement === doc.body);
+    const item = latest.current.items[latest.current.activeIndex];
+    const focusedId = focusInside.current ? doc?.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id : undefined;
+    const shifted = focusedId !== undefined && item?.kind === 'row' && focusedId !== item.reminder.id;
+    if (!wantFocus.current && !lost && !shifted) return;
+    if (item?.kind !== 'row') return;
+    wantFocus.current = false;
+    scroller.current?.querySelector<HTMLElement>(`[data-id="${item.reminder.id}"]`)?.focus();
+  };
 
   const scrollTo = (top: number) => {
     const el = scroller.current;
     if (el) el.scrollTop = top;
     noteTop(top);
-    setWindowTick((n) => n + 1);
+    setTick((n) => n + 1);
   };
   const move = (to: number) => {
     const item = items[to];
@@ -92,40 +127,13 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
   focusRef.current = () => {
     if (activeIndex < 0) return;
     wantFocus.current = true;
-    setFocusTick((n) => n + 1);
     scrollTo(scrollToShow(activeIndex, scroller.current?.scrollTop ?? lastTop.current, viewport, ROW_HEIGHT));
   };
 
   useLayoutEffect(() => {
-    const doc = scroller.current?.ownerDocument;
-    const lost = focusInside.current && doc && (!doc.activeElement || doc.activeElement === doc.body);
-    const item = items[activeIndex];
-    // An element is re-filled with another item once its own leaves the window (assignKeys), so the focused
-    // element may come to show another reminder. Focus follows the active reminder, not the element.
-    const focusedId = focusInside.current ? doc?.activeElement?.closest<HTMLElement>('[data-id]')?.dataset.id : undefined;
-    const shifted = focusedId !== undefined && item?.kind === 'row' && focusedId !== item.reminder.id;
-    if (!wantFocus.current && !lost && !shifted) return;
-    if (item?.kind !== 'row') return;
-    wantFocus.current = false;
-    scroller.current?.querySelector<HTMLElement>(`[data-id="${item.reminder.id}"]`)?.focus();
+    draw(windowAt());
+    keepFocus();
   });
-
-  // A shorter list (after a filter) must not leave the window past its end.
-  const maxTop = Math.max(0, items.length * ROW_HEIGHT - viewport);
-  const top = Math.min(lastTop.current, maxTop);
-  const { start, end } = (lastWindow.current = nextWindow(lastWindow.current, top, viewport, ROW_HEIGHT, items.length, direction.current));
-  const activeOut = focusInside.current && activeIndex >= 0 && (activeIndex < start || activeIndex >= end);
-  // In list order, the focused row included, so the DOM reads in the order the list shows.
-  const shown: number[] = [];
-  if (activeOut && activeIndex < start) shown.push(activeIndex);
-  for (let i = start; i < end; i++) shown.push(i);
-  if (activeOut && activeIndex >= end) shown.push(activeIndex);
-  const shownKeys = assignKeys(
-    keys.current,
-    shown.map((i) => ({ id: itemId(items[i]!), kind: items[i]!.kind })),
-    (kind) => `${kind}:${keyCount.current++}`,
-  );
-  keys.current = shownKeys;
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
@@ -154,6 +162,22 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
     if (handled) e.preventDefault();
   };
 
+  // The rows' controls, for the whole list: the elements are re-filled while scrolling, so a handler bound to
+  // one would have to be re-bound with every reminder it shows.
+  const onControl = (e: Event, type: 'click' | 'change') => {
+    const control = (e.target as Element).closest?.('button, input');
+    if (!control || !win.current) return;
+    const more = type === 'click' ? win.current.moreOf(control) : undefined;
+    if (more?.section) return onShowMore(more.section);
+    const row = win.current.rowOf(control);
+    const action = actionOf(control, type);
+    const r = row?.reminder;
+    if (!row || !r || !action) return;
+    on[action](r);
+    // Controlled: a checkbox shows what the list says, which the handler's state change brings back.
+    if (type === 'change') row.restoreChecks();
+  };
+
   return (
     <div
       ref={scroller}
@@ -161,10 +185,14 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
       style={{ height: `${viewport}px` }}
       onScroll={(e) => {
         noteTop(e.currentTarget.scrollTop);
-        const top = Math.min(lastTop.current, maxTop);
-        if (nextWindow(lastWindow.current, top, viewport, ROW_HEIGHT, items.length, direction.current) !== lastWindow.current) setWindowTick((n) => n + 1);
+        const range = windowAt();
+        if (range === lastWindow.current) return;
+        draw(range);
+        keepFocus();
       }}
       onKeyDown={onKeyDown}
+      onClick={(e) => onControl(e, 'click')}
+      onChange={(e) => onControl(e, 'change')}
       onFocusOut={(e) => {
         const to = e.relatedTarget as Node | null;
         if (to && !scroller.current?.contains(to)) focusInside.current = false;
@@ -176,32 +204,7 @@ export function VirtualList({ items, env, activeId, setActive, selected, showAcc
       }}
     >
       {/* A group, not a feed: a feed may own articles only, and the section headings sit between the rows. Each row carries its own aria-posinset/aria-setsize. */}
-      <div class="spacer" role="group" aria-label={label} style={{ height: `${items.length * ROW_HEIGHT}px` }}>
-        {shown.map((i) => {
-          const it = items[i]!;
-          // Keyed so that an item keeps its element while it stays in the window, and no element has to move
-          // (assignKeys): a scroll step renders only the rows it brings into view.
-          const key = shownKeys.get(itemId(it))!;
-          if (it.kind === 'header') return <SectionHeader key={key} section={it.section} count={it.count} atLeast={it.atLeast} top={i * ROW_HEIGHT} env={env} />;
-          if (it.kind === 'more') return <MoreRow key={key} section={it.section} remaining={it.remaining} top={i * ROW_HEIGHT} env={env} onShowMore={onShowMore} />;
-          return (
-            <Row
-              key={key}
-              reminder={it.reminder}
-              section={it.section}
-              index={i}
-              pos={positions[i]!}
-              setSize={rowCount}
-              top={i * ROW_HEIGHT}
-              active={i === activeIndex}
-              selected={selected.has(it.reminder.id)}
-              showAccount={showAccount}
-              env={env}
-              on={on}
-            />
-          );
-        })}
-      </div>
+      <div ref={spacer} class="spacer" role="group" aria-label={label} style={{ height: `${items.length * ROW_HEIGHT}px` }} />
     </div>
   );
 }

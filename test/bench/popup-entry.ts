@@ -12,7 +12,9 @@ import { createReminder, type Address, type Reminder, type ReminderStatus } from
 import { groupIntoSections, SECTION_IDS, type SectionId } from '../../src/core/sections';
 import { ROW_HEIGHT } from '../../src/popup/virtual';
 import { renderChecklist } from '../../src/popup/render';
-import type { ListData, Translate } from '../../src/popup/types';
+import type { Env, ListData, Translate } from '../../src/popup/types';
+import { buildItems, type Item } from '../../src/popup/model';
+import { rowText } from '../../src/popup/format';
 
 /** `control` renders nothing (an empty scroller of the same height): the frame-wait floor of the method. */
 export type Strategy = 'ours' | 'naive' | 'control';
@@ -232,6 +234,8 @@ let list: ListData | undefined;
 let t: Translate | undefined;
 let steps = 50;
 let rowTotal = 0;
+/** The items the checklist shows, unfiltered (what checkScrolled compares the DOM with). */
+let shownItems: Item[] | undefined;
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
@@ -252,6 +256,7 @@ export function setup(input: SetupInput) {
   t = makeTranslator(input.messages);
   steps = input.scrollSteps;
   rowTotal = SECTION_IDS.reduce((n, id) => n + (list!.sections[id]?.length ?? 0), 0);
+  shownItems = buildItems(list, { query: '', account: '' });
   const style = document.createElement('style');
   style.textContent = NAIVE_CSS;
   document.head.append(style);
@@ -288,14 +293,39 @@ function checkFirst(strategy: Strategy, container: Element, data: ListData): num
   return container.querySelectorAll('[data-id]').length;
 }
 
-/** After a scroll step: the items at the top and bottom of the viewport are in the DOM (no blank window). */
+/**
+ * After a scroll step: every item in the viewport is in the DOM (no blank window), and every rendered element
+ * shows the item at its position (rows are re-filled in place while scrolling: none may show stale text).
+ */
 function checkScrolled(strategy: Strategy, scroller: HTMLElement) {
   if (strategy !== 'ours') return;
   const top = scroller.scrollTop;
-  const want = [Math.floor(top / ROW_HEIGHT), Math.floor((top + scroller.clientHeight - 1) / ROW_HEIGHT)];
   const spacer = scroller.firstElementChild as HTMLElement;
-  const tops = new Set([...spacer.children].map((c) => Math.round(parseFloat((c as HTMLElement).style.top) / ROW_HEIGHT)));
-  for (const i of want) if (!tops.has(i)) throw new Error(`ours: item ${i} is in the viewport at scrollTop ${top} but not rendered`);
+  const items = shownItems!;
+  const env: Env = { t: t!, locale: 'en', timeZone: 'UTC', now: list!.now };
+  const at = new Map<number, HTMLElement>();
+  for (const c of spacer.children) {
+    const el = c as HTMLElement;
+    const i = Math.round(parseFloat(el.style.top) / ROW_HEIGHT);
+    at.set(i, el);
+    const item = items[i];
+    const fail = (what: string) => new Error(`ours: the element at item ${i} (scrollTop ${top}) ${what}`);
+    if (!item) throw fail('lies past the end of the list');
+    if (item.kind === 'header') {
+      if (el.tagName !== 'H2' || !el.textContent!.startsWith(t!(`section_${item.section}`))) throw fail(`is not the heading of ${item.section}`);
+      continue;
+    }
+    if (item.kind !== 'row') continue;
+    const r = item.reminder;
+    if (el.dataset.id !== r.id || el.dataset.index !== String(i)) throw fail(`is ${el.dataset.id} at index ${el.dataset.index}, not ${r.id}`);
+    const text = rowText(r, item.section, env);
+    const shown = [el.querySelector('.subject')?.textContent, el.querySelector('.when')?.textContent, el.querySelector('.who')?.textContent, el.getAttribute('aria-label')];
+    const want = [text.subject, text.when, text.recipients, text.label];
+    if (shown.some((s, k) => s !== want[k])) throw fail(`shows ${JSON.stringify(shown)}, not ${JSON.stringify(want)}`);
+  }
+  const first = Math.floor(top / ROW_HEIGHT);
+  const last = Math.floor((top + scroller.clientHeight - 1) / ROW_HEIGHT);
+  for (let i = first; i <= last; i++) if (!at.has(i)) throw new Error(`ours: item ${i} is in the viewport at scrollTop ${top} but not rendered`);
 }
 
 interface Mounted {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignKeys, KEEP_AHEAD, nextWindow, OVERSCAN_AHEAD, OVERSCAN_BEHIND, scrollToShow, visibleRange, windowRange } from '../../../src/popup/virtual';
+import { assignKeys, KEEP_AHEAD, nextWindow, OVERSCAN_AHEAD, OVERSCAN_BEHIND, SCROLL_AHEAD, scrollToShow, visibleRange, windowRange } from '../../../src/popup/virtual';
 
 describe('visibleRange', () => {
   it('covers the viewport plus overscan, clamped to the list', () => {
@@ -51,19 +51,23 @@ describe('windowRange', () => {
     expect(OVERSCAN_AHEAD).toBeGreaterThan(OVERSCAN_BEHIND);
   });
 
-  it('renders nothing ahead after a jump, and reaches ahead again on the next overlapping step', () => {
+  it('renders nothing ahead or behind after a jump, and reaches SCROLL_AHEAD ahead on the next overlapping step', () => {
     const last = { start: 99, end: 114 };
-    // Scrolled a little: the viewport overlaps the last window.
-    expect(windowRange(56 * 103, 448, 56, 5000, 1, last)).toEqual({ start: 103 - OVERSCAN_BEHIND, end: 111 + OVERSCAN_AHEAD });
+    // Scrolled a little: the viewport overlaps the last window; a list that scrolls in steps reaches far ahead.
+    expect(windowRange(56 * 103, 448, 56, 5000, 1, last)).toEqual({ start: 103 - OVERSCAN_BEHIND, end: 111 + SCROLL_AHEAD });
+    expect(SCROLL_AHEAD).toBeGreaterThan(OVERSCAN_AHEAD);
     // Jumped 100 items down: the viewport (items 200–207) shares nothing with the last window.
     const jumped = windowRange(56 * 200, 448, 56, 5000, 1, last);
-    expect(jumped).toEqual({ start: 200 - OVERSCAN_BEHIND, end: 208 });
-    expect(windowRange(56 * 202, 448, 56, 5000, 1, jumped)).toEqual({ start: 202 - OVERSCAN_BEHIND, end: 210 + OVERSCAN_AHEAD });
-    // Jumped up: nothing above, one row below (behind).
-    expect(windowRange(56 * 10, 448, 56, 5000, -1, last)).toEqual({ start: 10, end: 18 + OVERSCAN_BEHIND });
+    expect(jumped).toEqual({ start: 200, end: 208 });
+    expect(windowRange(56 * 202, 448, 56, 5000, 1, jumped)).toEqual({ start: 202 - OVERSCAN_BEHIND, end: 210 + SCROLL_AHEAD });
+    // Jumped up: nothing above, nothing below.
+    expect(windowRange(56 * 10, 448, 56, 5000, -1, last)).toEqual({ start: 10, end: 18 });
     // A viewport that ends exactly where the last window starts shares nothing with it.
-    expect(windowRange(56 * 91, 448, 56, 5000, -1, last)).toEqual({ start: 91, end: 99 + OVERSCAN_BEHIND });
-    expect(windowRange(56 * 92, 448, 56, 5000, -1, last)).toEqual({ start: 92 - OVERSCAN_AHEAD, end: 100 + OVERSCAN_BEHIND });
+    expect(windowRange(56 * 91, 448, 56, 5000, -1, last)).toEqual({ start: 91, end: 99 });
+    expect(windowRange(56 * 92, 448, 56, 5000, -1, last)).toEqual({ start: 92 - SCROLL_AHEAD, end: 100 + OVERSCAN_BEHIND });
+    // Clamped at the ends of the list.
+    expect(windowRange(56 * 4992, 448, 56, 5000, 1, { start: 4980, end: 4995 })).toEqual({ start: 4992 - OVERSCAN_BEHIND, end: 5000 });
+    expect(windowRange(56 * 3, 448, 56, 5000, -1, { start: 0, end: 20 })).toEqual({ start: 0, end: 11 + OVERSCAN_BEHIND });
   });
 
   it('is no jump on the first render or after an empty window', () => {
@@ -154,22 +158,27 @@ describe('nextWindow', () => {
     // Viewport 105–112 + partial: fewer than KEEP_AHEAD rows left ahead → a new window, ahead again.
     const next = nextWindow(win, at(105) + 10, 448, 56, 5000, 1);
     expect(next).not.toBe(win);
-    expect(next).toEqual({ start: 105 - OVERSCAN_BEHIND, end: 114 + OVERSCAN_AHEAD });
+    expect(next).toEqual({ start: 105 - OVERSCAN_BEHIND, end: 114 + SCROLL_AHEAD });
+    // That window lasts until the viewport (8 rows) comes within KEEP_AHEAD of its end: SCROLL_AHEAD - 1 rows of scrolling.
+    const lastKept = next.end - 8 - KEEP_AHEAD;
+    expect(lastKept - 105).toBe(SCROLL_AHEAD - 1);
+    expect(nextWindow(next, at(lastKept), 448, 56, 5000, 1)).toBe(next);
+    expect(nextWindow(next, at(lastKept) + 1, 448, 56, 5000, 1)).not.toBe(next);
   });
 
   it('asks for rows ahead in the direction of scrolling only', () => {
     const win = { start: 99, end: 114 };
     // Scrolling up to 100: behind (below) is covered, but nothing is left above → new window reaching up.
-    expect(nextWindow(win, at(100), 448, 56, 5000, -1)).toEqual({ start: 100 - OVERSCAN_AHEAD, end: 108 + OVERSCAN_BEHIND });
+    expect(nextWindow(win, at(100), 448, 56, 5000, -1)).toEqual({ start: 100 - SCROLL_AHEAD, end: 108 + OVERSCAN_BEHIND });
     expect(nextWindow(win, at(99 + KEEP_AHEAD), 448, 56, 5000, -1)).toBe(win);
   });
 
   it('is a new window after a jump, on the first render, and when the list got shorter', () => {
     const win = { start: 99, end: 114 };
-    expect(nextWindow(win, at(2000), 448, 56, 5000, 1)).toEqual({ start: 2000 - OVERSCAN_BEHIND, end: 2008 });
+    expect(nextWindow(win, at(2000), 448, 56, 5000, 1)).toEqual({ start: 2000, end: 2008 });
     expect(nextWindow(undefined, 0, 448, 56, 5000, 1)).toEqual({ start: 0, end: 8 + OVERSCAN_AHEAD });
     // Filtered down to 50 items: the old window lies past the end.
-    expect(nextWindow(win, at(42), 448, 56, 50, 1)).toEqual({ start: 41, end: 50 });
+    expect(nextWindow(win, at(42), 448, 56, 50, 1)).toEqual({ start: 42, end: 50 });
     // At the end of the list there is nothing more ahead to ask for: kept.
     const end = { start: 40, end: 50 };
     expect(nextWindow(end, at(42), 448, 56, 50, 1)).toBe(end);
