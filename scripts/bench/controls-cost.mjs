@@ -15,12 +15,12 @@
  * Strategies alternate within the run; the first round of each is warm-up. Fails on real errors
  * only: a page error, the controls not showing, or the bootstrap alone showing them.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, FIXTURES, MUTATIONS, ROUNDS, SEED } from './config.mjs';
+import { CHROMIUM, MUTATIONS, ROUNDS, SEED } from './config.mjs';
 import { pageProgram } from './observer-page.mjs';
 import { bundleIife } from './bundle.mjs';
+import { fixtureBody } from './observer.mjs';
 import { fmtMs, median } from './format.mjs';
 
 const SETTLE_MS = 700;
@@ -96,15 +96,11 @@ function controlsProgram() {
   };
 }
 
-const bodyOf = (html) => {
-  const m = html.match(/<body[^>]*>([\s\S]*)<\/body>/i);
-  return (m ? m[1] : html).replace(/<!--[\s\S]*?-->/g, '').replace(/\s(src|srcset)=/gi, ' data-$1=');
-};
 
 export async function controlsCostBench({ log = () => {} } = {}) {
   const iife = await bundleIife('test/bench/controls-entry.ts', 'FTControls', { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } });
-  const thread = bodyOf(readFileSync(join(FIXTURES, 'thread-view-en.html'), 'utf8'));
-  const compose = bodyOf(readFileSync(join(FIXTURES, 'compose-dialog.html'), 'utf8'));
+  const thread = fixtureBody('thread-view-en.html');
+  const compose = fixtureBody('compose-dialog.html');
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -16,17 +16,17 @@ import { bundleIife } from './bundle.mjs';
 
 const bundleObserverEntry = () => bundleIife('test/bench/observer-entry.ts', 'FTBench');
 
-function bodyOf(html) {
+/** A Gmail fixture's body, without comments and image loads (nothing to fetch offline, no load/error events during a burst). */
+export function fixtureBody(file) {
+  const html = readFileSync(join(FIXTURES, file), 'utf8');
   const m = html.match(/<body[^>]*>([\s\S]*)<\/body>/i);
-  return (m ? m[1] : html)
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/\s(src|srcset)=/gi, ' data-$1='); // no image loads (nothing to fetch offline, no load/error events during the burst)
+  return (m ? m[1] : html).replace(/<!--[\s\S]*?-->/g, '').replace(/\s(src|srcset)=/gi, ' data-$1=');
 }
 
 export async function observerBench() {
   const iife = await bundleObserverEntry();
-  const thread = bodyOf(readFileSync(join(FIXTURES, 'thread-view-en.html'), 'utf8'));
-  const compose = bodyOf(readFileSync(join(FIXTURES, 'compose-dialog.html'), 'utf8'));
+  const thread = fixtureBody('thread-view-en.html');
+  const compose = fixtureBody('compose-dialog.html');
 
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
   const browser = await chromium.launch({
