@@ -15,9 +15,7 @@
  * Strategies alternate within the run; the first round of each is warm-up. Fails on real errors
  * only: a page error, the controls not showing, or the bootstrap alone showing them.
  */
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, MUTATIONS, ROUNDS, SEED } from './config.mjs';
+import { launchOfflineChromium, MUTATIONS, ROUNDS, SEED } from './config.mjs';
 import { pageProgram } from './observer-page.mjs';
 import { bundleIife } from './bundle.mjs';
 import { fixtureBody } from './observer.mjs';
@@ -101,12 +99,7 @@ export async function controlsCostBench({ log = () => {} } = {}) {
   const iife = await bundleIife('test/bench/controls-entry.ts', 'FTControls', { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } });
   const thread = fixtureBody('thread-view-en.html');
   const compose = fixtureBody('compose-dialog.html');
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND', '--disable-background-networking'],
-  });
+  const browser = await launchOfflineChromium();
   try {
     const page = await browser.newPage();
     const errors = [];

@@ -7,10 +7,9 @@
  * browser, an error in the page, a callback count that is off, or the two strategies finding
  * different elements.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, FIXTURES, MUTATIONS, ROUNDS, SEED } from './config.mjs';
+import { launchOfflineChromium, FIXTURES, MUTATIONS, ROUNDS, SEED } from './config.mjs';
 import { pageProgram } from './observer-page.mjs';
 import { bundleIife } from './bundle.mjs';
 
@@ -28,12 +27,7 @@ export async function observerBench() {
   const thread = fixtureBody('thread-view-en.html');
   const compose = fixtureBody('compose-dialog.html');
 
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set CHROMIUM_PATH)`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc', '--host-resolver-rules=MAP * ~NOTFOUND', '--disable-background-networking'],
-  });
+  const browser = await launchOfflineChromium(['--js-flags=--expose-gc']);
   try {
     const version = browser.version();
     const page = await browser.newPage();
