@@ -235,6 +235,19 @@ describe('bootstrap: fetched on the first press or key, started on need', () => 
     document.body.innerHTML = '<div gh="tm"><div gh="mtb"></div></div><table role="grid"><tr class="zA"><td>Quarterly numbers</td></tr></table>';
   };
 
+  /** The controls were fetched once and not started; the compose that follows starts them without asking again. */
+  async function fetchedThenStartedByCompose(copy: ReturnType<typeof boot>, compose: Element, started: () => number) {
+    expect(copy.fake.of('controls.load')).toHaveLength(1);
+    expect(started()).toBe(0);
+    expect(controls()).toEqual([]);
+
+    document.body.append(compose);
+    await settle();
+    expect(started()).toBe(1);
+    expect(controls()).toHaveLength(1);
+    expect(copy.fake.of('controls.load')).toHaveLength(1);
+  }
+
   it('the user\'s first press fetches the controls once without starting them; the compose that follows starts them without asking again', async () => {
     load('compose-dialog.html');
     const compose = document.querySelector('div.M9')!;
@@ -246,15 +259,7 @@ describe('bootstrap: fetched on the first press or key, started on need', () => 
     document.querySelector('tr.zA')!.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true }));
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true }));
     await settle();
-    expect(copy.fake.of('controls.load')).toHaveLength(1);
-    expect(started).toBe(0);
-    expect(controls()).toEqual([]);
-
-    document.body.append(compose);
-    await settle();
-    expect(started).toBe(1);
-    expect(controls()).toHaveLength(1);
-    expect(copy.fake.of('controls.load')).toHaveLength(1);
+    await fetchedThenStartedByCompose(copy, compose, () => started);
   });
 
   it('a page whose address opens a compose (pop-out, compose link, composes restored from the hash) fetches them at start; the compose starts them', async () => {
@@ -265,15 +270,7 @@ describe('bootstrap: fetched on the first press or key, started on need', () => 
     let started = 0;
     const copy = boot({ start: (host) => (started++, startControls(host)) });
     await settle();
-    expect(copy.fake.of('controls.load')).toHaveLength(1);
-    expect(started).toBe(0);
-    expect(controls()).toEqual([]);
-
-    document.body.append(compose);
-    await settle();
-    expect(started).toBe(1);
-    expect(controls()).toHaveLength(1);
-    expect(copy.fake.of('controls.load')).toHaveLength(1);
+    await fetchedThenStartedByCompose(copy, compose, () => started);
   });
 
   it('the address turning to a compose (Back to an open one) fetches them; other hash changes do not', async () => {
